@@ -1,0 +1,132 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+import { checkedBaseUrl, DEFAULT_BASE_URL, withLogin } from '../nodes/SmsCenter/transport/login';
+import { buildAsmxRequest, type AsmxProtocol } from '../nodes/SmsCenter/transport/requestBuilder';
+import { asObject, readAsmxResult, required } from '../nodes/SmsCenter/transport/responseParser';
+import { describeAnswer } from '../nodes/SmsCenter/helpers/statusCodes';
+
+function headerValue(headers: IDataObject | undefined, name: string): string {
+	const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
+	return key === undefined ? '' : String((headers ?? {})[key]);
+}
+
+export class SmsCenterApi implements ICredentialType {
+	name = 'smsCenterApi';
+
+	displayName = 'SMSCenter API';
+
+	documentationUrl = 'https://github.com/n8n-nodes-smscenter/n8n-nodes-smscenter#credentials';
+
+	icon: Icon = { light: 'file:smscenter.svg', dark: 'file:smscenter.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Your username on the SMSCenter site',
+		},
+		{
+			displayName: 'API Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The encrypted API password issued by SMSCenter support. This is NOT the password you use to log in to the SMSCenter web site.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			description: 'Change it only for an on-premises SMSCenter server. The service requires HTTPS.',
+		},
+		{
+			displayName: 'Allow Insecure HTTP (On-Premises Only)',
+			name: 'allowInsecureHttp',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to allow a plain http:// base URL. Only for an on-premises server inside your own network.',
+		},
+		{
+			displayName: 'Web Service Protocol',
+			name: 'protocol',
+			type: 'options',
+			options: [
+				{ name: 'HTTP POST Form (Recommended)', value: 'httpPost' },
+				{ name: 'SOAP 1.1', value: 'soap11' },
+			],
+			default: 'httpPost',
+			description: 'How to call the SMSCenter web services. Choose SOAP 1.1 for servers where the HTTP POST protocol is turned off.',
+		},
+		{
+			displayName: 'Login Checked At',
+			name: 'loginCheckedAt',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+	];
+
+	/** Checks the login once (and at every credential test) so that a wrong password is reported in SMSCenter's words. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const baseURL = checkedBaseUrl(credentials.baseUrl as string, credentials.allowInsecureHttp === true);
+		const protocol = (credentials.protocol as AsmxProtocol | undefined) ?? 'httpPost';
+		const request = buildAsmxRequest('CheckCompanyPrePaid', [], protocol);
+		const body = withLogin(request.body, request.headers['Content-Type'], {
+			username: String(credentials.username ?? ''),
+			password: String(credentials.password ?? ''),
+		});
+		const answer = (await this.helpers.httpRequest({
+			method: 'POST',
+			baseURL,
+			url: request.url,
+			headers: request.headers,
+			body,
+			encoding: 'text',
+			timeout: 30_000,
+		})) as string;
+		const code = required(asObject(readAsmxResult(String(answer), 'CheckCompanyPrePaid')), 'Result');
+		if (code !== 'OK') {
+			const { meaning, action } = describeAnswer(code);
+			throw new Error(`SMSCenter refused the login: ${code}. ${meaning}${action ? ` ${action}` : ''}`);
+		}
+		return { loginCheckedAt: new Date().toISOString() };
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const baseURL = checkedBaseUrl(credentials.baseUrl as string, credentials.allowInsecureHttp === true);
+		const contentType = headerValue(requestOptions.headers, 'content-type');
+		const body = typeof requestOptions.body === 'string' ? requestOptions.body : '';
+		return {
+			...requestOptions,
+			baseURL: requestOptions.url.startsWith('/') ? baseURL : requestOptions.baseURL,
+			body: withLogin(body, contentType, {
+				username: String(credentials.username ?? ''),
+				password: String(credentials.password ?? ''),
+			}),
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/Web/WebServices/CheckPrePaid.asmx/CheckCompanyPrePaid',
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: '',
+		},
+	};
+}

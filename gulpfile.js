@@ -1,0 +1,41 @@
+const { src, dest, series } = require('gulp');
+const { rmSync } = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+/**
+ * Libraries the nodes need at run time are bundled into this one module, so the package has no
+ * dependency. Bundled from the TypeScript source so that the libraries' ES module builds are used
+ * and what the nodes do not import is left out.
+ */
+const VENDOR_SOURCE = 'nodes/SmsCenter/helpers/vendor.ts';
+const VENDOR_MODULE = 'dist/nodes/SmsCenter/helpers/vendor.js';
+
+function cleanDist(done) {
+	rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
+	done();
+}
+
+function copyStaticFiles() {
+	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(dest('dist'));
+}
+
+async function bundleVendor() {
+	await esbuild.build({
+		entryPoints: [VENDOR_SOURCE],
+		outfile: VENDOR_MODULE,
+		allowOverwrite: true,
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		mainFields: ['module', 'main'],
+		conditions: ['import'],
+		external: ['n8n-workflow'],
+		legalComments: 'inline',
+		logLevel: 'warning',
+	});
+}
+
+exports.clean = cleanDist;
+exports.build = series(copyStaticFiles, bundleVendor);

@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { CREDENTIAL_NAME, DEFAULT_CALL_SETTINGS, GatewayCaller, type CallSettings } from '../../transport/request';
+import type { AsmxProtocol } from '../../transport/requestBuilder';
+
+/** The connection settings of this run: the node's Connection options over the credential's protocol. */
+export async function gatewayCaller(ctx: IExecuteFunctions): Promise<GatewayCaller> {
+	const connection = ctx.getNodeParameter('connection', 0, {}) as IDataObject;
+	let protocol = (connection.protocol as string | undefined) ?? 'credential';
+	if (protocol === 'credential') {
+		const credentials = await ctx.getCredentials<{ protocol?: AsmxProtocol }>(CREDENTIAL_NAME);
+		protocol = credentials.protocol ?? DEFAULT_CALL_SETTINGS.protocol;
+	}
+	const number = (name: string, fallback: number) => {
+		const value = connection[name];
+		return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+	};
+	const settings: CallSettings = {
+		protocol: protocol === 'soap11' ? 'soap11' : 'httpPost',
+		timeoutMs: Math.max(1, number('timeoutSeconds', DEFAULT_CALL_SETTINGS.timeoutMs / 1000)) * 1000,
+		readAttempts: Math.max(1, Math.floor(number('readAttempts', DEFAULT_CALL_SETTINGS.readAttempts))),
+		backoffMs: number('backoffMs', DEFAULT_CALL_SETTINGS.backoffMs),
+	};
+	return new GatewayCaller(ctx, settings);
+}

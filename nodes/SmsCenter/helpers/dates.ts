@@ -1,0 +1,83 @@
+/** The gateway's own time zone: it writes dates in Israel local time. */
+export const GATEWAY_TIME_ZONE = 'Asia/Jerusalem';
+
+interface WallClock {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+}
+
+function offsetMinutes(instant: number, timeZone: string): number {
+	const parts: Record<string, number> = {};
+	const formatter = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: 'numeric',
+		day: 'numeric',
+		hour: 'numeric',
+		minute: 'numeric',
+		second: 'numeric',
+	});
+	for (const part of formatter.formatToParts(new Date(instant))) {
+		if (part.type !== 'literal') parts[part.type] = Number(part.value);
+	}
+	const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60000);
+}
+
+/** The instant at which a wall clock in `timeZone` shows the given time. */
+export function wallClockToDate(clock: WallClock, timeZone: string): Date | undefined {
+	const { year, month, day, hour, minute, second } = clock;
+	if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+	const guess = Date.UTC(year, month - 1, day, hour, minute, second);
+	const check = new Date(guess);
+	if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return undefined;
+	let instant = guess - offsetMinutes(guess, timeZone) * 60000;
+	instant = guess - offsetMinutes(instant, timeZone) * 60000;
+	return new Date(instant);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** `dd/MM/yyyy HH:mm:ss` (GetMessagesResponseByMessageID) to an ISO 8601 instant. */
+export function parseGatewayDate(text: string, timeZone = GATEWAY_TIME_ZONE): string | undefined {
+	const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})$/.exec(text.trim());
+	if (!match) return undefined;
+	const [day, month, year, hour, minute, second] = match.slice(1).map(Number);
+	return wallClockToDate({ year, month, day, hour, minute, second }, timeZone)?.toISOString();
+}
+
+/** `DDMMYYYYHHMMSS` (the `{Dlr_ddmmyyyhhmmss}` token) to an ISO 8601 instant. */
+export function parseDlrTimestamp(text: string, timeZone = GATEWAY_TIME_ZONE): string | undefined {
+	const match = /^(\d{2})(\d{2})(\d{4})(\d{2})(\d{2})(\d{2})$/.exec(text.trim());
+	if (!match) return undefined;
+	const [day, month, year, hour, minute, second] = match.slice(1).map(Number);
+	return wallClockToDate({ year, month, day, hour, minute, second }, timeZone)?.toISOString();
+}
+
+/**
+ * Reads a date-time parameter: ISO text with an offset is taken as is; a wall-clock text
+ * (`2026-12-01T09:30` or `2026-12-01 09:30:00`) is read in the workflow's time zone.
+ */
+export function readDateTime(value: string, timeZone: string): Date | undefined {
+	const text = value.trim();
+	if (/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) {
+		const date = new Date(text);
+		return Number.isNaN(date.getTime()) ? undefined : date;
+	}
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(text);
+	if (!match) return undefined;
+	const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+	return wallClockToDate({ year, month, day, hour: hour ?? 0, minute: minute ?? 0, second: second ?? 0 }, timeZone);
+}

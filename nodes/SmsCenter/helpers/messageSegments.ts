@@ -1,0 +1,19 @@
+import { SegmentedMessage } from './vendor';
+
+export interface TextMeasure {
+	encoding: 'GSM-7' | 'UCS-2';
+	/** GSM-7 septets (extension characters count twice) or UTF-16 units (emoji count twice). */
+	characters: number;
+	segments: number;
+}
+
+/** Encoding and segment count of an SMS text: 160/153 for GSM-7, 70/67 for UCS-2. */
+export function measureText(text: string): TextMeasure {
+	const message = new SegmentedMessage(text);
+	const encoding = message.encodingName === 'GSM-7' ? 'GSM-7' : 'UCS-2';
+	return {
+		encoding,
+		characters: encoding === 'GSM-7' ? message.numberOfCharacters : text.length,
+		segments: message.segmentsCount,
+	};
+}

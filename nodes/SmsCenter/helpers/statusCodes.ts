@@ -1,0 +1,154 @@
+/** What the gateway's answer codes mean and what a user should do about them. */
+export interface CodeMeaning {
+	meaning: string;
+	action?: string;
+}
+
+const ASK_SUPPORT = 'Contact SMSCenter support.';
+
+/** `SendMessageReturnValues`, the IVR login status, the prepaid results and pushsms.aspx's plain-text answers. */
+export const ANSWER_CODES: Record<string, CodeMeaning> = {
+	OK: { meaning: 'Message queued for delivery.' },
+	InvalidUserNameOrPassword: {
+		meaning: 'Invalid username or password.',
+		action: 'Check the credential: the password is the encrypted API password issued by SMSCenter support, not the web-site password.',
+	},
+	CompanyNotAllowedToSendToSpecifiedProvider: {
+		meaning: 'The company has no permission to send to this operator, or the operator is unknown.',
+		action: `Check the recipients, or ask SMSCenter support to open the route. ${ASK_SUPPORT}`,
+	},
+	SomeMessagesSent: { meaning: 'Only some of the messages were sent; some recipients were refused.', action: 'Check the recipients that were not sent.' },
+	NoMessagesSent: { meaning: 'No message was sent.', action: 'Check the sender name, the recipients and the prepaid balance.' },
+	InternalError: { meaning: 'The gateway had an internal error.', action: `Try again later. ${ASK_SUPPORT}` },
+	InvalidPhoneNumber: { meaning: 'A recipient phone number is invalid.', action: 'Use numbers such as 0541234567 or +972541234567.' },
+	ThePhoneNumberListMustContainAtLeastOneNumber: { meaning: 'The recipient list is empty.', action: 'Give at least one recipient.' },
+	ThePhoneNumberListAndTheCCListMustHaveTheSameNumberOfItems: {
+		meaning: 'The phone number list and the CC list must have the same number of items.',
+		action: 'Give one CC e-mail address per recipient, or none.',
+	},
+	CompanyIsDisabled: { meaning: 'The company is disabled.', action: ASK_SUPPORT },
+	UserIsDisabledOrDeleted: { meaning: 'The user is disabled or has been deleted.', action: 'Ask your SMSCenter administrator to enable the user.' },
+	CompanyIsNotAllowedToPushAnymoreMessages: {
+		meaning: 'The company may not send more messages by any means other than the SMSCenter web site.',
+		action: ASK_SUPPORT,
+	},
+	InvalidIPAddress: {
+		meaning: "The request came from an IP address the account does not allow.",
+		action: "Ask SMSCenter support to allow the n8n server's public IP address.",
+	},
+	CompanyIsNotAllowedToSendReverseBillingMessages: {
+		meaning: 'The company is not enabled for reverse billing messages.',
+		action: `Ask SMSCenter support to enable reverse billing. ${ASK_SUPPORT}`,
+	},
+	PriceForReverseBillingCantBeZero: { meaning: 'A reverse billing message needs a price above zero.', action: 'Set the price option.' },
+	MessageCanNotBeEmpty: { meaning: 'The message cannot be empty.', action: 'Give a message text.' },
+	RecordIsNotAllowed: { meaning: 'The recorded message (RecordID) is not allowed for this account.', action: 'Check the record ID in SMSCenter.' },
+	'Company is not allowed to push more IVR messages through URL or MAIL': {
+		meaning: 'The company may not send more voice messages other than through the SMSCenter web site.',
+		action: ASK_SUPPORT,
+	},
+	'Invalid Username or Password.': { meaning: 'Invalid username or password.', action: 'Check the credential: use the encrypted API password.' },
+	'The message cannot be empty.': { meaning: 'The message cannot be empty.', action: 'Give a message text.' },
+	'The Sender cannot be empty.': { meaning: 'The sender cannot be empty.', action: 'Give a sender name.' },
+	'The Recipient Phone Number cannot be empty': { meaning: 'The recipient phone number cannot be empty.', action: 'Give a recipient.' },
+	'Company Has No Permission To Send to the specified Operator.': {
+		meaning: 'The company has no permission to send to this operator, or the operator is unknown.',
+		action: ASK_SUPPORT,
+	},
+	'Company is Disabled.': { meaning: 'The company is disabled.', action: ASK_SUPPORT },
+	'User is disabled or deleted.': { meaning: 'The user is disabled or has been deleted.', action: 'Ask your SMSCenter administrator to enable the user.' },
+	'Company is not allowed to push more messages through URL or MAIL': {
+		meaning: 'The company may not send more messages other than through the SMSCenter web site.',
+		action: ASK_SUPPORT,
+	},
+};
+
+export function describeAnswer(code: string): CodeMeaning {
+	return ANSWER_CODES[code] ?? { meaning: 'SMSCenter answered with a code this node does not know.', action: ASK_SUPPORT };
+}
+
+export function isKnownAnswer(code: string): boolean {
+	return code in ANSWER_CODES;
+}
+
+export interface IvrStatusInfo {
+	meaning: string;
+	final: boolean;
+}
+
+/** The IVRMessage status table, and whether a call in that state is finished. */
+export const IVR_STATUSES: Record<string, IvrStatusInfo> = {
+	NewCall: { meaning: 'Outgoing call', final: false },
+	Sent: { meaning: 'Message sent', final: false },
+	CompanyDisabled: { meaning: 'Company or customer disabled', final: true },
+	MobileEmpty: { meaning: 'Mobile number empty or not valid', final: true },
+	NotEnoughIVRSecondsAvailable: { meaning: 'Not enough IVR seconds available for the customer', final: true },
+	NoPermissionToSendToProvider: { meaning: 'No permission for the company to send to the provider', final: true },
+	MessageDeleted: { meaning: 'Message deleted', final: true },
+	MessageExpired: { meaning: 'Message expired', final: true },
+	Queued: { meaning: 'Queued, in process', final: false },
+	UserIsDisabledOrDeleted: { meaning: 'User disabled or deleted', final: true },
+	DelayedMessage: { meaning: 'Delayed or planned message', final: false },
+	NumberBlackListedForCompany: { meaning: 'Number is blacklisted for the company', final: true },
+	IVRCallSuccess: { meaning: 'IVR call success', final: true },
+	IVRCallNotSuccess: { meaning: 'IVR call not successful', final: true },
+	ExceededtheNumberOfTries: { meaning: 'Exceeded the number of call tries', final: true },
+	Calling: { meaning: 'Calling', final: false },
+	FailedCall: { meaning: 'Failed call', final: true },
+	Connected: { meaning: 'Connected', final: false },
+	Disconnected: { meaning: 'Disconnected', final: true },
+	Expired: { meaning: 'IVR expired', final: true },
+	InConference: { meaning: 'In conference', final: false },
+	Undefined: { meaning: 'Undefined error', final: true },
+	RestrictHours: { meaning: 'Restricted hours', final: false },
+	RestrictDate: { meaning: 'Restricted date', final: false },
+	ProviderNotFound: { meaning: 'Provider not found', final: true },
+	FailedWithResponse: { meaning: 'Failed with response', final: true },
+	FailedWithoutResponse: { meaning: 'Failed without response', final: true },
+};
+
+export interface DeliveryStatusInfo {
+	name: string;
+	description: string;
+	final: boolean;
+	delivered: boolean;
+}
+
+/** Status codes of delivery notifications. */
+export const DELIVERY_STATUSES: Record<string, DeliveryStatusInfo> = {
+	'200': { name: 'Failed', description: 'Failed to send from SMSCenter to the cellular provider', final: true, delivered: false },
+	'300': { name: 'Accepted', description: 'Accepted by the cellular provider', final: false, delivered: false },
+	'400': { name: 'Rejected', description: 'Rejected by the cellular provider', final: true, delivered: false },
+	'500': { name: 'Buffered', description: "In the cellular provider's buffer", final: false, delivered: false },
+	'600': { name: 'Delivered', description: 'Delivered to the mobile device according to the cellular operator', final: true, delivered: true },
+	'700': { name: 'Undeliver', description: 'Finally not delivered to the mobile device according to the cellular operator', final: true, delivered: false },
+};
+
+/** Reason codes of delivery notifications. */
+export const DELIVERY_REASONS: Record<string, string> = {
+	'204': 'ProviderNotFound',
+	'205': 'CompanyDisabled',
+	'206': 'MobileEmpty',
+	'207': 'NotEnoughSMSMessagesAvailable',
+	'208': 'NoPermissionToSendToProvider',
+	'210': 'MessageExpired',
+	'212': 'UserIsDisabledOrDeleted',
+	'214': 'NumberBlackListedForCompany',
+	'215': 'RestrictHours',
+	'216': 'RestrictDate',
+	'217': 'ExceededtheNumberOfTries',
+	'218': 'TargetMobileCanNotStartWithNumberZero',
+	'301': 'Accepted',
+	'401': 'Message rejected by provider',
+	'402': 'Black List',
+	'501': 'Buffered',
+	'601': 'Message delivered',
+	'701': 'Message EXPIRED/ SMSC Error: Message validity period has expired',
+	'702': 'Invalid Dest Addr',
+	'703': 'Unknown subscriber',
+	'704': 'Message is in a rejected state',
+	'705': 'Provision block',
+	'706': 'SMSC: Invalid Source Address',
+	'707': 'Routing Error',
+	'999': 'Send the provider message',
+};

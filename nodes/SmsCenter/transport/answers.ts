@@ -1,0 +1,87 @@
+import { asObject, list, readBoolean, readInteger, required, text, UnreadableAnswerError, type XmlValue } from './responseParser';
+
+/** Typed readings of each method's result element. */
+
+export function readSendCode(result: XmlValue): string {
+	const code = text(result).trim();
+	if (code === '') throw new UnreadableAnswerError('the answer has no result code');
+	return code;
+}
+
+export interface MessageIdAnswer {
+	response: string;
+	messageId: string;
+}
+
+export function readMessageIdAnswer(result: XmlValue): MessageIdAnswer {
+	const fields = asObject(result);
+	const response = required(fields, 'Response').trim();
+	const messageId = text(fields.MessageID).trim();
+	if (messageId !== '' && !/^\d+$/.test(messageId)) throw new UnreadableAnswerError(`<MessageID> is not a number: "${messageId}"`);
+	return { response, messageId };
+}
+
+export interface IvrResponseRow {
+	mobile: string;
+	status: string;
+	sendDate: string;
+	callLength: number;
+	response: string | null;
+}
+
+export function readIvrResponses(result: XmlValue): { login: string; rows: IvrResponseRow[] } {
+	const fields = asObject(result);
+	const login = required(fields, 'Login').trim();
+	const rows = list(fields.ArrIVRMessagesReturnResponse, 'IVRMessageReturnResponse').map((row) => {
+		const response = text(row.Response).trim();
+		const length = text(row.CallLength).trim();
+		return {
+			mobile: required(row, 'Mobile').trim(),
+			status: required(row, 'Status').trim(),
+			sendDate: text(row.SendDate).trim(),
+			callLength: length === '' ? 0 : readInteger(length, 'CallLength'),
+			response: response === '' ? null : response,
+		};
+	});
+	return { login, rows };
+}
+
+export interface CompanyBalance {
+	result: string;
+	sms: number;
+	ivrSeconds: number;
+	mms: number;
+}
+
+export function readCompanyBalance(result: XmlValue): CompanyBalance {
+	const fields = asObject(result);
+	const code = required(fields, 'Result').trim();
+	const number = (name: string) => {
+		const raw = text(fields[name]).trim();
+		return raw === '' ? 0 : readInteger(raw, name);
+	};
+	return { result: code, sms: number('SMS'), ivrSeconds: number('IVRSeconds'), mms: number('MMS') };
+}
+
+export interface UserBalance {
+	userName: string;
+	sms: number;
+	prepaidMode: boolean;
+}
+
+export function readUserBalances(result: XmlValue): { result: string; companyWorkingInUserPrepaidMode: boolean; users: UserBalance[] } {
+	const fields = asObject(result);
+	return {
+		result: required(fields, 'ReturnValues').trim(),
+		companyWorkingInUserPrepaidMode: readBoolean(text(fields.CompanyWorkingInUserPrepaidMode)),
+		users: list(fields.Items, 'UserPrePaid').map((user) => {
+			const sms = text(user.SMS).trim();
+			const mode = text(user.UserWorkingInPrePaidMode).trim();
+			return {
+				userName: required(user, 'UserName'),
+				sms: sms === '' ? 0 : readInteger(sms, 'SMS'),
+				prepaidMode: mode === '1' || readBoolean(mode),
+			};
+		}),
+	};
+}

@@ -1,0 +1,28 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { describeAnswer } from '../helpers/statusCodes';
+
+/** A failure the gateway reported in its own words (an answer code other than OK). */
+export function gatewayAnswerError(node: INode, code: string, itemIndex: number, context: string): NodeApiError {
+	const { meaning, action } = describeAnswer(code);
+	return new NodeApiError(node, { code, message: meaning } as JsonObject, {
+		message: `SMSCenter answered ${code}: ${meaning}`,
+		description: `${context}. ${action ?? ''}`.trim(),
+		itemIndex,
+	});
+}
+
+/** A failure on the way to or from the gateway: network, HTTP status, or an answer that could not be read. */
+export function transportError(
+	node: INode,
+	message: string,
+	description: string,
+	itemIndex: number,
+	httpCode?: number,
+): NodeApiError {
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description,
+		itemIndex,
+		httpCode: httpCode === undefined ? undefined : String(httpCode),
+	});
+}

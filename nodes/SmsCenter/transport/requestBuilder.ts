@@ -1,0 +1,65 @@
+import { ASMX_METHODS, PUSH_SMS_PATH, servicePath, type AsmxMethod } from './methods';
+
+/** How ASMX methods are called: the HttpPost form protocol (default) or SOAP 1.1. */
+export type AsmxProtocol = 'httpPost' | 'soap11';
+
+export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+export const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
+
+/** A request ready for the wire, except for the login, which the credential adds. */
+export interface GatewayRequest {
+	method: 'POST';
+	url: string;
+	headers: Record<string, string>;
+	body: string;
+}
+
+/** Parameters in the order the gateway documents them, values already in invariant text. */
+export type GatewayParams = Array<[name: string, value: string]>;
+
+export function escapeXml(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;')
+		.replace(/\r/g, '&#xD;');
+}
+
+export function soapEnvelope(method: string, namespace: string, inner: string): string {
+	return (
+		'<?xml version="1.0" encoding="utf-8"?>' +
+		'<soap:Envelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">' +
+		`<soap:Body><${method} xmlns="${namespace}">${inner}</${method}></soap:Body></soap:Envelope>`
+	);
+}
+
+export function buildAsmxRequest(method: AsmxMethod, params: GatewayParams, protocol: AsmxProtocol): GatewayRequest {
+	if (protocol === 'soap11') {
+		const { namespace } = ASMX_METHODS[method];
+		const inner = params.map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`).join('');
+		return {
+			method: 'POST',
+			url: servicePath(method),
+			headers: { 'Content-Type': SOAP_CONTENT_TYPE, SOAPAction: `"${namespace}${method}"` },
+			body: soapEnvelope(method, namespace, inner),
+		};
+	}
+	return {
+		method: 'POST',
+		url: `${servicePath(method)}/${method}`,
+		headers: { 'Content-Type': FORM_CONTENT_TYPE },
+		body: new URLSearchParams(params).toString(),
+	};
+}
+
+/** pushsms.aspx by POST, so that the login never appears in a URL. */
+export function buildPushSmsRequest(params: GatewayParams): GatewayRequest {
+	return {
+		method: 'POST',
+		url: PUSH_SMS_PATH,
+		headers: { 'Content-Type': FORM_CONTENT_TYPE },
+		body: new URLSearchParams(params).toString(),
+	};
+}

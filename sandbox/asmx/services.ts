@@ -1,0 +1,213 @@
+import type { Gateway } from '../gateway';
+import { ivrSendDate } from '../israelTime';
+import { element } from './xml';
+
+export const SMSCENTER_NS = 'http://www.smscenter.co.il/';
+export const WEBSERVICES_NS = 'http://www.smscenter.co.il/Web/WebServices/';
+export const TEMPURI_NS = 'http://tempuri.org/';
+
+export type ParamType = 'string' | 'long' | 'int' | 'double' | { enum: string[] };
+
+export interface ParamSpec {
+	name: string;
+	type: ParamType;
+}
+
+/** A method's answer: the serialised type's name, its namespace and its inner XML (or text for an enum). */
+export interface MethodResult {
+	typeName: string;
+	namespace: string;
+	inner: string;
+}
+
+export type ParamValues = Record<string, string | number>;
+
+export interface MethodSpec {
+	params: ParamSpec[];
+	handle(gateway: Gateway, values: ParamValues, remoteAddress: string): MethodResult;
+}
+
+export interface ServiceSpec {
+	namespace: string;
+	methods: Record<string, MethodSpec>;
+}
+
+export const SMS_OPERATIONS = ['Push', 'Pull', 'ReverseBilling', 'WAPPush', 'BinaryDCS_F7', 'WapQuestion_OC', 'WapMessage_OC', 'IVR', 'MMS', 'Flash', 'IVRConference', 'GCM'];
+export const MESSAGE_OPTIONS = ['Regular', 'Concatenated', 'Reply'];
+export const USERS_MODES = ['AllUsers', 'ThisUser'];
+
+const SMS_PARAMS: ParamSpec[] = [
+	{ name: 'UserName', type: 'string' },
+	{ name: 'Password', type: 'string' },
+	{ name: 'SenderName', type: 'string' },
+	{ name: 'SendToPhoneNumbers', type: 'string' },
+	{ name: 'CCToEmail', type: 'string' },
+	{ name: 'Message', type: 'string' },
+	{ name: 'SMSOperation', type: { enum: SMS_OPERATIONS } },
+	{ name: 'DeliveryDelayInMinutes', type: 'long' },
+	{ name: 'ExpirationDelayInMinutes', type: 'long' },
+	{ name: 'MessageOption', type: { enum: MESSAGE_OPTIONS } },
+	{ name: 'Price', type: 'double' },
+];
+
+const str = (values: ParamValues, name: string): string => String(values[name] ?? '');
+const num = (values: ParamValues, name: string): number => Number(values[name] ?? 0);
+
+function smsRequest(values: ParamValues) {
+	return {
+		userName: str(values, 'UserName'),
+		password: str(values, 'Password'),
+		senderName: str(values, 'SenderName'),
+		sendToPhoneNumbers: str(values, 'SendToPhoneNumbers'),
+		ccToEmail: str(values, 'CCToEmail'),
+		message: str(values, 'Message'),
+		smsOperation: str(values, 'SMSOperation'),
+		deliveryDelayInMinutes: num(values, 'DeliveryDelayInMinutes'),
+		expirationDelayInMinutes: num(values, 'ExpirationDelayInMinutes'),
+		messageOption: str(values, 'MessageOption'),
+		price: num(values, 'Price'),
+	};
+}
+
+export const SERVICES: Record<string, ServiceSpec> = {
+	sendmessage: {
+		namespace: SMSCENTER_NS,
+		methods: {
+			SendMessagesV2: {
+				params: SMS_PARAMS,
+				handle(gateway, values, remote) {
+					const result = gateway.sendSms(smsRequest(values), remote);
+					return { typeName: 'SendMessageReturnValues', namespace: SMSCENTER_NS, inner: result.code };
+				},
+			},
+			SendMessageReturnMessageID: {
+				params: SMS_PARAMS,
+				handle(gateway, values, remote) {
+					const result = gateway.sendSms(smsRequest(values), remote);
+					return {
+						typeName: 'SendMessageV2ReturnMessageID',
+						namespace: SMSCENTER_NS,
+						inner: element('Response', result.code) + element('MessageID', result.messageId),
+					};
+				},
+			},
+		},
+	},
+	sendivrmessage: {
+		namespace: SMSCENTER_NS,
+		methods: {
+			SendIVRMessages: {
+				params: [
+					{ name: 'UserName', type: 'string' },
+					{ name: 'Password', type: 'string' },
+					{ name: 'SenderName', type: 'string' },
+					{ name: 'RecordID', type: 'int' },
+					{ name: 'SendToPhoneNumbers', type: 'string' },
+					{ name: 'Message', type: 'string' },
+					{ name: 'DeliveryDelayInMinutes', type: 'long' },
+					{ name: 'ExpirationDelayInMinutes', type: 'long' },
+				],
+				handle(gateway, values, remote) {
+					const result = gateway.sendIvr(
+						{
+							userName: str(values, 'UserName'),
+							password: str(values, 'Password'),
+							senderName: str(values, 'SenderName'),
+							recordId: num(values, 'RecordID'),
+							sendToPhoneNumbers: str(values, 'SendToPhoneNumbers'),
+							message: str(values, 'Message'),
+							deliveryDelayInMinutes: num(values, 'DeliveryDelayInMinutes'),
+							expirationDelayInMinutes: num(values, 'ExpirationDelayInMinutes'),
+						},
+						remote,
+					);
+					return {
+						typeName: 'SendMessageV2ReturnMessageID',
+						namespace: SMSCENTER_NS,
+						inner: element('MessageID', result.messageId) + element('Response', result.code),
+					};
+				},
+			},
+			GetMessagesResponseByMessageID: {
+				params: [
+					{ name: 'UserName', type: 'string' },
+					{ name: 'Password', type: 'string' },
+					{ name: 'MessageID', type: 'int' },
+				],
+				handle(gateway, values, remote) {
+					const answer = gateway.ivrResponses(str(values, 'UserName'), str(values, 'Password'), str(values, 'MessageID'), remote);
+					const rows = answer.rows
+						.map(
+							(row) =>
+								'<IVRMessageReturnResponse>' +
+								element('Mobile', row.mobile) +
+								element('Status', row.status) +
+								element('SendDate', ivrSendDate(row.sendDate)) +
+								element('CallLength', row.callLength) +
+								element('Response', row.response) +
+								'</IVRMessageReturnResponse>',
+						)
+						.join('');
+					return {
+						typeName: 'IVRMessagesReturnResponse',
+						namespace: TEMPURI_NS,
+						inner: element('Login', answer.login) + `<ArrIVRMessagesReturnResponse>${rows}</ArrIVRMessagesReturnResponse>`,
+					};
+				},
+			},
+		},
+	},
+	checkprepaid: {
+		namespace: WEBSERVICES_NS,
+		methods: {
+			CheckCompanyPrePaid: {
+				params: [
+					{ name: 'UserName', type: 'string' },
+					{ name: 'Password', type: 'string' },
+				],
+				handle(gateway, values, remote) {
+					const balance = gateway.companyBalance(str(values, 'UserName'), str(values, 'Password'), remote);
+					return {
+						typeName: 'CheckPrePaidResult',
+						namespace: WEBSERVICES_NS,
+						inner: element('SMS', balance.sms) + element('IVRSeconds', balance.ivrSeconds) + element('MMS', balance.mms) + element('Result', balance.result),
+					};
+				},
+			},
+			CheckUsersPrePaid: {
+				params: [
+					{ name: 'UserName', type: 'string' },
+					{ name: 'Password', type: 'string' },
+					{ name: 'Mode', type: { enum: USERS_MODES } },
+				],
+				handle(gateway, values, remote) {
+					const balances = gateway.userBalances(str(values, 'UserName'), str(values, 'Password'), str(values, 'Mode'), remote);
+					const items = balances.users
+						.map((user) => '<UserPrePaid>' + element('UserName', user.userName) + element('SMS', user.sms) + element('UserWorkingInPrePaidMode', user.prepaidMode) + '</UserPrePaid>')
+						.join('');
+					return {
+						typeName: 'UsersPrePaidResponse',
+						namespace: WEBSERVICES_NS,
+						inner: element('CompanyWorkingInUserPrepaidMode', balances.companyWorkingInUserPrepaidMode) + `<Items>${items}</Items>` + element('ReturnValues', balances.result),
+					};
+				},
+			},
+		},
+	},
+};
+
+/** Converts one raw parameter the way ASMX does; throws the .NET message on a bad value. */
+export function convertParam(spec: ParamSpec, raw: string): string | number {
+	if (spec.type === 'string') return raw;
+	if (typeof spec.type === 'object') {
+		if (spec.type.enum.includes(raw)) return raw;
+		if (/^\d+$/.test(raw) && Number(raw) < spec.type.enum.length) return spec.type.enum[Number(raw)];
+		throw new Error(`System.ArgumentException: Requested value '${raw}' was not found.`);
+	}
+	const pattern = spec.type === 'double' ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/;
+	if (!pattern.test(raw.trim())) {
+		const target = spec.type === 'double' ? 'System.Double' : spec.type === 'int' ? 'System.Int32' : 'System.Int64';
+		throw new Error(`System.ArgumentException: Cannot convert ${raw} to ${target}.\r\nParameter name: type ---> System.FormatException: Input string was not in a correct format.`);
+	}
+	return Number(raw);
+}

@@ -1,0 +1,79 @@
+import {
+	ICredentialsHelper,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IHttpRequestHelper,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeProperties,
+	type IRequestOptionsSimplified,
+} from 'n8n-workflow';
+import { smsCenterCredentialType } from './packageTypes';
+
+/**
+ * Holds decrypted credentials by type and applies the credential type's own `authenticate` and
+ * `preAuthentication`, as n8n's credentials helper does: pre-authentication runs when the expirable
+ * field is empty, and what it returns is saved back into the credential.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly types: Record<string, ICredentialType> = { smsCenterApi: smsCenterCredentialType() };
+	/** Every update n8n would write to its database. */
+	readonly updates: Array<{ type: string; data: ICredentialDataDecryptedObject }> = [];
+
+	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions | IRequestOptionsSimplified): Promise<IHttpRequestOptions> {
+		const authenticate = this.types[typeName]?.authenticate;
+		if (typeof authenticate !== 'function') return requestOptions as IHttpRequestOptions;
+		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+	}
+
+	async preAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string, _node: INode, credentialsExpired: boolean) {
+		const type = this.types[typeName];
+		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (!type?.preAuthentication || !expirable) return undefined;
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		this.updates.push({ type: typeName, data: output });
+		Object.assign(this.credentials[typeName], output);
+		return output;
+	}
+
+	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
+		const type = this.types[typeName];
+		return type?.preAuthentication ? await type.preAuthentication.call(helpers, credentials) : undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('Not used by the harness');
+	}
+
+	async getDecrypted(_additionalData: unknown, _nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+		const data = this.credentials[type];
+		if (!data) throw new Error(`No test credentials of type ${type}`);
+		return { ...data };
+	}
+
+	async updateCredentials(_nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		this.updates.push({ type, data });
+		this.credentials[type] = data;
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.types[type]?.properties ?? [];
+	}
+}

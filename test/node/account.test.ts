@@ -1,0 +1,22 @@
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { runSmsCenter } from '../harness/executeWorkflow';
+
+describe('Account resource in the n8n engine', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	it('gets the company balance with CheckCompanyPrePaid over HttpPost', async () => {
+		const result = await runSmsCenter(sandbox.url, { resource: 'account', operation: 'getCompanyBalance' });
+		expect(result.error()).toBeUndefined();
+		expect(result.output()).toEqual([{ json: { sms: 100000, ivrSeconds: 162516, mms: 845, result: 'OK' }, pairedItem: { item: 0 } }]);
+		const calls = sandbox.calls();
+		expect(calls).toHaveLength(1);
+		expect(calls[0].path).toBe('/Web/WebServices/CheckPrePaid.asmx/CheckCompanyPrePaid');
+		expect(calls[0].protocol).toBe('form');
+		expect(calls[0].body).toBe('UserName=demo&Password=demo-api-key');
+	});
+});
