@@ -45,7 +45,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!type?.preAuthentication || !expirable) return undefined;
 		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
-		const output = await type.preAuthentication.call(helpers, credentials);
+		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 		this.updates.push({ type: typeName, data: output });
 		Object.assign(this.credentials[typeName], output);
 		return output;
@@ -53,7 +53,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
 		const type = this.types[typeName];
-		return type?.preAuthentication ? await type.preAuthentication.call(helpers, credentials) : undefined;
+		return type?.preAuthentication ? ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) : undefined;
 	}
 
 	async getCredentials(): Promise<ICredentials> {

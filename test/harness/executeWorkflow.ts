@@ -49,6 +49,7 @@ export function smsCenterWorkflow(parameters: Record<string, NodeParameterValueT
 		id: 'test-workflow',
 		name: 'SMSCenter test',
 		active: false,
+		activeVersionId: null,
 		isArchived: false,
 		createdAt: new Date(),
 		updatedAt: new Date(),

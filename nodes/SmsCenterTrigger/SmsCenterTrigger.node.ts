@@ -1,0 +1,192 @@
+import { timingSafeEqual } from 'crypto';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { GATEWAY_TIME_ZONE, isValidTimeZone } from '../SmsCenter/helpers/dates';
+import { DELIVERY_STATUSES } from '../SmsCenter/helpers/statusCodes';
+import { flattenFields, readNotification, SECRET_FIELD, TOKEN_QUERY } from './helpers/notification';
+import { isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
+import { notificationKey, rememberNotification, type SeenNotifications } from './helpers/duplicates';
+
+const ACK = '_OK_';
+
+const FINAL_STATUSES = Object.entries(DELIVERY_STATUSES)
+	.filter(([, info]) => info.final)
+	.map(([code]) => code);
+
+function secretMatches(given: string, expected: string): boolean {
+	const a = Buffer.from(given);
+	const b = Buffer.from(expected);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class SmsCenterTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SMSCenter Trigger',
+		name: 'smsCenterTrigger',
+		icon: { light: 'file:smscenter.svg', dark: 'file:smscenter.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '=Delivery reports',
+		description: 'Starts the workflow when SMSCenter reports the delivery of an SMS',
+		defaults: { name: 'SMSCenter Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [
+			{ name: 'default', httpMethod: 'GET', responseMode: '={{$parameter["acknowledge"]}}', path: 'delivery' },
+			{ name: 'default', httpMethod: 'POST', responseMode: '={{$parameter["acknowledge"]}}', path: 'delivery' },
+		],
+		properties: [
+			{
+				displayName: `In SMSCenter's delivery notification settings, paste this node's Production URL followed by: ?${SECRET_FIELD}=YOUR_SECRET&${TOKEN_QUERY} (replace YOUR_SECRET with the Secret below). The Test URL only works while the editor is listening.`,
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Secret',
+				name: 'secret',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				required: true,
+				description: `A long random value (for example 32 letters and digits) that every notification must carry as the "${SECRET_FIELD}" query field. Calls without it are refused with 401 and start nothing.`,
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: Object.entries(DELIVERY_STATUSES).map(([code, info]) => ({ name: `${code} ${info.name}`, value: code, description: info.description })),
+				default: ['200', '400', '600', '700'],
+				description: 'Which statuses start the workflow. Others are still acknowledged so SMSCenter does not retry them.',
+			},
+			{
+				displayName: 'Acknowledge',
+				name: 'acknowledge',
+				type: 'options',
+				options: [
+					{ name: 'On Receipt', value: 'onReceived', description: 'Answer _OK_ at once; repeated notifications start nothing' },
+					{
+						name: 'After the Workflow (Respond to Webhook Node)',
+						value: 'responseNode',
+						description: 'A Respond to Webhook node answering _OK_ acknowledges; when the run fails, SMSCenter retries the notification',
+					},
+				],
+				default: 'onReceived',
+			},
+			{
+				displayName: 'End the workflow with a Respond to Webhook node that answers with the text _OK_. Until it answers, SMSCenter keeps the notification and retries it, so a failed run loses nothing; each retry starts the workflow again.',
+				name: 'responseNodeNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { acknowledge: ['responseNode'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Allowed IP Addresses',
+						name: 'allowedIps',
+						type: 'string',
+						default: '',
+						placeholder: '192.0.2.10, 198.51.100.0/24',
+						description: 'Addresses or CIDR ranges that may call, separated by commas. Others are refused with 403. Empty allows any address that has the secret.',
+					},
+					{
+						displayName: 'Duplicate Window (Hours)',
+						name: 'duplicateWindowHours',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 72,
+						description: 'A notification with the same message ID, phone number and status within this time is acknowledged but starts nothing. 0 turns this off.',
+					},
+					{
+						displayName: 'Reject Malformed Notifications',
+						name: 'rejectMalformed',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to answer 400 to notifications with a missing or invalid field instead of emitting them with valid set to false',
+					},
+					{
+						displayName: 'Time Zone of Dates',
+						name: 'timeZone',
+						type: 'string',
+						default: GATEWAY_TIME_ZONE,
+						description: 'The time zone SMSCenter writes delivery dates in',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				return staticData.registeredUrl === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				// SMSCenter has no API to register a URL: the user pastes it in SMSCenter's settings.
+				const staticData = this.getWorkflowStaticData('node');
+				staticData.registeredUrl = this.getNodeWebhookUrl('default');
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				delete staticData.registeredUrl;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		const answer = (status: number, body: string): IWebhookResponseData => {
+			res.status(status).type('text/plain').send(body);
+			return { noWebhookResponse: true };
+		};
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const acknowledge = this.getNodeParameter('acknowledge', 'onReceived') as string;
+
+		const allowlist = parseAllowlist(String(options.allowedIps ?? ''));
+		const remote = req.ip ?? req.socket?.remoteAddress ?? '';
+		if (allowlist.length > 0 && !isAddressAllowed(remote, allowlist)) return answer(403, 'Forbidden');
+
+		const fields = { ...flattenFields(req.query), ...(req.method === 'POST' ? flattenFields(req.body) : {}) };
+		const secret = String(this.getNodeParameter('secret', '') ?? '');
+		const givenKey = Object.entries(fields).find(([k]) => k.toLowerCase() === SECRET_FIELD)?.[1] ?? '';
+		if (secret === '' || !secretMatches(givenKey, secret)) return answer(401, 'Unauthorized');
+
+		const configuredZone = String(options.timeZone ?? GATEWAY_TIME_ZONE);
+		const event = readNotification(fields, isValidTimeZone(configuredZone) ? configuredZone : GATEWAY_TIME_ZONE, new Date());
+		if (!event.valid && options.rejectMalformed === true) return answer(400, `Bad Request: ${event.problems.join('; ')}`);
+
+		const statuses = this.getNodeParameter('statuses', FINAL_STATUSES) as string[];
+		if (event.valid && !statuses.includes(String(event.status.code))) return answer(200, ACK);
+
+		const windowHours = typeof options.duplicateWindowHours === 'number' ? options.duplicateWindowHours : 72;
+		if (acknowledge === 'onReceived' && windowHours > 0) {
+			const staticData = this.getWorkflowStaticData('node');
+			const seen = (staticData.seen ?? {}) as SeenNotifications;
+			staticData.seen = seen;
+			const key = notificationKey(event.messageId, event.msisdnNormalised ?? event.msisdn, event.status.code ?? fields.StatusCode ?? null);
+			if (!rememberNotification(seen, key, Date.now(), windowHours * 3_600_000)) return answer(200, ACK);
+		}
+
+		const workflowData = [this.helpers.returnJsonArray([event as unknown as IDataObject])];
+		if (acknowledge === 'responseNode') return { workflowData };
+		res.status(200).type('text/plain').send(ACK);
+		return { noWebhookResponse: true, workflowData };
+	}
+}
