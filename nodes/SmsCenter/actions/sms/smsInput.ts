@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { markAsAdvertising } from '../../helpers/marketing';
+import { DEFAULT_OPT_OUT_LINE, markAsAdvertising } from '../../helpers/marketing';
 import { measureText, type TextMeasure } from '../../helpers/messageSegments';
 import { normaliseRecipients } from '../../helpers/phoneNumbers';
 import { SENDER_NAME_RULE, senderNameProblem } from '../../helpers/senderName';
@@ -44,7 +44,7 @@ export function readRecipientsAndText(ctx: IExecuteFunctions, itemIndex: number,
 	const message = typeof rawText === 'string' ? rawText : rawText === null || rawText === undefined ? '' : String(rawText);
 	const textProblem = messageTextProblem(message);
 	if (textProblem) throw inputError(ctx, itemIndex, 'Message', textProblem);
-	const text = options.advertising === true ? markAsAdvertising(message, String(options.optOutLine ?? '')) : message;
+	const text = options.advertising === true ? markAsAdvertising(message, String(options.optOutLine ?? DEFAULT_OPT_OUT_LINE)) : message;
 	const measure = measureText(text);
 	if (measure.segments > MAX_SEGMENTS) {
 		throw inputError(ctx, itemIndex, 'Message', `the text needs ${measure.segments} SMS segments (${measure.characters} ${measure.encoding} characters); the limit is ${MAX_SEGMENTS}`);
