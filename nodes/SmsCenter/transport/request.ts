@@ -41,6 +41,16 @@ function networkFailure(error: unknown): { code: string; message: string } {
 	return { code: code || 'UNKNOWN', message };
 }
 
+const FAILURE_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before an answer came',
+	ECONNABORTED: 'no answer came within the timeout',
+	ETIMEDOUT: 'no answer came within the timeout',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EPIPE: 'the connection was closed while sending',
+};
+
 /** Only the first line, and never more than the gateway's own words: no URL, header or body. */
 function safeMessage(message: string): string {
 	return message.split('\n')[0].replace(/https?:\/\/\S+/g, '<url>').slice(0, 200);
@@ -125,7 +135,12 @@ export class GatewayCaller {
 					: 'Nothing was sent.'
 				: '';
 			return {
-				error: transportError(node, `Could not reach SMSCenter (${what}): ${failure.code}`, `${safeMessage(failure.message)}. ${consequence}`.trim(), itemIndex),
+				error: transportError(
+					node,
+					`Could not reach SMSCenter (${what}): ${FAILURE_WORDS[failure.code] ?? 'the request failed'}`,
+					`${failure.code}: ${safeMessage(failure.message)}. ${consequence}`.trim(),
+					itemIndex,
+				),
 				transient: TRANSIENT_CODES.has(failure.code) || failure.code === 'UNKNOWN',
 			};
 		}
