@@ -8,7 +8,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { checkedBaseUrl, DEFAULT_BASE_URL, withLogin } from '../nodes/SmsCenter/transport/login';
+import { checkedBaseUrl, CredentialSetupError, DEFAULT_BASE_URL, withLogin } from '../nodes/SmsCenter/transport/login';
 import { buildAsmxRequest, type AsmxProtocol } from '../nodes/SmsCenter/transport/requestBuilder';
 import { asObject, readAsmxResult, required } from '../nodes/SmsCenter/transport/responseParser';
 import { describeAnswer } from '../nodes/SmsCenter/helpers/statusCodes';
@@ -101,7 +101,7 @@ export class SmsCenterApi implements ICredentialType {
 		const code = required(asObject(readAsmxResult(String(answer), 'CheckCompanyPrePaid')), 'Result');
 		if (code !== 'OK') {
 			const { meaning, action } = describeAnswer(code);
-			throw new Error(`SMSCenter refused the login: ${code}. ${meaning}${action ? ` ${action}` : ''}`);
+			throw new CredentialSetupError(`SMSCenter refused the login: ${code}. ${meaning}${action ? ` ${action}` : ''}`);
 		}
 		return { loginCheckedAt: new Date().toISOString() };
 	}

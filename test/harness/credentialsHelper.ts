@@ -22,7 +22,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Every update n8n would write to its database. */
 	readonly updates: Array<{ type: string; data: ICredentialDataDecryptedObject }> = [];
 
-	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
+	constructor(
+		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
+		/** n8n always runs pre-authentication when a credential is being tested. */
+		private readonly forcePreAuthentication = false,
+	) {
 		super();
 	}
 
@@ -44,7 +48,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const type = this.types[typeName];
 		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!type?.preAuthentication || !expirable) return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
+		const filled = credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined;
+		if (filled && !credentialsExpired && !this.forcePreAuthentication) return undefined;
 		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 		this.updates.push({ type: typeName, data: output });
 		Object.assign(this.credentials[typeName], output);

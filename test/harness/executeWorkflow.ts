@@ -5,6 +5,7 @@ import {
 	type IDataObject,
 	type INode,
 	type INodeExecutionData,
+	type INodeType,
 	type IRun,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
@@ -72,9 +73,13 @@ export function smsCenterWorkflow(parameters: Record<string, NodeParameterValueT
 }
 
 /** Runs workflow JSON through n8n-core's WorkflowExecute, the engine n8n itself runs workflows with. */
-export async function executeWorkflow(workflowData: IWorkflowBase, credentials: Record<string, ICredentialDataDecryptedObject>): Promise<WorkflowRun> {
-	const nodeTypes = new PackageNodeTypes();
-	const credentialsHelper = new TestCredentialsHelper(credentials);
+export async function executeWorkflow(
+	workflowData: IWorkflowBase,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	options: { extraNodeTypes?: Record<string, INodeType>; forcePreAuthentication?: boolean } = {},
+): Promise<WorkflowRun> {
+	const nodeTypes = new PackageNodeTypes(options.extraNodeTypes);
+	const credentialsHelper = new TestCredentialsHelper(credentials, options.forcePreAuthentication);
 	const workflow = new Workflow({
 		id: workflowData.id,
 		name: workflowData.name,

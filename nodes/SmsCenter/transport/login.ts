@@ -6,6 +6,9 @@ export interface GatewayLogin {
 	password: string;
 }
 
+/** The credential cannot be used as it is (wrong login, base URL refused); raised before anything is sent. */
+export class CredentialSetupError extends Error {}
+
 export const DEFAULT_BASE_URL = 'https://www.smscenter.co.il';
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -16,13 +19,13 @@ const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
  */
 export function checkedBaseUrl(raw: string | undefined, allowInsecureHttp: boolean): string {
 	const text = (raw ?? '').trim() || DEFAULT_BASE_URL;
-	if (!URL.canParse(text)) throw new Error(`The SMSCenter base URL "${text}" is not a URL. Use for example ${DEFAULT_BASE_URL}`);
+	if (!URL.canParse(text)) throw new CredentialSetupError(`The SMSCenter base URL "${text}" is not a URL. Use for example ${DEFAULT_BASE_URL}`);
 	const url = new URL(text);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new Error(`The SMSCenter base URL must start with https:// (it starts with ${url.protocol}//)`);
+		throw new CredentialSetupError(`The SMSCenter base URL must start with https:// (it starts with ${url.protocol}//)`);
 	}
 	if (url.protocol === 'http:' && !allowInsecureHttp && !LOOPBACK_HOSTS.test(url.hostname)) {
-		throw new Error(
+		throw new CredentialSetupError(
 			'SMSCenter only accepts HTTPS: change the base URL to https://, or turn on "Allow Insecure HTTP (On-Premises Only)" in the credential for an on-premises server without TLS',
 		);
 	}

@@ -1,5 +1,6 @@
 import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type NodeApiError } from 'n8n-workflow';
 import { transportError } from './errors';
+import { CredentialSetupError } from './login';
 import { ASMX_METHODS, type AsmxMethod } from './methods';
 import { buildAsmxRequest, buildPushSmsRequest, type AsmxProtocol, type GatewayParams, type GatewayRequest } from './requestBuilder';
 import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlValue } from './responseParser';
@@ -25,13 +26,14 @@ interface RawAnswer {
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ERR_BAD_RESPONSE']);
 
 /** Why a call failed before an answer arrived, from n8n's wrapped error. */
-function networkFailure(error: unknown): { code: string; message: string } {
+function networkFailure(error: unknown): { code: string; message: string; setup?: CredentialSetupError } {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	let code = '';
 	let message = '';
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
+		if (current instanceof CredentialSetupError) return { code: 'CREDENTIAL', message: current.message, setup: current };
 		const record = current as { code?: unknown; message?: unknown; cause?: unknown };
 		if (!code && typeof record.code === 'string' && /^[A-Z_]+$/.test(record.code)) code = record.code;
 		if (!message && typeof record.message === 'string') message = record.message;
@@ -128,6 +130,9 @@ export class GatewayCaller {
 			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_NAME, options)) as { statusCode: number; body: unknown };
 		} catch (error) {
 			const failure = networkFailure(error);
+			if (failure.setup) {
+				return { error: transportError(node, failure.setup.message, `Nothing was sent (${what}). Fix the SMSCenter credential and try again.`, itemIndex), transient: false };
+			}
 			const maySent = sends && failure.code !== 'ECONNREFUSED' && failure.code !== 'ENOTFOUND' && failure.code !== 'EAI_AGAIN';
 			const consequence = sends
 				? maySent
