@@ -1,0 +1,226 @@
+/**
+ * Runs a real n8n (installed by install.sh) with this package loaded the way users load it:
+ * unpacked from the package's `npm pack` tarball into `<user folder>/.n8n/nodes/node_modules`.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { request } from 'undici';
+
+export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+export const OWNER = { email: 'owner@smscenter.local', password: 'Sandbox-Owner-1', firstName: 'Demo', lastName: 'Owner' };
+
+export interface N8nOptions {
+	/** Throw-away folder for n8n's user data, logs and imports. */
+	workDir: string;
+	port?: number;
+	brokerPort?: number;
+	database?: { type: 'sqlite' } | { type: 'postgres'; name: string };
+	logLevel?: 'debug' | 'info' | 'warn' | 'error';
+	/** Extra environment, for example queue mode settings. */
+	env?: Record<string, string>;
+}
+
+/** Installs n8n if needed and returns its home (toolchain and app folders). */
+export function installN8n(): string {
+	const out = execFileSync('bash', [join(__dirname, 'install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	return out.trim().split('\n').pop() as string;
+}
+
+/** Packs the built package and unpacks it where n8n looks for installed community packages. */
+export function installPackageInto(userFolder: string, workDir: string): void {
+	const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: PACKAGE_ROOT, encoding: 'utf8' }))[0] as { filename: string };
+	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-smscenter');
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', join(workDir, packed.filename), '-C', target, '--strip-components=1']);
+	const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as Record<string, unknown>;
+	delete manifest.devDependencies;
+	delete manifest.peerDependencies;
+	writeFileSync(join(target, 'package.json'), JSON.stringify(manifest, null, 2));
+	writeFileSync(join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-smscenter': '*' } }, null, 2));
+}
+
+export function createPostgresDatabase(name: string): void {
+	execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `DROP DATABASE IF EXISTS ${name}`, '-c', `CREATE DATABASE ${name}`], { stdio: 'pipe' });
+}
+
+export function dropPostgresDatabase(name: string): void {
+	try {
+		execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: 'pipe' });
+	} catch {
+		// The database may already be gone.
+	}
+}
+
+export class N8nInstance {
+	readonly home: string;
+	readonly userFolder: string;
+	readonly port: number;
+	readonly logFile: string;
+	private process?: ChildProcess;
+	private cookie = '';
+	private apiKeyValue = '';
+
+	constructor(private readonly options: N8nOptions, home?: string) {
+		this.home = home ?? installN8n();
+		this.userFolder = join(options.workDir, 'user');
+		this.port = options.port ?? 5678;
+		this.logFile = join(options.workDir, 'n8n.log');
+		mkdirSync(this.userFolder, { recursive: true });
+	}
+
+	get url(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+		const bcrypt = join(this.home, 'app', 'node_modules', 'bcryptjs');
+		const hash = (require(bcrypt) as { hashSync: (p: string, r: number) => string }).hashSync(OWNER.password, 10);
+		const db = this.options.database ?? { type: 'sqlite' };
+		const base: Record<string, string> = {
+			PATH: `${join(this.home, 'toolchain', 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+			HOME: process.env.HOME ?? '/tmp',
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'smscenter-local-encryption-key-0001',
+			N8N_HOST: '127.0.0.1',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_PROTOCOL: 'http',
+			WEBHOOK_URL: `${this.url}/`,
+			N8N_EDITOR_BASE_URL: `${this.url}/`,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+			N8N_AI_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(this.options.brokerPort ?? this.port + 1),
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+			N8N_LOG_LEVEL: this.options.logLevel ?? 'info',
+			N8N_LOG_OUTPUT: 'console',
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+			N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
+			N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: hash,
+			N8N_PUBLIC_API_DISABLED: 'false',
+			GENERIC_TIMEZONE: 'Asia/Jerusalem',
+			...(db.type === 'postgres'
+				? { DB_TYPE: 'postgresdb', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: '5432', DB_POSTGRESDB_USER: 'postgres', DB_POSTGRESDB_DATABASE: db.name }
+				: { DB_TYPE: 'sqlite', DB_SQLITE_POOL_SIZE: '2' }),
+		};
+		return { ...base, ...this.options.env, ...extra };
+	}
+
+	/** Runs an n8n CLI command (import, publish...) against this instance's database. */
+	cli(args: string[], extraEnv: Record<string, string> = {}): string {
+		const n8n = join(this.home, 'app', 'node_modules', '.bin', 'n8n');
+		return execFileSync(n8n, args, { cwd: this.options.workDir, env: this.env({ N8N_RUNNERS_BROKER_PORT: String(this.port + 3), ...extraEnv }), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	}
+
+	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): void {
+		const file = join(this.options.workDir, `credentials-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(credentials));
+		this.cli(['import:credentials', `--input=${file}`]);
+		rmSync(file);
+	}
+
+	importWorkflows(workflows: object[]): void {
+		const dir = join(this.options.workDir, `workflows-${Date.now()}`);
+		mkdirSync(dir, { recursive: true });
+		workflows.forEach((workflow, index) => writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)));
+		this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+		rmSync(dir, { recursive: true, force: true });
+	}
+
+	/** Starts `n8n start` (or another command, for queue-mode workers) and waits until it is ready. */
+	async start(command: string[] = ['start'], readyText = 'Editor is now accessible', extraEnv: Record<string, string> = {}, logFile = this.logFile): Promise<ChildProcess> {
+		const n8n = join(this.home, 'app', 'node_modules', '.bin', 'n8n');
+		const log = createWriteStream(logFile, { flags: 'a' });
+		const child = spawn(n8n, command, { cwd: this.options.workDir, env: this.env(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		const ready = new Promise<void>((resolveReady, reject) => {
+			const onData = (chunk: Buffer) => {
+				log.write(chunk);
+				output += chunk.toString();
+				if (output.includes(readyText)) resolveReady();
+				if (output.length > 200_000) output = output.slice(-100_000);
+			};
+			child.stdout?.on('data', onData);
+			child.stderr?.on('data', onData);
+			child.on('exit', (code) => reject(new Error(`n8n ${command.join(' ')} exited with ${code}:\n${output.slice(-3000)}`)));
+		});
+		const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`n8n ${command.join(' ')} was not ready in 180 s:\n${output.slice(-3000)}`)), 180_000).unref());
+		await Promise.race([ready, timeout]);
+		if (command[0] === 'start') this.process = child;
+		return child;
+	}
+
+	async stop(child: ChildProcess | undefined = this.process): Promise<void> {
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	log(): string {
+		return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8') : '';
+	}
+
+	async rest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; json: T }> {
+		if (!this.cookie && path !== '/rest/login') await this.login();
+		const response = await request(`${this.url}${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': 'smscenter-tests', cookie: this.cookie },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.body.text();
+		return { status: response.statusCode, json: (text ? JSON.parse(text) : undefined) as T };
+	}
+
+	async login(): Promise<void> {
+		const response = await request(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'smscenter-tests' },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+		await response.body.text();
+		const setCookie = response.headers['set-cookie'];
+		const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+		this.cookie = cookies.map((c) => c.split(';')[0]).join('; ');
+		if (response.statusCode !== 200 || !this.cookie) throw new Error(`n8n login failed with HTTP ${response.statusCode}`);
+	}
+
+	/** Calls n8n's public API with an API key created for the owner. */
+	async api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; json: T }> {
+		if (!this.apiKeyValue) {
+			const scopes = await this.rest<{ data: string[] }>('GET', '/rest/api-keys/scopes');
+			const created = await this.rest<{ data: { rawApiKey: string } }>('POST', '/rest/api-keys', { label: `tests-${Date.now()}`, scopes: scopes.json.data, expiresAt: null });
+			this.apiKeyValue = created.json.data.rawApiKey;
+		}
+		const response = await request(`${this.url}/api/v1${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'x-n8n-api-key': this.apiKeyValue },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.body.text();
+		return { status: response.statusCode, json: (text ? JSON.parse(text) : undefined) as T };
+	}
+
+	async activate(workflowId: string): Promise<void> {
+		const result = await this.api<{ message?: string }>('POST', `/workflows/${workflowId}/activate`);
+		if (result.status !== 200) throw new Error(`Activating ${workflowId} failed: HTTP ${result.status} ${JSON.stringify(result.json)}`);
+	}
+}

@@ -1,0 +1,74 @@
+/** Workflows the end-to-end tests import into a real n8n. Webhook-started, so a test can run them over HTTP. */
+export const CREDENTIAL_ID = 'SmsCenterE2eCred1';
+export const DLR_WEBHOOK_ID = '0c9f4b2a-5d6e-4f70-8a1b-2c3d4e5f6a7b';
+export const DLR_WORKFLOW_ID = 'SmsCenterE2eDlr01';
+
+const credentials = { smsCenterApi: { id: CREDENTIAL_ID, name: 'SMSCenter sandbox' } };
+const settings = { executionOrder: 'v1', timezone: 'Asia/Jerusalem' };
+
+let counter = 0;
+const uuid = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
+
+function webhook(path: string) {
+	return {
+		id: uuid(),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: uuid(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+	};
+}
+
+function smsCenter(name: string, parameters: Record<string, unknown>, x: number) {
+	return { id: uuid(), name, type: 'n8n-nodes-smscenter.smsCenter', typeVersion: 1, position: [x, 0], parameters, credentials };
+}
+
+function chain(...names: string[]) {
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < names.length - 1; i++) connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	return connections;
+}
+
+function workflow(id: string, name: string, nodes: Array<Record<string, unknown> & { name: string }>) {
+	return { id, name, active: false, nodes, connections: chain(...nodes.map((n) => n.name)), settings, pinData: {} };
+}
+
+export const WEBHOOK_WORKFLOWS = [
+	workflow('SmsCenterE2eSend1', 'E2E send SMS', [
+		webhook('e2e-sms-send'),
+		{ id: uuid(), name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [200, 0], parameters: { fieldToSplitOut: 'body.items', options: {} } },
+		smsCenter('Send SMS', { resource: 'sms', operation: 'send', recipients: '={{ $json.to }}', message: '={{ $json.text }}', senderName: 'MyShop', options: { batchSize: 500 } }, 400),
+	]),
+	workflow('SmsCenterE2eSimpl', 'E2E simple URL API', [
+		webhook('e2e-sms-simple'),
+		smsCenter('Send Simple', { resource: 'sms', operation: 'sendSimple', recipients: '={{ $json.body.to }}', message: '={{ $json.body.text }}', senderName: 'MyShop', options: {} }, 200),
+	]),
+	workflow('SmsCenterE2eIvr01', 'E2E voice call then responses', [
+		webhook('e2e-ivr'),
+		smsCenter('Call', { resource: 'voiceCall', operation: 'send', recordId: '101', recipients: '={{ $json.body.to }}', message: 'Reminder', senderName: 'Clinic', options: {} }, 200),
+		{ id: uuid(), name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, position: [400, 0], webhookId: uuid(), parameters: { amount: 1, unit: 'seconds' } },
+		smsCenter('Get Responses', { resource: 'voiceCall', operation: 'getResponses', messageId: "={{ $('Call').item.json.messageId }}" }, 600),
+	]),
+	workflow('SmsCenterE2eBal01', 'E2E balances', [
+		webhook('e2e-balances'),
+		smsCenter('Company balance', { resource: 'account', operation: 'getCompanyBalance' }, 200),
+		smsCenter('User balances', { resource: 'account', operation: 'getUserBalances', mode: 'AllUsers' }, 400),
+	]),
+];
+
+export function deliveryWorkflow(secret: string) {
+	return workflow(DLR_WORKFLOW_ID, 'E2E delivery reports', [
+		{
+			id: uuid(),
+			name: 'SMSCenter Trigger',
+			type: 'n8n-nodes-smscenter.smsCenterTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: DLR_WEBHOOK_ID,
+			parameters: { secret, statuses: ['200', '400', '600', '700'], acknowledge: 'onReceived', options: {} },
+		},
+		{ id: uuid(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+	]);
+}
