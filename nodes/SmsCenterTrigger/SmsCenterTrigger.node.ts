@@ -12,13 +12,21 @@ import { GATEWAY_TIME_ZONE, isValidTimeZone } from '../SmsCenter/helpers/dates';
 import { DELIVERY_STATUSES } from '../SmsCenter/helpers/statusCodes';
 import { flattenFields, readNotification, SECRET_FIELD, TOKEN_QUERY } from './helpers/notification';
 import { isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
-import { notificationKey, rememberNotification, type SeenNotifications } from './helpers/duplicates';
+import { mergeNotifications, notificationKey, rememberNotification, type SeenNotifications } from './helpers/duplicates';
 
 const ACK = '_OK_';
 
 const FINAL_STATUSES = Object.entries(DELIVERY_STATUSES)
 	.filter(([, info]) => info.final)
 	.map(([code]) => code);
+
+/**
+ * This process's memory of notifications, per workflow and node. n8n loads and saves a workflow's
+ * static data whole for each webhook call, so concurrent calls can overwrite each other's additions;
+ * the process memory keeps them, and each call writes the union back to the static data (which
+ * carries the memory across restarts).
+ */
+const processMemory = new Map<string, SeenNotifications>();
 
 function secretMatches(given: string, expected: string): boolean {
 	const a = Buffer.from(given);
@@ -178,10 +186,14 @@ export class SmsCenterTrigger implements INodeType {
 		const windowHours = typeof options.duplicateWindowHours === 'number' ? options.duplicateWindowHours : 72;
 		if (acknowledge === 'onReceived' && windowHours > 0) {
 			const staticData = this.getWorkflowStaticData('node');
-			const seen = (staticData.seen ?? {}) as SeenNotifications;
-			staticData.seen = seen;
+			const memoryKey = `${this.getWorkflow().id ?? ''}:${this.getNode().name}`;
+			const seen = processMemory.get(memoryKey) ?? {};
+			processMemory.set(memoryKey, seen);
+			mergeNotifications(seen, (staticData.seen ?? {}) as SeenNotifications);
 			const key = notificationKey(event.messageId, event.msisdnNormalised ?? event.msisdn, event.status.code ?? fields.StatusCode ?? null);
-			if (!rememberNotification(seen, key, Date.now(), windowHours * 3_600_000)) return answer(200, ACK);
+			const isNew = rememberNotification(seen, key, Date.now(), windowHours * 3_600_000);
+			if (isNew || Object.keys(staticData.seen ?? {}).length !== Object.keys(seen).length) staticData.seen = { ...seen };
+			if (!isNew) return answer(200, ACK);
 		}
 
 		const workflowData = [this.helpers.returnJsonArray([event as unknown as IDataObject])];

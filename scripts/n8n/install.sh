@@ -16,6 +16,10 @@ export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=f
 
 say() { printf '[n8n install] %s\n' "$*" >&2; }
 
+mkdir -p "$CACHE"
+exec 9>"$CACHE/install.lock"
+flock 9
+
 if [ -f "$HOME_DIR/.ready" ]; then
 	say "n8n $N8N_VERSION already installed in $HOME_DIR"
 	echo "$HOME_DIR"

@@ -129,7 +129,8 @@ describe('the package in a real n8n', () => {
 		await call('e2e-sms-send', { items: [{ to: '0541234560', text: 'A' }, { to: '0541234567', text: 'A' }] });
 
 		await waitFor('four notifications acknowledged', () => (sandbox.dlrAttempts().filter((a) => a.ok).length === 4 ? true : undefined));
-		expect(sandbox.dlrAttempts().map((a) => a.body)).toEqual(['_OK_', '_OK_', '_OK_', '_OK_']);
+		expect(sandbox.dlrAttempts().map((a) => [a.statusCode, a.httpStatus, a.body, a.error])).toEqual(expect.arrayContaining([[300, 200, '_OK_', undefined], [600, 200, '_OK_', undefined], [700, 200, '_OK_', undefined]]));
+		expect(sandbox.dlrAttempts().filter((a) => !a.ok).map((a) => [a.statusCode, a.httpStatus, a.body, a.error])).toEqual([]);
 		const runs = await waitFor('two executions', async () => {
 			const list = (await executions(DLR_WORKFLOW_ID)).filter((e) => e.status === 'success');
 			return list.length - before >= 2 ? list : undefined;
@@ -150,12 +151,43 @@ describe('the package in a real n8n', () => {
 		expect((await executions(DLR_WORKFLOW_ID)).length).toBe(before + 2);
 	});
 
-	it('tests the credential through n8n: good login, then SMSCenter\'s words for a bad one', async () => {
+	it('a concurrent burst of 200 notifications with 40 repeats starts exactly 200 executions', async () => {
+		const before = (await executions(DLR_WORKFLOW_ID)).length;
+		const base = `${n8n.url}/webhook/${DLR_WEBHOOK_ID}/delivery`;
+		const unique = Array.from({ length: 200 }, (_, i) =>
+			`${base}?${new URLSearchParams({ key: SECRET, MsgID: String(2000000 + i), MSISDN: '972541234560', StatusCode: '600', StatusDes: 'Delivered', ReasonCode: '601', ReasonDes: 'Message delivered', Date: '25112026093000' })}`,
+		);
+		const burst = [...unique, ...unique.slice(0, 40)].sort(() => Math.random() - 0.5);
+		const bodies: string[] = [];
+		for (let i = 0; i < burst.length; i += 40) {
+			const answers = await Promise.all(burst.slice(i, i + 40).map(async (url) => (await request(url)).body.text()));
+			bodies.push(...answers);
+		}
+		expect(bodies.filter((body) => body === '_OK_')).toHaveLength(240);
+		const total = await waitFor('the burst\'s executions', async () => {
+			const count = (await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${DLR_WORKFLOW_ID}&limit=250`)).json.data.length;
+			return count - before >= 200 ? count : undefined;
+		}, 60_000);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		const settled = (await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${DLR_WORKFLOW_ID}&limit=250`)).json.data.length;
+		expect(settled).toBe(total);
+		expect(settled - before).toBe(200);
+	});
+
+	it('tests the credential through n8n: good login, then SMSCenter\'s words for a new one with a bad password', async () => {
 		const stored = await n8n.rest<{ data: { id: string; name: string; type: string; data: Record<string, unknown> } }>('GET', `/rest/credentials/${CREDENTIAL_ID}?includeData=true`);
 		const { id, name, type, data } = stored.json.data;
 		const good = await n8n.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
 		expect(good.json.data).toEqual({ status: 'OK', message: 'Connection successful!' });
-		const bad = await n8n.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials: { id, name, type, data: { ...data, password: 'not-the-password' } } });
+		const created = await n8n.rest<{ data: { id: string } }>('POST', '/rest/credentials', {
+			name: 'New SMSCenter login',
+			type,
+			data: { username: 'demo', password: 'not-the-password', baseUrl: sandbox.url, allowInsecureHttp: false, protocol: 'httpPost' },
+		});
+		expect(created.status).toBe(200);
+		const fresh = await n8n.rest<{ data: { id: string; name: string; type: string; data: Record<string, unknown> } }>('GET', `/rest/credentials/${created.json.data.id}?includeData=true`);
+		const bad = await n8n.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials: fresh.json.data });
+		expect(bad.status).toBe(200);
 		expect(bad.json.data.status).toBe('Error');
 		expect(bad.json.data.message).toContain('SMSCenter refused the login: InvalidUserNameOrPassword');
 		expect(bad.json.data.message).not.toContain('not-the-password');

@@ -9,6 +9,7 @@ import { loadBuilt, PackageNodeTypes, SMSCENTER_TRIGGER_TYPE } from './packageTy
 
 export const TRIGGER_NODE = 'SMSCenter Trigger';
 const WEBHOOK_ID = '5b0a3c1e-1111-4222-8333-944455556666';
+let servers = 0;
 
 export interface TriggerServer {
 	url: string;
@@ -38,7 +39,7 @@ export async function startTriggerServer(
 	const node: INode = { id: 'trigger', name: TRIGGER_NODE, type: SMSCENTER_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters, webhookId: WEBHOOK_ID };
 	const staticData: IDataObject = {};
 	const workflowData: IWorkflowBase = {
-		id: 'trigger-workflow',
+		id: `trigger-workflow-${++servers}`,
 		name: 'Delivery reports',
 		active: true,
 		activeVersionId: null,

@@ -1,5 +1,5 @@
 import { isAddressAllowed, invalidAllowlistEntries, isIP } from '../../nodes/SmsCenterTrigger/helpers/ipAllowlist';
-import { notificationKey, rememberNotification } from '../../nodes/SmsCenterTrigger/helpers/duplicates';
+import { mergeNotifications, notificationKey, rememberNotification } from '../../nodes/SmsCenterTrigger/helpers/duplicates';
 import { readNotification } from '../../nodes/SmsCenterTrigger/helpers/notification';
 
 describe('IP allowlist', () => {
@@ -23,6 +23,11 @@ describe('duplicate memory', () => {
 		expect(rememberNotification(seen, key, 1000, 100)).toBe(true);
 		expect(rememberNotification(seen, key, 1050, 100)).toBe(false);
 		expect(rememberNotification(seen, key, 1200, 100)).toBe(true);
+	});
+	it('merges another copy, keeping the earliest time', () => {
+		const seen: Record<string, number> = { a: 5, b: 9 };
+		mergeNotifications(seen, { b: 7, c: 8 });
+		expect(seen).toEqual({ a: 5, b: 7, c: 8 });
 	});
 	it('stays within its limit, forgetting the oldest', () => {
 		const seen: Record<string, number> = {};
