@@ -148,6 +148,7 @@ export class N8nInstance {
 		const n8n = join(this.home, 'app', 'node_modules', '.bin', 'n8n');
 		const log = createWriteStream(logFile, { flags: 'a' });
 		const child = spawn(n8n, command, { cwd: this.options.workDir, env: this.env(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+		if (command[0] === 'start') this.process = child;
 		let output = '';
 		const ready = new Promise<void>((resolveReady, reject) => {
 			const onData = (chunk: Buffer) => {
@@ -161,9 +162,28 @@ export class N8nInstance {
 			child.on('exit', (code) => reject(new Error(`n8n ${command.join(' ')} exited with ${code}:\n${output.slice(-3000)}`)));
 		});
 		const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`n8n ${command.join(' ')} was not ready in 180 s:\n${output.slice(-3000)}`)), 180_000).unref());
-		await Promise.race([ready, timeout]);
-		if (command[0] === 'start') this.process = child;
+		const checks = command[0] === 'start' ? [ready, this.whenReady(child), timeout] : [ready, timeout];
+		try {
+			await Promise.race(checks);
+		} catch (error) {
+			child.kill('SIGKILL');
+			throw error;
+		}
 		return child;
+	}
+
+	/** Resolves once n8n's readiness endpoint answers 200 (whatever the log level). */
+	private async whenReady(child: ChildProcess): Promise<void> {
+		while (child.exitCode === null) {
+			try {
+				const response = await request(`${this.url}/healthz/readiness`);
+				await response.body.text();
+				if (response.statusCode === 200) return;
+			} catch {
+				// Not listening yet.
+			}
+			await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+		}
 	}
 
 	async stop(child: ChildProcess | undefined = this.process): Promise<void> {
