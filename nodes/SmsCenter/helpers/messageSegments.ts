@@ -17,3 +17,18 @@ export function measureText(text: string): TextMeasure {
 		segments: message.segmentsCount,
 	};
 }
+
+/** Measures texts, remembering each distinct text's result (a broadcast repeats one text thousands of times). */
+export class TextMeasurer {
+	private readonly known = new Map<string, TextMeasure>();
+
+	constructor(private readonly limit = 1000) {}
+
+	measure(text: string): TextMeasure {
+		const known = this.known.get(text);
+		if (known) return known;
+		const measured = measureText(text);
+		if (this.known.size < this.limit) this.known.set(text, measured);
+		return measured;
+	}
+}

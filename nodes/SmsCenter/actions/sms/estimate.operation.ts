@@ -4,7 +4,7 @@ import { advertisingOptions, messageField, recipientsField } from '../common/fie
 import { eachItem } from '../common/itemResults';
 import { gatewayCaller } from '../common/settings';
 import { companyBalance } from '../account/balance';
-import { readRecipientsAndText, smsSummary } from './smsInput';
+import { SmsItemReader, smsSummary } from './smsInput';
 
 const properties: INodeProperties[] = [
 	recipientsField,
@@ -33,10 +33,11 @@ export const description = forOperation('sms', 'estimate', properties);
 /** A dry run: what a send would cost, without sending. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	let balance: Promise<number> | undefined;
+	const reader = new SmsItemReader(this);
 	let runningTotal = 0;
 	return await eachItem(this, items, async (itemIndex) => {
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const sms = readRecipientsAndText(this, itemIndex, options);
+		const options = reader.options(itemIndex);
+		const sms = reader.recipientsAndText(itemIndex, options);
 		const summary = smsSummary(sms);
 		const result: IDataObject = { ...summary, duplicatesRemoved: sms.duplicatesRemoved, text: sms.text };
 		if (options.includeBalance !== false) {

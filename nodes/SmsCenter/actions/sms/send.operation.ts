@@ -11,7 +11,7 @@ import { advertisingOptions, messageField, recipientsField, senderField } from '
 import { failedItem } from '../common/itemResults';
 import { gatewayCaller } from '../common/settings';
 import { companyBalance } from '../account/balance';
-import { readSmsItem, smsSummary, type PreparedSms } from './smsInput';
+import { SmsItemReader, smsSummary, type PreparedSms } from './smsInput';
 
 const properties: INodeProperties[] = [
 	recipientsField,
@@ -170,9 +170,10 @@ async function sendBatch(ctx: IExecuteFunctions, caller: GatewayCaller, sms: Pre
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
 	const prepared: PreparedSms[] = [];
+	const reader = new SmsItemReader(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			prepared.push(readSmsItem(this, itemIndex));
+			prepared.push(reader.smsItem(itemIndex));
 		} catch (error) {
 			results[itemIndex] = failedItem(this, itemIndex, error as Error);
 		}

@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
 import { gatewayAnswerError } from '../../transport/errors';
 import { advertisingOptions, messageField, senderField } from '../common/fields';
 import { eachItem, inputError } from '../common/itemResults';
 import { gatewayCaller } from '../common/settings';
-import { readRecipientsAndText, readSender, smsSummary } from './smsInput';
+import { SmsItemReader, smsSummary } from './smsInput';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,13 +33,14 @@ export const description = forOperation('sms', 'sendSimple', properties);
 /** pushsms.aspx: one recipient per request; chaining is turned on when the text needs more than one segment. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const caller = items.length > 0 ? await gatewayCaller(this) : undefined;
+	const reader = new SmsItemReader(this);
 	return await eachItem(this, items, async (itemIndex) => {
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const sms = readRecipientsAndText(this, itemIndex, options);
+		const options = reader.options(itemIndex);
+		const sms = reader.recipientsAndText(itemIndex, options);
 		if (sms.recipients.length !== 1) {
 			throw inputError(this, itemIndex, 'Recipient', `the simple URL API takes one recipient, got ${sms.recipients.length}`, 'Use the Send operation for several recipients. Nothing was sent for this item.');
 		}
-		const sender = readSender(this, itemIndex);
+		const sender = reader.sender(itemIndex);
 		const chaining = sms.measure.segments > 1;
 		const answer = await (caller as NonNullable<typeof caller>).pushSms(
 			[

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { DEFAULT_OPT_OUT_LINE, markAsAdvertising } from '../../helpers/marketing';
-import { measureText, type TextMeasure } from '../../helpers/messageSegments';
+import { TextMeasurer, type TextMeasure } from '../../helpers/messageSegments';
+import { perItemParameter } from '../common/parameters';
 import { normaliseRecipients } from '../../helpers/phoneNumbers';
 import { SENDER_NAME_RULE, senderNameProblem } from '../../helpers/senderName';
 import { MAX_SEGMENTS, messageTextProblem, splitEmails } from '../../helpers/text';
@@ -30,34 +31,93 @@ export interface PreparedSms {
 /** A year, in minutes: the furthest a delay or an expiration may reach. */
 export const MAX_MINUTES = 525_600;
 
-/** Reads the recipients, text and (for advertising) the marked text of an item. */
-export function readRecipientsAndText(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject, kind: 'sms' | 'voice' = 'sms') {
-	const rawRecipients = ctx.getNodeParameter('recipients', itemIndex, '') as unknown;
-	const list = normaliseRecipients(rawRecipients, kind);
-	if (list.invalid.length > 0) {
-		const shown = list.invalid.map((entry) => `"${entry.input}" (${entry.reason})`).join(', ');
-		throw inputError(ctx, itemIndex, 'Recipients', `invalid phone number ${shown}`, 'Use numbers such as 0541234567 or +972541234567. Nothing was sent for this item.');
-	}
-	if (list.numbers.length === 0) throw inputError(ctx, itemIndex, 'Recipients', 'no recipient was given');
+/**
+ * Reads the items of a run. Parameters without expressions are read once per run, and each
+ * distinct text is measured once, so bulk runs do per item only what differs per item.
+ */
+export class SmsItemReader {
+	private readonly recipientsOf: (itemIndex: number) => unknown;
+	private readonly messageOf: (itemIndex: number) => unknown;
+	private readonly senderOf: (itemIndex: number) => unknown;
+	private readonly optionsOf: (itemIndex: number) => IDataObject;
+	private readonly measurer = new TextMeasurer();
 
-	const rawText = ctx.getNodeParameter('message', itemIndex, '') as unknown;
-	const message = typeof rawText === 'string' ? rawText : rawText === null || rawText === undefined ? '' : String(rawText);
-	const textProblem = messageTextProblem(message);
-	if (textProblem) throw inputError(ctx, itemIndex, 'Message', textProblem);
-	const text = options.advertising === true ? markAsAdvertising(message, String(options.optOutLine ?? DEFAULT_OPT_OUT_LINE)) : message;
-	const measure = measureText(text);
-	if (measure.segments > MAX_SEGMENTS) {
-		throw inputError(ctx, itemIndex, 'Message', `the text needs ${measure.segments} SMS segments (${measure.characters} ${measure.encoding} characters); the limit is ${MAX_SEGMENTS}`);
+	constructor(private readonly ctx: IExecuteFunctions) {
+		this.recipientsOf = perItemParameter<unknown>(ctx, 'recipients', '');
+		this.messageOf = perItemParameter<unknown>(ctx, 'message', '');
+		this.senderOf = perItemParameter<unknown>(ctx, 'senderName', '');
+		this.optionsOf = perItemParameter<IDataObject>(ctx, 'options', {});
 	}
-	return { recipients: list.numbers, duplicatesRemoved: list.duplicates, text, measure };
-}
 
-export function readSender(ctx: IExecuteFunctions, itemIndex: number, optional = false): string {
-	const sender = String(ctx.getNodeParameter('senderName', itemIndex, '') ?? '').trim();
-	if (optional && sender === '') return sender;
-	const problem = senderNameProblem(sender);
-	if (problem) throw inputError(ctx, itemIndex, 'Sender Name', problem, `The rule: ${SENDER_NAME_RULE}. Nothing was sent for this item.`);
-	return sender;
+	options(itemIndex: number): IDataObject {
+		return this.optionsOf(itemIndex);
+	}
+
+	/** The recipients, and the text as it will be sent (marked for advertising when asked). */
+	recipientsAndText(itemIndex: number, options: IDataObject, kind: 'sms' | 'voice' = 'sms') {
+		const { ctx } = this;
+		const list = normaliseRecipients(this.recipientsOf(itemIndex), kind);
+		if (list.invalid.length > 0) {
+			const shown = list.invalid.map((entry) => `"${entry.input}" (${entry.reason})`).join(', ');
+			throw inputError(ctx, itemIndex, 'Recipients', `invalid phone number ${shown}`, 'Use numbers such as 0541234567 or +972541234567. Nothing was sent for this item.');
+		}
+		if (list.numbers.length === 0) throw inputError(ctx, itemIndex, 'Recipients', 'no recipient was given');
+
+		const rawText = this.messageOf(itemIndex);
+		const message = typeof rawText === 'string' ? rawText : rawText === null || rawText === undefined ? '' : String(rawText);
+		const textProblem = messageTextProblem(message);
+		if (textProblem) throw inputError(ctx, itemIndex, 'Message', textProblem);
+		const text = options.advertising === true ? markAsAdvertising(message, String(options.optOutLine ?? DEFAULT_OPT_OUT_LINE)) : message;
+		const measure = this.measurer.measure(text);
+		if (measure.segments > MAX_SEGMENTS) {
+			throw inputError(ctx, itemIndex, 'Message', `the text needs ${measure.segments} SMS segments (${measure.characters} ${measure.encoding} characters); the limit is ${MAX_SEGMENTS}`);
+		}
+		return { recipients: list.numbers, duplicatesRemoved: list.duplicates, text, measure };
+	}
+
+	sender(itemIndex: number, optional = false): string {
+		const sender = String(this.senderOf(itemIndex) ?? '').trim();
+		if (optional && sender === '') return sender;
+		const problem = senderNameProblem(sender);
+		if (problem) throw inputError(this.ctx, itemIndex, 'Sender Name', problem, `The rule: ${SENDER_NAME_RULE}. Nothing was sent for this item.`);
+		return sender;
+	}
+
+	/** One item's SMS for the Send operation, every field checked. */
+	smsItem(itemIndex: number): PreparedSms {
+		const { ctx } = this;
+		const options = this.options(itemIndex);
+		const { recipients, duplicatesRemoved, text, measure } = this.recipientsAndText(itemIndex, options);
+		const smsOperation = ((options.smsOperation as string | undefined) ?? 'Push') as SmsOperation;
+		const sender = this.sender(itemIndex, smsOperation === 'Pull');
+
+		const price = options.price === undefined ? 0 : Number(options.price);
+		if (!Number.isFinite(price) || price < 0) throw inputError(ctx, itemIndex, 'Price', `${String(options.price)} is not a price of zero or more`);
+		if (smsOperation === 'ReverseBilling' && price <= 0) {
+			throw inputError(ctx, itemIndex, 'Price', 'a reverse billing message needs a price above zero');
+		}
+
+		const { emails, invalid } = splitEmails(String(options.ccEmails ?? ''));
+		if (invalid.length > 0) throw inputError(ctx, itemIndex, 'CC E-Mail Addresses', `not an e-mail address: ${invalid.map((e) => `"${e}"`).join(', ')}`);
+
+		const chosen = (options.messageOption as string | undefined) ?? 'auto';
+		const messageOption: MessageOption = chosen === 'auto' ? (measure.segments > 1 ? 'Concatenated' : 'Regular') : (chosen as MessageOption);
+
+		return {
+			itemIndex,
+			recipients,
+			duplicatesRemoved,
+			text,
+			measure,
+			sender,
+			smsOperation,
+			price,
+			delayMinutes: readDelay(ctx, itemIndex, options),
+			expirationMinutes: readMinutes(ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
+			messageOption,
+			ccEmails: emails,
+		};
+	}
 }
 
 export function readMinutes(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject, name: string, label: string): number {
@@ -83,40 +143,6 @@ export function readDelay(ctx: IExecuteFunctions, itemIndex: number, options: ID
 	if (minutes <= 0) throw inputError(ctx, itemIndex, 'Send At', `${when.toISOString()} is in the past`);
 	if (minutes > MAX_MINUTES) throw inputError(ctx, itemIndex, 'Send At', `${when.toISOString()} is more than a year ahead`);
 	return minutes;
-}
-
-export function readSmsItem(ctx: IExecuteFunctions, itemIndex: number): PreparedSms {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const { recipients, duplicatesRemoved, text, measure } = readRecipientsAndText(ctx, itemIndex, options);
-	const smsOperation = ((options.smsOperation as string | undefined) ?? 'Push') as SmsOperation;
-	const sender = readSender(ctx, itemIndex, smsOperation === 'Pull');
-
-	const price = options.price === undefined ? 0 : Number(options.price);
-	if (!Number.isFinite(price) || price < 0) throw inputError(ctx, itemIndex, 'Price', `${String(options.price)} is not a price of zero or more`);
-	if (smsOperation === 'ReverseBilling' && price <= 0) {
-		throw inputError(ctx, itemIndex, 'Price', 'a reverse billing message needs a price above zero');
-	}
-
-	const { emails, invalid } = splitEmails(String(options.ccEmails ?? ''));
-	if (invalid.length > 0) throw inputError(ctx, itemIndex, 'CC E-Mail Addresses', `not an e-mail address: ${invalid.map((e) => `"${e}"`).join(', ')}`);
-
-	const chosen = (options.messageOption as string | undefined) ?? 'auto';
-	const messageOption: MessageOption = chosen === 'auto' ? (measure.segments > 1 ? 'Concatenated' : 'Regular') : (chosen as MessageOption);
-
-	return {
-		itemIndex,
-		recipients,
-		duplicatesRemoved,
-		text,
-		measure,
-		sender,
-		smsOperation,
-		price,
-		delayMinutes: readDelay(ctx, itemIndex, options),
-		expirationMinutes: readMinutes(ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
-		messageOption,
-		ccEmails: emails,
-	};
 }
 
 /** What an SMS output item says about the text and its recipients. */

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
 import { digitsProblem } from '../../helpers/numbers';
 import { readMessageIdAnswer } from '../../transport/answers';
@@ -6,7 +6,7 @@ import { gatewayAnswerError } from '../../transport/errors';
 import { messageField, recipientsField, senderField } from '../common/fields';
 import { eachItem, inputError } from '../common/itemResults';
 import { gatewayCaller } from '../common/settings';
-import { readDelay, readMinutes, readRecipientsAndText, readSender } from '../sms/smsInput';
+import { readDelay, readMinutes, SmsItemReader } from '../sms/smsInput';
 
 const properties: INodeProperties[] = [
 	{
@@ -59,13 +59,14 @@ export const description = forOperation('voiceCall', 'send', properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const caller = items.length > 0 ? await gatewayCaller(this) : undefined;
+	const reader = new SmsItemReader(this);
 	return await eachItem(this, items, async (itemIndex) => {
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const options = reader.options(itemIndex);
 		const recordId = this.getNodeParameter('recordId', itemIndex, '') as unknown;
 		const recordProblem = digitsProblem(recordId);
 		if (recordProblem) throw inputError(this, itemIndex, 'Record ID', recordProblem);
-		const call = readRecipientsAndText(this, itemIndex, options, 'voice');
-		const sender = readSender(this, itemIndex);
+		const call = reader.recipientsAndText(itemIndex, options, 'voice');
+		const sender = reader.sender(itemIndex);
 		const delay = readDelay(this, itemIndex, options);
 		const expiration = readMinutes(this, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)');
 		const answer = readMessageIdAnswer(

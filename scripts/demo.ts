@@ -1,0 +1,63 @@
+/**
+ * The demo environment of `npm start` (and of the README screenshot): the SMSCenter sandbox and a
+ * real n8n with this package, demo credentials pointing at the sandbox, the example workflows
+ * imported and the delivery-report workflow active.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { installPackageInto, N8nInstance, PACKAGE_ROOT } from './n8n/instance';
+
+const TOKENS = 'MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}';
+
+export interface ExampleWorkflow {
+	id: string;
+	name: string;
+	nodes: Array<{ type: string; webhookId?: string; parameters: Record<string, unknown> }>;
+}
+
+export interface Demo {
+	sandbox: Sandbox;
+	n8n: N8nInstance;
+	examples: ExampleWorkflow[];
+	reports?: ExampleWorkflow;
+	stop(): Promise<void>;
+}
+
+export function loadExamples(): ExampleWorkflow[] {
+	const dir = join(PACKAGE_ROOT, 'examples');
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as ExampleWorkflow);
+}
+
+export async function startDemo(options: { sandboxPort: number; n8nPort: number; workDir?: string }): Promise<Demo> {
+	const sandbox = await startSandbox({ port: options.sandboxPort });
+	const workDir = options.workDir ?? join(PACKAGE_ROOT, '.n8n-demo');
+	rmSync(workDir, { recursive: true, force: true });
+	const n8n = new N8nInstance({ workDir, port: options.n8nPort, database: { type: 'sqlite' } });
+	installPackageInto(n8n.userFolder, workDir);
+	n8n.importCredentials([
+		{ id: 'smscenter-demo', name: 'SMSCenter sandbox', type: 'smsCenterApi', data: { username: 'demo', password: 'demo-api-key', baseUrl: sandbox.url, allowInsecureHttp: false, protocol: 'httpPost' } },
+	]);
+	const examples = loadExamples();
+	n8n.importWorkflows(examples);
+	await n8n.start();
+
+	const reports = examples.find((workflow) => workflow.nodes.some((node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger'));
+	if (reports) {
+		const trigger = reports.nodes.find((node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger')!;
+		await n8n.activate(reports.id);
+		sandbox.setNotificationUrl('demo', `${n8n.url}/webhook/${trigger.webhookId}/delivery?key=${String(trigger.parameters.secret)}&${TOKENS}`);
+	}
+	return {
+		sandbox,
+		n8n,
+		examples,
+		reports,
+		async stop() {
+			await n8n.stop();
+			await sandbox.close();
+		},
+	};
+}

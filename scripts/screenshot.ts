@@ -1,0 +1,41 @@
+/**
+ * Makes docs/demo-workflow.png: a demo workflow in n8n's editor, with Debian's Chromium (headless).
+ * Needs `apt-get install chromium`. Usage: npm run screenshot [-- <workflow id>]
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { OWNER, PACKAGE_ROOT } from './n8n/instance';
+import { startDemo } from './demo';
+
+async function main(): Promise<void> {
+	const workflowId = process.argv[2] ?? 'smsc-personalised';
+	const demo = await startDemo({ sandboxPort: 8035, n8nPort: 5720, workDir: join(PACKAGE_ROOT, '.n8n-demo-screenshot') });
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	try {
+		const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+		await page.goto(`${demo.n8n.url}/signin`);
+		await page.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(OWNER.email);
+		await page.locator('input[name="password"], input[type="password"]').first().fill(OWNER.password);
+		await page.keyboard.press('Enter');
+		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60_000 });
+		await page.goto(`${demo.n8n.url}/workflow/${workflowId}`);
+		await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+		await page.waitForTimeout(2000);
+		mkdirSync(join(PACKAGE_ROOT, 'docs'), { recursive: true });
+		const file = join(PACKAGE_ROOT, 'docs', 'demo-workflow.png');
+		await page.screenshot({ path: file });
+		process.stdout.write(`Wrote ${file}\n`);
+	} finally {
+		await browser.close();
+		await demo.stop();
+	}
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`${error.stack ?? error.message}\n`);
+	process.exit(1);
+});

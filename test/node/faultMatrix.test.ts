@@ -1,0 +1,90 @@
+import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
+import type { FaultKind } from '../../sandbox/types';
+import { runSmsCenter, type WorkflowRun } from '../harness/executeWorkflow';
+
+/** A password no other text resembles, so a leak anywhere is found by plain search. */
+const PASSWORD = 'Pw-Matrix-4f9c2e7d-NotForLogs';
+const FAST = { timeoutSeconds: 1, readAttempts: 3, backoffMs: 10 };
+
+interface Operation {
+	name: string;
+	target: string;
+	sends: boolean;
+	parameters: Record<string, unknown>;
+}
+
+const OPERATIONS: Operation[] = [
+	{ name: 'SMS send', target: 'SendMessageReturnMessageID', sends: true, parameters: { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hi', senderName: 'MyShop' } },
+	{ name: 'SMS send (SendMessagesV2)', target: 'SendMessagesV2', sends: true, parameters: { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hi', senderName: 'MyShop', options: { returnMessageId: false } } },
+	{ name: 'SMS simple URL API', target: 'pushsms', sends: true, parameters: { resource: 'sms', operation: 'sendSimple', recipients: '0541234560', message: 'Hi', senderName: 'MyShop' } },
+	{ name: 'voice call send', target: 'SendIVRMessages', sends: true, parameters: { resource: 'voiceCall', operation: 'send', recordId: '101', recipients: '0541234560', message: 'Hi', senderName: 'Clinic' } },
+	{ name: 'SMS estimate', target: 'CheckCompanyPrePaid', sends: false, parameters: { resource: 'sms', operation: 'estimate', recipients: '0541234560', message: 'Hi' } },
+	{ name: 'voice call responses', target: 'GetMessagesResponseByMessageID', sends: false, parameters: { resource: 'voiceCall', operation: 'getResponses', messageId: '1000001' } },
+	{ name: 'company balance', target: 'CheckCompanyPrePaid', sends: false, parameters: { resource: 'account', operation: 'getCompanyBalance' } },
+	{ name: 'user balances', target: 'CheckUsersPrePaid', sends: false, parameters: { resource: 'account', operation: 'getUserBalances', mode: 'AllUsers' } },
+];
+
+const FAULTS: FaultKind[] = ['http500', 'http503', 'hang', 'resetBeforeBody', 'resetAfterBody', 'malformedXml', 'soapFault', 'emptyBody', 'unknownEnum'];
+
+/** Reads retry these (the sandbox's SOAP fault is a soap:Server one); an unknown answer code is final. */
+const RETRIED: FaultKind[] = ['http500', 'http503', 'hang', 'resetBeforeBody', 'resetAfterBody', 'malformedXml', 'emptyBody', 'soapFault'];
+
+function everything(run: WorkflowRun): string {
+	const error = run.error();
+	return JSON.stringify({ output: run.output(), message: error?.message, description: error?.description, stack: error?.stack, context: error?.context, cause: String((error as { cause?: unknown })?.cause ?? '') });
+}
+
+describe('every operation under every gateway fault', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		const fixture = loadDefaultFixture();
+		fixture.companies[0].users[0].password = PASSWORD;
+		sandbox = await startSandbox({ fixture });
+	});
+	afterAll(async () => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	const cases = OPERATIONS.flatMap((operation) => FAULTS.map((fault) => [operation.name, fault, operation] as const));
+
+	it.each(cases)('%s meeting %s', async (_name, fault, operation) => {
+		if (operation.target === 'GetMessagesResponseByMessageID') {
+			await runSmsCenter(sandbox.url, { resource: 'voiceCall', operation: 'send', recordId: '101', recipients: '0541234560', message: 'x', senderName: 'Clinic' } as never, [{}], { credentials: { password: PASSWORD } });
+			sandbox.requests.length = 0;
+		}
+		const sentBefore = sandbox.messages().length;
+		sandbox.injectFault(operation.target, { kind: fault, times: operation.sends ? 1 : 2 });
+		const run = await runSmsCenter(sandbox.url, { ...operation.parameters, connection: FAST } as never, [{}], { credentials: { password: PASSWORD } });
+		const attempts = sandbox.requests.filter((r) => r.operation === operation.target || r.operation === undefined).length;
+
+		expect(everything(run)).not.toContain(PASSWORD);
+		if (operation.sends) {
+			expect(run.error()?.message).toMatch(/^(SMSCenter|Could not reach SMSCenter)/);
+			expect(run.error()?.context?.itemIndex).toBe(0);
+			expect(attempts).toBe(1);
+			expect(sandbox.messages().length - sentBefore).toBe(fault === 'resetAfterBody' ? 1 : 0);
+		} else if (RETRIED.includes(fault)) {
+			expect(run.error()).toBeUndefined();
+			expect(run.output().length).toBeGreaterThan(0);
+			expect(attempts).toBe(3);
+		} else {
+			expect(run.error()?.message).toMatch(/^SMSCenter answered SomethingNew: /);
+			expect(attempts).toBe(1);
+		}
+	});
+
+	it('with Continue On Fail, a failing item gives an error item and the next item still goes through, once', async () => {
+		sandbox.injectFault('pushsms', { kind: 'http503', times: 1 });
+		const run = await runSmsCenter(
+			sandbox.url,
+			{ ...OPERATIONS[2].parameters, recipients: '={{ $json.to }}', connection: FAST } as never,
+			[{ to: '0541234560' }, { to: '0541234561' }],
+			{ credentials: { password: PASSWORD }, node: { continueOnFail: true } },
+		);
+		expect(run.output().map((item) => [item.json.error ?? item.json.status, item.pairedItem])).toEqual([
+			['SMSCenter failed with HTTP 503 (pushsms.aspx)', { item: 0 }],
+			['OK', { item: 1 }],
+		]);
+		expect(sandbox.messages().map((m) => m.recipients[0].msisdn)).toEqual(['972541234561']);
+		expect(everything(run)).not.toContain(PASSWORD);
+	});
+});
