@@ -1,30 +1,14 @@
+import { idMaker, linearWorkflow, postWebhook, reportTo, smsCenterTrigger, type NodeJson } from '../scripts/n8n/workflowJson';
+
 /** The workflows the benchmark imports into n8n: each workload's SMSCenter variant and its baseline. */
 export const CREDENTIAL_ID = 'SmsCenterBenchCr1';
 export const TRIGGER_WEBHOOK_ID = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 export const WEBHOOK_BASELINE_PATH = 'bench-c-webhook';
-const settings = { executionOrder: 'v1', timezone: 'Asia/Jerusalem' };
 const credentials = { smsCenterApi: { id: CREDENTIAL_ID, name: 'SMSCenter sandbox' } };
-
-let counter = 0;
-const uuid = () => `10000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
-
-type Node = Record<string, unknown> & { name: string };
-
-function workflow(id: string, name: string, nodes: Node[]) {
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { id, name, active: false, nodes, connections, settings, pinData: {} };
-}
-
-const startWebhook = (path: string): Node => ({
-	id: uuid(),
-	name: 'Start',
-	type: 'n8n-nodes-base.webhook',
-	typeVersion: 2,
-	position: [0, 0],
-	webhookId: uuid(),
-	parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
-});
+const uuid = idMaker('10000000');
+const workflow = linearWorkflow;
+type Node = NodeJson;
+const startWebhook = (path: string): Node => postWebhook(uuid, path, 'firstEntryJson');
 
 /** Items {to, text} from the request: `count` recipients, one shared text or a personalised one each. */
 const makeItems: Node = {
@@ -56,7 +40,11 @@ const smsCenterSend = (concurrency: number): Node => ({
 	parameters: { resource: 'sms', operation: 'send', recipients: '={{ $json.to }}', message: '={{ $json.text }}', senderName: 'MyShop', options: { batchSize: 500, concurrency } },
 });
 
-/** What a user without the package builds: one HTTP POST per item to SendMessagesV2, n8n's defaults. */
+/**
+ * What a user without the package builds: one HTTP POST per item to SendMessagesV2. With n8n's
+ * defaults the node fires every item's request at once, which failed (connections reset) on
+ * 10,000 items here; so it uses n8n's own Batching option, 100 requests every 5 ms.
+ */
 const httpRequestSend = (sandboxUrl: string, password: string): Node => ({
 	id: uuid(),
 	name: 'HTTP Request',
@@ -83,34 +71,19 @@ const httpRequestSend = (sandboxUrl: string, password: string): Node => ({
 				['Price', '0'],
 			].map(([name, value]) => ({ name, value })),
 		},
-		options: {},
+		options: { batching: { batch: { batchSize: 100, batchInterval: 5 } } },
 	},
 });
 
 /** Reports each started execution to the benchmark's counter. */
-const reportToSink = (sinkUrl: string, key: string): Node => ({
-	id: uuid(),
-	name: 'Report',
-	type: 'n8n-nodes-base.httpRequest',
-	typeVersion: 4.2,
-	position: [200, 0],
-	parameters: { method: 'GET', url: sinkUrl, sendQuery: true, queryParameters: { parameters: [{ name: 'key', value: key }] }, options: {} },
-});
+const reportToSink = (sinkUrl: string, key: string): Node => reportTo(uuid, sinkUrl, key);
 
 export function benchWorkflows(sandboxUrl: string, password: string, sinkUrl: string, concurrency: number, secret: string) {
 	return [
 		workflow('BenchSmsCenterSnd', 'Bench: SMSCenter node', [startWebhook('bench-smscenter'), makeItems, smsCenterSend(concurrency)]),
 		workflow('BenchHttpRequest1', 'Bench: HTTP Request node', [startWebhook('bench-http'), makeItems, httpRequestSend(sandboxUrl, password)]),
 		workflow('BenchDlrTrigger01', 'Bench: SMSCenter Trigger', [
-			{
-				id: uuid(),
-				name: 'SMSCenter Trigger',
-				type: 'n8n-nodes-smscenter.smsCenterTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: TRIGGER_WEBHOOK_ID,
-				parameters: { secret, statuses: ['200', '400', '600', '700'], acknowledge: 'onReceived', options: {} },
-			},
+			smsCenterTrigger(uuid, TRIGGER_WEBHOOK_ID, secret),
 			reportToSink(sinkUrl, '={{ $json.messageId }}|{{ $json.msisdn }}|{{ $json.status.code }}'),
 		]),
 		workflow('BenchDlrWebhook01', 'Bench: Webhook node', [

@@ -1,38 +1,17 @@
+import { idMaker, linearWorkflow, postWebhook, smsCenterTrigger } from '../../scripts/n8n/workflowJson';
+
 /** Workflows the end-to-end tests import into a real n8n. Webhook-started, so a test can run them over HTTP. */
 export const CREDENTIAL_ID = 'SmsCenterE2eCred1';
 export const DLR_WEBHOOK_ID = '0c9f4b2a-5d6e-4f70-8a1b-2c3d4e5f6a7b';
 export const DLR_WORKFLOW_ID = 'SmsCenterE2eDlr01';
 
 const credentials = { smsCenterApi: { id: CREDENTIAL_ID, name: 'SMSCenter sandbox' } };
-const settings = { executionOrder: 'v1', timezone: 'Asia/Jerusalem' };
-
-let counter = 0;
-const uuid = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
-
-function webhook(path: string) {
-	return {
-		id: uuid(),
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 0],
-		webhookId: uuid(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-	};
-}
+const uuid = idMaker('00000000');
+const webhook = (path: string) => postWebhook(uuid, path, 'allEntries');
+const workflow = linearWorkflow;
 
 function smsCenter(name: string, parameters: Record<string, unknown>, x: number) {
 	return { id: uuid(), name, type: 'n8n-nodes-smscenter.smsCenter', typeVersion: 1, position: [x, 0], parameters, credentials };
-}
-
-function chain(...names: string[]) {
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < names.length - 1; i++) connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
-	return connections;
-}
-
-function workflow(id: string, name: string, nodes: Array<Record<string, unknown> & { name: string }>) {
-	return { id, name, active: false, nodes, connections: chain(...nodes.map((n) => n.name)), settings, pinData: {} };
 }
 
 export const WEBHOOK_WORKFLOWS = [
@@ -60,15 +39,7 @@ export const WEBHOOK_WORKFLOWS = [
 
 export function deliveryWorkflow(secret: string) {
 	return workflow(DLR_WORKFLOW_ID, 'E2E delivery reports', [
-		{
-			id: uuid(),
-			name: 'SMSCenter Trigger',
-			type: 'n8n-nodes-smscenter.smsCenterTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: DLR_WEBHOOK_ID,
-			parameters: { secret, statuses: ['200', '400', '600', '700'], acknowledge: 'onReceived', options: {} },
-		},
+		smsCenterTrigger(uuid, DLR_WEBHOOK_ID, secret),
 		{ id: uuid(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
 	]);
 }

@@ -95,3 +95,8 @@ export const connectionOptions: INodeProperties = {
 		},
 	],
 };
+
+/** The Options collection of an operation. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
-import { advertisingOptions, messageField, recipientsField } from '../common/fields';
+import { advertisingOptions, messageField, recipientsField, optionsCollection } from '../common/fields';
 import { eachItem } from '../common/itemResults';
 import { gatewayCaller } from '../common/settings';
 import { companyBalance } from '../account/balance';
@@ -9,23 +9,16 @@ import { SmsItemReader, smsSummary } from './smsInput';
 const properties: INodeProperties[] = [
 	recipientsField,
 	messageField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...advertisingOptions,
-			{
-				displayName: 'Include Balance',
-				name: 'includeBalance',
-				type: 'boolean',
-				default: true,
-				description: "Whether to read the company's prepaid SMS balance (one request per run) and say whether each item fits in it",
-			},
-		],
-	},
+	optionsCollection([
+		...advertisingOptions,
+		{
+			displayName: 'Include Balance',
+			name: 'includeBalance',
+			type: 'boolean',
+			default: true,
+			description: "Whether to read the company's prepaid SMS balance (one request per run) and say whether each item fits in it",
+		},
+	]),
 ];
 
 export const description = forOperation('sms', 'estimate', properties);

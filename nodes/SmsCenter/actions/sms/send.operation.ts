@@ -7,7 +7,7 @@ import { readMessageIdAnswer, readSendCode } from '../../transport/answers';
 import { gatewayAnswerError } from '../../transport/errors';
 import type { GatewayCaller } from '../../transport/request';
 import type { GatewayParams } from '../../transport/requestBuilder';
-import { advertisingOptions, messageField, recipientsField, senderField } from '../common/fields';
+import { advertisingOptions, messageField, recipientsField, senderField, optionsCollection } from '../common/fields';
 import { failedItem } from '../common/itemResults';
 import { gatewayCaller } from '../common/settings';
 import { companyBalance } from '../account/balance';
@@ -17,108 +17,101 @@ const properties: INodeProperties[] = [
 	recipientsField,
 	messageField,
 	senderField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...advertisingOptions,
-			{
-				displayName: 'Balance Guard',
-				name: 'balanceGuard',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to check the prepaid SMS balance first and send nothing when the run needs more segments than remain',
-			},
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 500,
-				description: 'Items with the same sender, text and options are sent together, at most this many recipients per request',
-			},
-			{
-				displayName: 'CC E-Mail Addresses',
-				name: 'ccEmails',
-				type: 'string',
-				default: '',
-				placeholder: 'ops@example.com',
-				description: 'E-mail addresses that also receive the message, separated by commas',
-			},
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 5,
-				description: 'How many requests may be under way at once when items have different texts',
-			},
-			{
-				displayName: 'Delay (Minutes)',
-				name: 'delayMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Minutes SMSCenter waits before sending. 0 sends now.',
-			},
-			{
-				displayName: 'Expiration (Minutes)',
-				name: 'expirationMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Minutes after which SMSCenter stops trying to deliver. 0 keeps the gateway default.',
-			},
-			{
-				displayName: 'Message Option',
-				name: 'messageOption',
-				type: 'options',
-				options: [
-					{ name: 'Auto', value: 'auto', description: 'Regular for one segment, Concatenated when longer' },
-					{ name: 'Concatenated', value: 'Concatenated' },
-					{ name: 'Regular', value: 'Regular' },
-					{ name: 'Reply', value: 'Reply' },
-				],
-				default: 'auto',
-			},
-			{
-				displayName: 'Price',
-				name: 'price',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: 'The price the recipient pays, for Reverse Billing only. Check with SMSCenter support that the price is supported.',
-			},
-			{
-				displayName: 'Return Message ID',
-				name: 'returnMessageId',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to use SendMessageReturnMessageID, which returns the message ID that delivery reports refer to (off uses SendMessagesV2)',
-			},
-			{
-				displayName: 'Send At',
-				name: 'sendAt',
-				type: 'dateTime',
-				default: '',
-				description: "When SMSCenter should send, in the workflow's time zone. Converted to a delay in minutes.",
-			},
-			{
-				displayName: 'SMS Operation',
-				name: 'smsOperation',
-				type: 'options',
-				options: [
-					{ name: 'Push', value: 'Push', description: 'A normal SMS' },
-					{ name: 'Pull', value: 'Pull', description: 'Recipients can answer; the gateway sends from a virtual number and ignores the sender name' },
-					{ name: 'Reverse Billing', value: 'ReverseBilling', description: 'The recipient pays the price' },
-				],
-				default: 'Push',
-			},
-		],
-	},
+	optionsCollection([
+		...advertisingOptions,
+		{
+			displayName: 'Balance Guard',
+			name: 'balanceGuard',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to check the prepaid SMS balance first and send nothing when the run needs more segments than remain',
+		},
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 500,
+			description: 'Items with the same sender, text and options are sent together, at most this many recipients per request',
+		},
+		{
+			displayName: 'CC E-Mail Addresses',
+			name: 'ccEmails',
+			type: 'string',
+			default: '',
+			placeholder: 'ops@example.com',
+			description: 'E-mail addresses that also receive the message, separated by commas',
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 5,
+			description: 'How many requests may be under way at once when items have different texts',
+		},
+		{
+			displayName: 'Delay (Minutes)',
+			name: 'delayMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Minutes SMSCenter waits before sending. 0 sends now.',
+		},
+		{
+			displayName: 'Expiration (Minutes)',
+			name: 'expirationMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Minutes after which SMSCenter stops trying to deliver. 0 keeps the gateway default.',
+		},
+		{
+			displayName: 'Message Option',
+			name: 'messageOption',
+			type: 'options',
+			options: [
+				{ name: 'Auto', value: 'auto', description: 'Regular for one segment, Concatenated when longer' },
+				{ name: 'Concatenated', value: 'Concatenated' },
+				{ name: 'Regular', value: 'Regular' },
+				{ name: 'Reply', value: 'Reply' },
+			],
+			default: 'auto',
+		},
+		{
+			displayName: 'Price',
+			name: 'price',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description: 'The price the recipient pays, for Reverse Billing only. Check with SMSCenter support that the price is supported.',
+		},
+		{
+			displayName: 'Return Message ID',
+			name: 'returnMessageId',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to use SendMessageReturnMessageID, which returns the message ID that delivery reports refer to (off uses SendMessagesV2)',
+		},
+		{
+			displayName: 'Send At',
+			name: 'sendAt',
+			type: 'dateTime',
+			default: '',
+			description: "When SMSCenter should send, in the workflow's time zone. Converted to a delay in minutes.",
+		},
+		{
+			displayName: 'SMS Operation',
+			name: 'smsOperation',
+			type: 'options',
+			options: [
+				{ name: 'Push', value: 'Push', description: 'A normal SMS' },
+				{ name: 'Pull', value: 'Pull', description: 'Recipients can answer; the gateway sends from a virtual number and ignores the sender name' },
+				{ name: 'Reverse Billing', value: 'ReverseBilling', description: 'The recipient pays the price' },
+			],
+			default: 'Push',
+		},
+	]),
 ];
 
 export const description = forOperation('sms', 'send', properties);

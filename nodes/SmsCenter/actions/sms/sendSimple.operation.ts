@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
 import { gatewayAnswerError } from '../../transport/errors';
-import { advertisingOptions, messageField, senderField } from '../common/fields';
+import { advertisingOptions, messageField, senderField, optionsCollection } from '../common/fields';
 import { eachItem, inputError } from '../common/itemResults';
 import { gatewayCaller } from '../common/settings';
 import { SmsItemReader, smsSummary } from './smsInput';
@@ -18,14 +18,7 @@ const properties: INodeProperties[] = [
 	},
 	messageField,
 	senderField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...advertisingOptions],
-	},
+	optionsCollection([...advertisingOptions]),
 ];
 
 export const description = forOperation('sms', 'sendSimple', properties);

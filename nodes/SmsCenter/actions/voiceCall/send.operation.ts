@@ -3,7 +3,7 @@ import { forOperation } from '../../helpers/displayOptions';
 import { digitsProblem } from '../../helpers/numbers';
 import { readMessageIdAnswer } from '../../transport/answers';
 import { gatewayAnswerError } from '../../transport/errors';
-import { messageField, recipientsField, senderField } from '../common/fields';
+import { messageField, recipientsField, senderField, optionsCollection } from '../common/fields';
 import { eachItem, inputError } from '../common/itemResults';
 import { gatewayCaller } from '../common/settings';
 import { readDelay, readMinutes, SmsItemReader } from '../sms/smsInput';
@@ -21,38 +21,31 @@ const properties: INodeProperties[] = [
 	{ ...recipientsField, description: 'Phone numbers to call (mobile or landline), separated by commas, semicolons or new lines, or an array from an expression' },
 	{ ...messageField, description: 'The text SMSCenter keeps with the call' },
 	senderField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Delay (Minutes)',
-				name: 'delayMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Minutes SMSCenter waits before calling. 0 calls now.',
-			},
-			{
-				displayName: 'Expiration (Minutes)',
-				name: 'expirationMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Minutes after which SMSCenter stops trying to call',
-			},
-			{
-				displayName: 'Send At',
-				name: 'sendAt',
-				type: 'dateTime',
-				default: '',
-				description: "When SMSCenter should call, in the workflow's time zone",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Delay (Minutes)',
+			name: 'delayMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Minutes SMSCenter waits before calling. 0 calls now.',
+		},
+		{
+			displayName: 'Expiration (Minutes)',
+			name: 'expirationMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Minutes after which SMSCenter stops trying to call',
+		},
+		{
+			displayName: 'Send At',
+			name: 'sendAt',
+			type: 'dateTime',
+			default: '',
+			description: "When SMSCenter should call, in the workflow's time zone",
+		},
+	]),
 ];
 
 export const description = forOperation('voiceCall', 'send', properties);

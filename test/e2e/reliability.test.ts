@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { request } from 'undici';
+import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
+import { createPostgresDatabase, dropPostgresDatabase, installPackageInto, N8nInstance } from '../../scripts/n8n/instance';
+import { CREDENTIAL_ID, WEBHOOK_WORKFLOWS } from './workflows';
+import { idMaker, linearWorkflow, reportTo, smsCenterTrigger } from '../../scripts/n8n/workflowJson';
+
+const PASSWORD = 'Sms-Rel-3b8e6d1f-Secret';
+const SECRET = 'relDlrKey8d2k5m7p';
+const TRIGGER_WEBHOOK_ID = '7e2d4c6a-1b3f-4a5c-8d7e-9f0a1b2c3d4e';
+
+/** Counts executions by what each one reports: `messageId|msisdn|status`. */
+async function startSink(): Promise<{ server: Server; url: string; keys: string[] }> {
+	const keys: string[] = [];
+	const server = createServer((req, res) => {
+		keys.push(new URL(req.url ?? '/', 'http://sink').searchParams.get('key') ?? '');
+		res.end('ok');
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/count`, keys };
+}
+
+const uuid = idMaker('20000000');
+
+function reportingTriggerWorkflow(id: string, sinkUrl: string) {
+	return linearWorkflow(id, 'Delivery reports to a counter', [
+		smsCenterTrigger(uuid, TRIGGER_WEBHOOK_ID, SECRET),
+		reportTo(uuid, sinkUrl, '={{ $json.messageId }}|{{ $json.msisdn }}|{{ $json.status.code }}'),
+	]);
+}
+
+/** `count` distinct notifications plus `repeats` repeated ones, in a fixed shuffled order. */
+function notificationUrls(base: string, firstId: number, count: number, repeats: number): string[] {
+	const urls = Array.from({ length: count }, (_, i) => {
+		const fields = { key: SECRET, MsgID: String(firstId + i), MSISDN: '972541234560', StatusCode: '600', StatusDes: 'Delivered', ReasonCode: '601', ReasonDes: 'Message delivered', Date: '25112026093000' };
+		return `${base}?${new URLSearchParams(fields).toString()}`;
+	});
+	const all = [...urls, ...urls.slice(0, repeats)];
+	for (let i = all.length - 1; i > 0; i--) {
+		const j = (i * 7919) % (i + 1);
+		[all[i], all[j]] = [all[j], all[i]];
+	}
+	return all;
+}
+
+async function settle(keys: string[], minimum: number, ms = 120_000): Promise<void> {
+	const until = Date.now() + ms;
+	let last = -1;
+	while (Date.now() < until) {
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		if (keys.length >= minimum && keys.length === last) return;
+		last = keys.length;
+	}
+}
+
+const counts = (keys: string[], firstId: number, count: number) => {
+	const own = keys.filter((key) => {
+		const id = Number(key.split('|')[0]);
+		return id >= firstId && id < firstId + count;
+	});
+	const distinct = new Set(own).size;
+	return { executions: own.length, lost: count - distinct, duplicated: own.length - distinct };
+};
+
+describe('reliability in a real n8n', () => {
+	let sandbox: Sandbox;
+	let sink: Awaited<ReturnType<typeof startSink>>;
+	const databases: string[] = [];
+	const folders: string[] = [];
+
+	beforeAll(async () => {
+		const fixture = loadDefaultFixture();
+		fixture.companies[0].users[0].password = PASSWORD;
+		fixture.companies[0].sms = 1_000_000;
+		sandbox = await startSandbox({ fixture, timeScale: 1e-3, dlrTimeoutMs: 5_000 });
+		sink = await startSink();
+	});
+	afterAll(async () => {
+		await sandbox?.close();
+		sink?.server.close();
+		for (const name of databases) dropPostgresDatabase(name);
+		for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+	});
+
+	function newInstance(port: number, env: Record<string, string> = {}): N8nInstance {
+		const workDir = mkdtempSync(join(tmpdir(), 'smscenter-rel-'));
+		folders.push(workDir);
+		const database = `smscenter_rel_${process.pid}_${databases.length}`;
+		databases.push(database);
+		createPostgresDatabase(database);
+		const n8n = new N8nInstance({ workDir, port, database: { type: 'postgres', name: database }, logLevel: 'info', env });
+		installPackageInto(n8n.userFolder, workDir);
+		n8n.importCredentials([{ id: CREDENTIAL_ID, name: 'SMSCenter sandbox', type: 'smsCenterApi', data: { username: 'demo', password: PASSWORD, baseUrl: sandbox.url } }]);
+		return n8n;
+	}
+
+	it('a burst of 1,000 notifications with 20% repeats, n8n restarted in the middle: none lost, none doubled', async () => {
+		const n8n = newInstance(5740);
+		n8n.importWorkflows([reportingTriggerWorkflow('RelRestartTrig001', sink.url)]);
+		await n8n.start();
+		await n8n.activate('RelRestartTrig001');
+		const firstId = 5_000_000;
+		const urls = notificationUrls(`${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/delivery`, firstId, 1000, 200);
+		for (const url of urls) sandbox.dlr.deliver(url, { messageId: '0', msisdn: '972541234560', statusCode: 600 });
+		while (sandbox.dlrAttempts().filter((a) => a.ok).length < 300) await new Promise((resolve) => setTimeout(resolve, 50));
+		await n8n.stop();
+		const refusedWhileDown = sandbox.dlrAttempts().filter((a) => !a.ok).length;
+		await n8n.start();
+		await sandbox.dlr.idle();
+		await settle(sink.keys, 1000);
+		const outcome = counts(sink.keys, firstId, 1000);
+		expect(refusedWhileDown).toBeGreaterThan(0);
+		expect(sandbox.dlrAttempts().filter((a) => a.ok)).toHaveLength(1200);
+		expect(outcome).toEqual({ executions: 1000, lost: 0, duplicated: 0 });
+		expect(n8n.log()).not.toContain(PASSWORD);
+		await n8n.stop();
+	}, 600_000);
+
+	it('queue mode with two workers and a webhook processor: a bulk send and a burst with repeats', async () => {
+		const prefix = `smscenter${process.pid}`;
+		const queue = {
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: '6379',
+			QUEUE_BULL_PREFIX: prefix,
+			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+		};
+		const main = newInstance(5750, queue);
+		main.importWorkflows([WEBHOOK_WORKFLOWS[0], reportingTriggerWorkflow('RelQueueTrig0001', sink.url)]);
+		await main.start();
+		await main.activate(WEBHOOK_WORKFLOWS[0].id);
+		await main.activate('RelQueueTrig0001');
+		const processes: ChildProcess[] = [];
+		try {
+			for (const [index, port] of [5753, 5754].entries()) {
+				processes.push(await main.start(['worker', '--concurrency=5'], 'n8n worker is now ready', { QUEUE_HEALTH_CHECK_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(5760 + index) }, join(main.userFolder, `worker-${index}.log`)));
+			}
+			processes.push(await main.start(['webhook'], 'Webhook listener waiting for requests.', { N8N_PORT: '5755', N8N_RUNNERS_BROKER_PORT: '5765' }, join(main.userFolder, 'webhook.log')));
+			const webhookBase = 'http://127.0.0.1:5755/webhook';
+
+			sandbox.reset();
+			const items = Array.from({ length: 200 }, (_, i) => ({ to: `05413${String(34000 + i)}`, text: 'Queue mode broadcast' }));
+			const response = await request(`${webhookBase}/e2e-sms-send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+			const sent = (await response.body.json()) as Array<Record<string, unknown>>;
+			expect(sent).toHaveLength(200);
+			expect(sandbox.calls('SendMessageReturnMessageID')).toHaveLength(1);
+			expect(sandbox.messages()[0].recipients).toHaveLength(200);
+
+			const firstId = 6_000_000;
+			const urls = notificationUrls(`${webhookBase}/${TRIGGER_WEBHOOK_ID}/delivery`, firstId, 500, 100);
+			for (const url of urls) sandbox.dlr.deliver(url, { messageId: '0', msisdn: '972541234560', statusCode: 600 });
+			await sandbox.dlr.idle();
+			await settle(sink.keys, 500);
+			const outcome = counts(sink.keys, firstId, 500);
+			expect(outcome.lost).toBe(0);
+			expect(outcome.duplicated).toBe(0);
+			expect(outcome.executions).toBe(500);
+		} finally {
+			for (const child of processes) await main.stop(child);
+			await main.stop();
+		}
+	}, 600_000);
+});
