@@ -46,10 +46,14 @@ export class DlrSender implements DlrNotifier {
 	private closed = false;
 	private pending = 0;
 	private idleWaiters: Array<() => void> = [];
+	private inFlight = 0;
+	private readonly waiting: Array<() => void> = [];
 
+	/** `maxInFlight` bounds the notifications being sent at once, as a gateway's sender does. */
 	constructor(
 		private readonly timeScale: number,
 		private readonly timeoutMs = 10_000,
+		private readonly maxInFlight = 20,
 	) {}
 
 	notify(template: string, messageId: string, msisdn: string, state: 'accepted' | DeliveryOutcome, reason: number | undefined, afterMs: number): void {
@@ -85,6 +89,7 @@ export class DlrSender implements DlrNotifier {
 
 	close(): void {
 		this.closed = true;
+		for (const wake of this.waiting.splice(0)) wake();
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
 		this.pending = 0;
@@ -101,6 +106,20 @@ export class DlrSender implements DlrNotifier {
 	}
 
 	private async attempt(target: { url: string; messageId: string; msisdn: string; statusCode: number }, index: number): Promise<void> {
+		if (this.inFlight >= this.maxInFlight) {
+			await new Promise<void>((resolve) => this.waiting.push(resolve));
+			if (this.closed) return;
+		}
+		this.inFlight++;
+		try {
+			await this.send(target, index);
+		} finally {
+			this.inFlight--;
+			this.waiting.shift()?.();
+		}
+	}
+
+	private async send(target: { url: string; messageId: string; msisdn: string; statusCode: number }, index: number): Promise<void> {
 		const schedule = retryScheduleMinutes();
 		const record: DlrAttempt = {
 			...target,

@@ -115,6 +115,7 @@ export class N8nInstance {
 			N8N_INSTANCE_OWNER_PASSWORD_HASH: hash,
 			N8N_PUBLIC_API_DISABLED: 'false',
 			GENERIC_TIMEZONE: 'Asia/Jerusalem',
+			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '60',
 			...(db.type === 'postgres'
 				? { DB_TYPE: 'postgresdb', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: '5432', DB_POSTGRESDB_USER: 'postgres', DB_POSTGRESDB_DATABASE: db.name }
 				: { DB_TYPE: 'sqlite', DB_SQLITE_POOL_SIZE: '2' }),
@@ -190,7 +191,7 @@ export class N8nInstance {
 		if (!child || child.exitCode !== null) return;
 		const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
 		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
 		await exited;
 		clearTimeout(timer);
 	}
