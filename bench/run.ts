@@ -212,13 +212,20 @@ async function deliveryBurst(base: string, run: number, variant: string, sinkKey
 			}),
 		);
 	});
-	let seen = -1;
-	for (let waited = 0; waited < 180_000; waited += 1000) {
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-		if (sinkKeys.length === seen) break;
-		seen = sinkKeys.length;
+	// Executions run after the acknowledgement: wait until every distinct notification has reported,
+	// or nothing new has come for 15 s.
+	const ownKeys = () => sinkKeys.slice(before).filter((key) => Number(key.split('|')[0]) >= firstId && Number(key.split('|')[0]) < firstId + unique);
+	let lastCount = -1;
+	let quietSince = Date.now();
+	for (let waited = 0; waited < 300_000; waited += 500) {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		const count = ownKeys().length;
+		if (new Set(ownKeys()).size >= unique && count === lastCount) break;
+		if (count !== lastCount) quietSince = Date.now();
+		else if (Date.now() - quietSince > 15_000) break;
+		lastCount = count;
 	}
-	const keys = sinkKeys.slice(before).filter((key) => Number(key.split('|')[0]) >= firstId && Number(key.split('|')[0]) < firstId + unique);
+	const keys = ownKeys();
 	const distinct = new Set(keys).size;
 	return { ms, acknowledged, lost: unique - distinct, duplicated: keys.length - distinct };
 }

@@ -1,4 +1,4 @@
-import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type NodeApiError } from 'n8n-workflow';
+import { sleep, type ICredentialsDecrypted, type IExecuteFunctions, type IHttpRequestOptions, type NodeApiError } from 'n8n-workflow';
 import { transportError } from './errors';
 import { CredentialSetupError } from './login';
 import { ASMX_METHODS, type AsmxMethod } from './methods';
@@ -62,6 +62,7 @@ export class GatewayCaller {
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		readonly settings: CallSettings,
+		private readonly credentials?: ICredentialsDecrypted,
 	) {}
 
 	/** Calls an ASMX method and returns its result element. */
@@ -127,7 +128,12 @@ export class GatewayCaller {
 		};
 		let response: { statusCode: number; body: unknown };
 		try {
-			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_NAME, options)) as { statusCode: number; body: unknown };
+			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				CREDENTIAL_NAME,
+				options,
+				this.credentials ? { credentialsDecrypted: this.credentials } : undefined,
+			)) as { statusCode: number; body: unknown };
 		} catch (error) {
 			const failure = networkFailure(error);
 			if (failure.setup) {
