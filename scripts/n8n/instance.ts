@@ -117,7 +117,7 @@ export class N8nInstance {
 			GENERIC_TIMEZONE: 'Asia/Jerusalem',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '60',
 			...(db.type === 'postgres'
-				? { DB_TYPE: 'postgresdb', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: '5432', DB_POSTGRESDB_USER: 'postgres', DB_POSTGRESDB_DATABASE: db.name }
+				? { DB_TYPE: 'postgresdb', DB_POSTGRESDB_POOL_SIZE: '10', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: '5432', DB_POSTGRESDB_USER: 'postgres', DB_POSTGRESDB_DATABASE: db.name }
 				: { DB_TYPE: 'sqlite', DB_SQLITE_POOL_SIZE: '2' }),
 		};
 		return { ...base, ...this.options.env, ...extra };
