@@ -47,8 +47,8 @@ export class SmsCenterTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [
-			{ name: 'default', httpMethod: 'GET', responseMode: '={{$parameter["acknowledge"]}}', path: 'delivery' },
-			{ name: 'default', httpMethod: 'POST', responseMode: '={{$parameter["acknowledge"]}}', path: 'delivery' },
+			{ name: 'default', httpMethod: 'GET', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: 'delivery' },
+			{ name: 'default', httpMethod: 'POST', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: 'delivery' },
 		],
 		properties: [
 			{
@@ -198,7 +198,7 @@ export class SmsCenterTrigger implements INodeType {
 
 		const workflowData = [this.helpers.returnJsonArray([event as unknown as IDataObject])];
 		if (acknowledge === 'responseNode') return { workflowData };
-		res.status(200).type('text/plain').send(ACK);
-		return { noWebhookResponse: true, workflowData };
+		// n8n answers once it has taken the run on: if it cannot, the gateway gets no _OK_ and retries.
+		return { workflowData, webhookResponse: ACK };
 	}
 }

@@ -83,6 +83,10 @@ export async function startTriggerServer(
 			const result = await triggerType.webhook!.call(context);
 			if (result.workflowData) executions.push(result.workflowData[0]);
 			if (result.noWebhookResponse) return;
+			if (result.webhookResponse !== undefined) {
+				res.status(200).send(result.webhookResponse);
+				return;
+			}
 			const outcome = options.workflowOutcome?.() ?? 'success';
 			if (outcome === 'success') res.status(200).type('text/plain').send('_OK_');
 			else res.status(500).json({ code: 0, message: 'Error in workflow' });
