@@ -21,6 +21,8 @@ function copyStaticFiles() {
 }
 
 async function bundleVendor() {
+	// tsc's map describes the unbundled module; the bundle replaces it.
+	rmSync(path.join(__dirname, `${VENDOR_MODULE}.map`), { force: true });
 	await esbuild.build({
 		entryPoints: [VENDOR_SOURCE],
 		outfile: VENDOR_MODULE,

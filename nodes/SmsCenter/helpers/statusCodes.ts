@@ -67,10 +67,6 @@ export function describeAnswer(code: string): CodeMeaning {
 	return ANSWER_CODES[code] ?? { meaning: 'SMSCenter answered with a code this node does not know.', action: ASK_SUPPORT };
 }
 
-export function isKnownAnswer(code: string): boolean {
-	return code in ANSWER_CODES;
-}
-
 export interface IvrStatusInfo {
 	meaning: string;
 	final: boolean;
