@@ -8,8 +8,8 @@ const esbuild = require('esbuild');
  * dependency. Bundled from the TypeScript source so that the libraries' ES module builds are used
  * and what the nodes do not import is left out.
  */
-const VENDOR_SOURCE = 'nodes/SmsCenter/helpers/vendor.ts';
-const VENDOR_MODULE = 'dist/nodes/SmsCenter/helpers/vendor.js';
+const VENDOR_SOURCE = 'nodes/shared/vendor.ts';
+const VENDOR_MODULE = 'dist/nodes/shared/vendor.js';
 
 function cleanDist(done) {
 	rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });

@@ -8,10 +8,13 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { checkedBaseUrl, CredentialSetupError, DEFAULT_BASE_URL, withLogin } from '../nodes/SmsCenter/transport/login';
-import { buildAsmxRequest, type AsmxProtocol } from '../nodes/SmsCenter/transport/requestBuilder';
-import { asObject, readAsmxResult, required } from '../nodes/SmsCenter/transport/responseParser';
-import { describeAnswer } from '../nodes/SmsCenter/helpers/statusCodes';
+import { CREDENTIAL_NAME } from '../nodes/shared/credentialName';
+import { DEFAULT_PROTOCOL, PROTOCOL_OPTIONS, type AsmxProtocol } from '../nodes/shared/protocol';
+import { describeAnswer } from '../nodes/shared/statusCodes/answerCodes';
+import { isAcceptedAnswer } from '../nodes/shared/transport/answerRules';
+import { checkedBaseUrl, CredentialSetupError, DEFAULT_BASE_URL, withLogin } from '../nodes/shared/transport/login';
+import { buildAsmxRequest } from '../nodes/shared/transport/requestBuilder';
+import { asObject, readAsmxResult, required } from '../nodes/shared/transport/responseParser';
 
 function headerValue(headers: IDataObject | undefined, name: string): string {
 	const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
@@ -19,7 +22,7 @@ function headerValue(headers: IDataObject | undefined, name: string): string {
 }
 
 export class SmsCenterApi implements ICredentialType {
-	name = 'smsCenterApi';
+	name = CREDENTIAL_NAME;
 
 	displayName = 'SMSCenter API';
 
@@ -64,11 +67,8 @@ export class SmsCenterApi implements ICredentialType {
 			displayName: 'Web Service Protocol',
 			name: 'protocol',
 			type: 'options',
-			options: [
-				{ name: 'HTTP POST Form (Recommended)', value: 'httpPost' },
-				{ name: 'SOAP 1.1', value: 'soap11' },
-			],
-			default: 'httpPost',
+			options: PROTOCOL_OPTIONS,
+			default: DEFAULT_PROTOCOL,
 			description: 'How to call the SMSCenter web services. Choose SOAP 1.1 for servers where the HTTP POST protocol is turned off.',
 		},
 		{
@@ -83,7 +83,7 @@ export class SmsCenterApi implements ICredentialType {
 	/** Checks the login once (and at every credential test) so that a wrong password is reported in SMSCenter's words. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const baseURL = checkedBaseUrl(credentials.baseUrl as string, credentials.allowInsecureHttp === true);
-		const protocol = (credentials.protocol as AsmxProtocol | undefined) ?? 'httpPost';
+		const protocol = (credentials.protocol as AsmxProtocol | undefined) ?? DEFAULT_PROTOCOL;
 		const request = buildAsmxRequest('CheckCompanyPrePaid', [], protocol);
 		const body = withLogin(request.body, request.headers['Content-Type'], {
 			username: String(credentials.username ?? ''),
@@ -99,7 +99,7 @@ export class SmsCenterApi implements ICredentialType {
 			timeout: 30_000,
 		})) as string;
 		const code = required(asObject(readAsmxResult(String(answer), 'CheckCompanyPrePaid')), 'Result');
-		if (code !== 'OK') {
+		if (!isAcceptedAnswer(code)) {
 			const { meaning, action } = describeAnswer(code);
 			throw new CredentialSetupError(`SMSCenter refused the login: ${code}. ${meaning}${action ? ` ${action}` : ''}`);
 		}

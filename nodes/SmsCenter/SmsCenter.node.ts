@@ -3,7 +3,8 @@ import { router } from './actions/router';
 import * as sms from './actions/sms/Sms.resource';
 import * as voiceCall from './actions/voiceCall/VoiceCall.resource';
 import * as account from './actions/account/Account.resource';
-import { connectionOptions } from './actions/common/fields';
+import { connectionOptions } from './actions/common/connection';
+import { CREDENTIAL_NAME } from '../shared/credentialName';
 
 export class SmsCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +19,7 @@ export class SmsCenter implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smsCenterApi', required: true }],
+		credentials: [{ name: CREDENTIAL_NAME, required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -8,8 +8,8 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { GATEWAY_TIME_ZONE, isValidTimeZone } from '../SmsCenter/helpers/dates';
-import { DELIVERY_STATUSES } from '../SmsCenter/helpers/statusCodes';
+import { GATEWAY_TIME_ZONE, isValidTimeZone } from '../shared/dates';
+import { DELIVERY_STATUSES } from '../shared/statusCodes/deliveryStatuses';
 import { flattenFields, readNotification, SECRET_FIELD, TOKEN_QUERY } from './helpers/notification';
 import { isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
 import { mergeNotifications, notificationKey, rememberNotification, type SeenNotifications } from './helpers/duplicates';

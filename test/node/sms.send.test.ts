@@ -143,6 +143,29 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		expect(error?.description).toBe("Sending to 1 recipient(s) of item(s) 1 failed. Ask SMSCenter support to allow the n8n server's public IP address.");
 	});
 
+	it('reports the gateway refusal of a later item, not a batch left unstarted because of it', async () => {
+		// Texts A, B, A with one recipient per request: the two A items are sent first, one after the
+		// other, and the gateway refuses the second of them (item 3); item 2's request never starts.
+		const result = await send(
+			{ recipients: '={{ $json.to }}', message: '={{ $json.text }}', options: { batchSize: 1, concurrency: 1 } },
+			[
+				{ to: '0541234560', text: 'A' },
+				{ to: '0541234561', text: 'B' },
+				{ to: '+447911123456', text: 'A' },
+			],
+			{ username: 'shop', password: 'shop-api-key' },
+		);
+		const error = result.error();
+		expect(error?.message).toBe('SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.');
+		expect(error?.description).toBe('Sending to 1 recipient(s) of item(s) 3 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support.');
+		expect(error?.context?.itemIndex).toBe(2);
+		expect(sandbox.calls().map((c) => [form(c.body).Message, form(c.body).SendToPhoneNumbers])).toEqual([
+			['A', '0541234560'],
+			['A', '447911123456'],
+		]);
+		expect(sandbox.messages().map((m) => m.text)).toEqual(['A']);
+	});
+
 	it('reports SomeMessagesSent as a status, not an error', async () => {
 		const result = await send({ recipients: '0541234560,0541234561', message: 'Hi' }, [{}], { username: 'shop', password: 'shop-api-key' });
 		expect(result.output()[0].json.status).toBe('OK');

@@ -1,4 +1,4 @@
-import { parseDlrTimestamp, parseGatewayDate, readDateTime } from '../../nodes/SmsCenter/helpers/dates';
+import { parseDlrTimestamp, parseGatewayDate, readDateTime } from '../../nodes/shared/dates';
 
 describe('gateway dates', () => {
 	it('reads dd/MM/yyyy HH:mm:ss as Israel time (summer, UTC+3)', () => {

@@ -1,4 +1,4 @@
-import { normalisePhoneNumber, normaliseRecipients, splitRecipients } from '../../nodes/SmsCenter/helpers/phoneNumbers';
+import { normalisePhoneNumber, normaliseRecipients, splitRecipients } from '../../nodes/shared/phoneNumbers';
 
 describe('phone number normalisation', () => {
 	it.each(['+972541234567', '972541234567', '054-1234567', '054 123 4567', '0541234567', '(054) 123-4567', '541234567'])('%s becomes 0541234567', (input) => {

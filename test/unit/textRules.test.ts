@@ -1,7 +1,8 @@
 import { measureText } from '../../nodes/SmsCenter/helpers/messageSegments';
 import { senderNameProblem } from '../../nodes/SmsCenter/helpers/senderName';
 import { markAsAdvertising } from '../../nodes/SmsCenter/helpers/marketing';
-import { messageTextProblem, splitEmails } from '../../nodes/SmsCenter/helpers/text';
+import { messageTextProblem } from '../../nodes/SmsCenter/helpers/messageText';
+import { splitEmails } from '../../nodes/SmsCenter/helpers/emailAddresses';
 
 describe('message segments', () => {
 	it.each([

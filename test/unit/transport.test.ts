@@ -1,7 +1,7 @@
-import { buildAsmxRequest, buildPushSmsRequest } from '../../nodes/SmsCenter/transport/requestBuilder';
-import { readAsmxResult, SoapFaultError, UnreadableAnswerError } from '../../nodes/SmsCenter/transport/responseParser';
+import { buildAsmxRequest, buildPushSmsRequest } from '../../nodes/shared/transport/requestBuilder';
+import { readAsmxResult, SoapFaultError, UnreadableAnswerError } from '../../nodes/shared/transport/responseParser';
 import { readCompanyBalance, readIvrResponses, readMessageIdAnswer, readUserBalances } from '../../nodes/SmsCenter/transport/answers';
-import { checkedBaseUrl, withLogin } from '../../nodes/SmsCenter/transport/login';
+import { checkedBaseUrl, withLogin } from '../../nodes/shared/transport/login';
 
 describe('request building', () => {
 	it('builds an HttpPost form call', () => {

@@ -1,4 +1,6 @@
-import type { AllEntities } from 'n8n-workflow';
+import type { AllEntities, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { GatewayCaller } from '../transport/gatewayCaller';
+import type { MessageItemReader } from './common/messageItems';
 
 type NodeMap = {
 	sms: 'send' | 'estimate' | 'sendSimple';
@@ -7,3 +9,27 @@ type NodeMap = {
 };
 
 export type SmsCenterType = AllEntities<NodeMap>;
+
+export type Resource = SmsCenterType['resource'];
+export type OperationOf<R extends Resource> = Extract<SmsCenterType, { resource: R }>['operation'];
+
+/** What the router builds once per run and hands to the operation. */
+export interface OperationRun {
+	/** The gateway caller of this run: connection settings and credential read once. */
+	readonly caller: GatewayCaller;
+	/** Reads the message parameters (recipients, text, sender, options) of each item. */
+	readonly reader: MessageItemReader;
+	/** The operation's own state across the items of this run, made on first use. */
+	state<T extends object>(create: () => T): T;
+}
+
+/** An operation run item by item: the router loops, pairs each result with its item and applies Continue On Fail. */
+export type ItemOperation = (this: IExecuteFunctions, itemIndex: number, run: OperationRun) => Promise<IDataObject | IDataObject[]>;
+
+/** An operation that needs all items at once (to batch them); it returns one output item per input item, paired. */
+export type AllItemsOperation = (this: IExecuteFunctions, items: INodeExecutionData[], run: OperationRun) => Promise<INodeExecutionData[]>;
+
+export type Operation = { eachItem: ItemOperation } | { allItems: AllItemsOperation };
+
+/** Every resource's every operation, so that adding a name to NodeMap without its code does not compile. */
+export type OperationMap = { [R in Resource]: { [O in OperationOf<R>]: Operation } };

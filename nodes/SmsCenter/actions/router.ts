@@ -1,28 +1,78 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import * as sms from './sms/Sms.resource';
 import * as voiceCall from './voiceCall/VoiceCall.resource';
 import * as account from './account/Account.resource';
-import type { SmsCenterType } from './node.type';
+import { callerForRun } from './common/connection';
+import { errorItemOrThrow } from './common/itemErrors';
+import { MessageItemReader } from './common/messageItems';
+import type { ItemOperation, Operation, OperationMap, OperationRun } from './node.type';
 
-type OperationExecute = (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
-
-const OPERATIONS: { [R in SmsCenterType['resource']]: Record<string, OperationExecute> } = {
-	sms: { send: sms.send.execute, estimate: sms.estimate.execute, sendSimple: sms.sendSimple.execute },
-	voiceCall: { send: voiceCall.send.execute, getResponses: voiceCall.getResponses.execute },
-	account: { getCompanyBalance: account.getCompanyBalance.execute, getUserBalances: account.getUserBalances.execute },
+const OPERATIONS: OperationMap = {
+	sms: {
+		send: { allItems: sms.send.execute },
+		estimate: { eachItem: sms.estimate.execute },
+		sendSimple: { eachItem: sms.sendSimple.execute },
+	},
+	voiceCall: {
+		send: { eachItem: voiceCall.send.execute },
+		getResponses: { eachItem: voiceCall.getResponses.execute },
+	},
+	account: {
+		getCompanyBalance: { eachItem: account.getCompanyBalance.execute },
+		getUserBalances: { eachItem: account.getUserBalances.execute },
+	},
 };
 
+/** Looks an operation up by the names in the node's parameters; only the map's own entries count. */
+function findOperation(resource: string, operation: string): Operation | undefined {
+	const byResource: Record<string, Record<string, Operation>> = OPERATIONS;
+	if (!Object.prototype.hasOwnProperty.call(byResource, resource)) return undefined;
+	const operations = byResource[resource];
+	return Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
+}
+
+async function startRun(ctx: IExecuteFunctions): Promise<OperationRun> {
+	let state: object | undefined;
+	return {
+		caller: await callerForRun(ctx),
+		reader: new MessageItemReader(ctx),
+		state<T extends object>(create: () => T): T {
+			state ??= create();
+			return state as T;
+		},
+	};
+}
+
+/** Runs an item-by-item operation: one failing item does not stop the others under Continue On Fail. */
+async function eachItem(ctx: IExecuteFunctions, items: INodeExecutionData[], execute: ItemOperation, run: OperationRun): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result: IDataObject | IDataObject[] = await execute.call(ctx, itemIndex, run);
+			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const named = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			output.push(errorItemOrThrow(ctx, itemIndex, named));
+		}
+	}
+	return output;
+}
+
 /**
- * Resource and operation are fixed for a run (they take no expressions). Each operation receives all
- * items, so sends can be batched, and returns one output item per result with its pairedItem.
+ * Resource and operation are fixed for a run (they take no expressions). The router builds what
+ * every operation shares (the gateway caller, the item reader) once, then either loops the items
+ * itself or hands them all to an operation that batches them.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as SmsCenterType['resource'];
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = OPERATIONS[resource]?.[operation];
-	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = findOperation(resource, operationName);
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
 	}
-	return [await execute.call(this, items)];
+	if (items.length === 0) return [[]];
+	const run = await startRun(this);
+	if ('allItems' in operation) return [await operation.allItems.call(this, items, run)];
+	return [await eachItem(this, items, operation.eachItem, run)];
 }

@@ -1,4 +1,4 @@
-import { SegmentedMessage } from './vendor';
+import { SegmentedMessage } from '../../shared/vendor';
 
 export interface TextMeasure {
 	encoding: 'GSM-7' | 'UCS-2';

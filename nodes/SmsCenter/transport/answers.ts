@@ -1,4 +1,5 @@
-import { asObject, list, readBoolean, readInteger, required, text, UnreadableAnswerError, type XmlValue } from './responseParser';
+import { messageIdOrNull } from '../../shared/transport/answerRules';
+import { asObject, list, readBoolean, readInteger, required, text, UnreadableAnswerError, type XmlValue } from '../../shared/transport/responseParser';
 
 /** Typed readings of each method's result element. */
 
@@ -10,7 +11,8 @@ export function readSendCode(result: XmlValue): string {
 
 export interface MessageIdAnswer {
 	response: string;
-	messageId: string;
+	/** Null when the gateway created no message (it writes an empty ID or 0). */
+	messageId: string | null;
 }
 
 export function readMessageIdAnswer(result: XmlValue): MessageIdAnswer {
@@ -18,7 +20,7 @@ export function readMessageIdAnswer(result: XmlValue): MessageIdAnswer {
 	const response = required(fields, 'Response').trim();
 	const messageId = text(fields.MessageID).trim();
 	if (messageId !== '' && !/^\d+$/.test(messageId)) throw new UnreadableAnswerError(`<MessageID> is not a number: "${messageId}"`);
-	return { response, messageId };
+	return { response, messageId: messageIdOrNull(messageId) };
 }
 
 export interface IvrResponseRow {

@@ -1,6 +1,7 @@
-import { DELIVERY_REASONS, DELIVERY_STATUSES } from '../../SmsCenter/helpers/statusCodes';
-import { parseDlrTimestamp } from '../../SmsCenter/helpers/dates';
-import { normalisePhoneNumber } from '../../SmsCenter/helpers/phoneNumbers';
+import { DELIVERY_REASONS } from '../../shared/statusCodes/deliveryReasons';
+import { DELIVERY_STATUSES } from '../../shared/statusCodes/deliveryStatuses';
+import { parseDlrTimestamp } from '../../shared/dates';
+import { normalisePhoneNumber } from '../../shared/phoneNumbers';
 
 /** The query to append to n8n's Production URL in SMSCenter's notification settings. */
 export const TOKEN_QUERY =

@@ -1,9 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
 import { readUserBalances } from '../../transport/answers';
-import { gatewayAnswerError } from '../../transport/errors';
-import { eachItem } from '../common/itemResults';
-import { gatewayCaller } from '../common/settings';
+import { requireAccepted } from '../../transport/errors';
+import type { OperationRun } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,17 +21,14 @@ const properties: INodeProperties[] = [
 export const description = forOperation('account', 'getUserBalances', properties);
 
 /** One output item per user. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const caller = items.length > 0 ? await gatewayCaller(this) : undefined;
-	return await eachItem(this, items, async (itemIndex) => {
-		const mode = this.getNodeParameter('mode', itemIndex, 'ThisUser') as string;
-		const answer = readUserBalances(await (caller as NonNullable<typeof caller>).asmx('CheckUsersPrePaid', [['Mode', mode]], itemIndex));
-		if (answer.result !== 'OK') throw gatewayAnswerError(this.getNode(), answer.result, itemIndex, 'Reading the users\' prepaid balances failed');
-		return answer.users.map((user) => ({
-			userName: user.userName,
-			sms: user.sms,
-			userWorkingInPrepaidMode: user.prepaidMode,
-			companyWorkingInUserPrepaidMode: answer.companyWorkingInUserPrepaidMode,
-		}));
-	});
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject[]> {
+	const mode = this.getNodeParameter('mode', itemIndex, 'ThisUser') as string;
+	const answer = readUserBalances(await run.caller.asmx('CheckUsersPrePaid', [['Mode', mode]], itemIndex));
+	requireAccepted(this.getNode(), answer.result, itemIndex, "Reading the users' prepaid balances failed");
+	return answer.users.map((user) => ({
+		userName: user.userName,
+		sms: user.sms,
+		userWorkingInPrepaidMode: user.prepaidMode,
+		companyWorkingInUserPrepaidMode: answer.companyWorkingInUserPrepaidMode,
+	}));
 }

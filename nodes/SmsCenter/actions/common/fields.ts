@@ -50,53 +50,44 @@ export const advertisingOptions: INodeProperties[] = [
 	},
 ];
 
-export const connectionOptions: INodeProperties = {
-	displayName: 'Connection',
-	name: 'connection',
-	type: 'collection',
-	placeholder: 'Add Connection Setting',
-	default: {},
-	options: [
-		{
-			displayName: 'Protocol',
-			name: 'protocol',
-			type: 'options',
-			options: [
-				{ name: 'As in the Credential', value: 'credential' },
-				{ name: 'HTTP POST Form', value: 'httpPost' },
-				{ name: 'SOAP 1.1', value: 'soap11' },
-			],
-			default: 'credential',
-			description: 'How to call the SMSCenter web services',
-		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 30,
-			description: 'How long to wait for SMSCenter to answer a request',
-		},
-		{
-			displayName: 'Read Attempts',
-			name: 'readAttempts',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 3,
-			description: 'How many times to try a read (balances, responses) on timeouts and server errors. Sends are never repeated automatically, so a message is never sent twice.',
-		},
-		{
-			displayName: 'Retry Wait (Milliseconds)',
-			name: 'backoffMs',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 500,
-			description: 'The wait before the second attempt of a read; it doubles before each further attempt',
-		},
-	],
-};
-
 /** The Options collection of an operation. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/** When the gateway should act, as SMS and voice calls both offer it. */
+export interface TimingFields {
+	delay: INodeProperties;
+	expiration: INodeProperties;
+	sendAt: INodeProperties;
+}
+
+/** Delay, Expiration and Send At, worded for sending an SMS or placing a call. */
+export function timingFields(kind: 'sms' | 'voice'): TimingFields {
+	const [doing, act, reach] = kind === 'sms' ? ['sending', 'send', 'deliver'] : ['calling', 'call', 'call'];
+	return {
+		delay: {
+			displayName: 'Delay (Minutes)',
+			name: 'delayMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: `Minutes SMSCenter waits before ${doing}. 0 ${act}s now.`,
+		},
+		expiration: {
+			displayName: 'Expiration (Minutes)',
+			name: 'expirationMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: `Minutes after which SMSCenter stops trying to ${reach}. 0 keeps the gateway default.`,
+		},
+		sendAt: {
+			displayName: 'Send At',
+			name: 'sendAt',
+			type: 'dateTime',
+			default: '',
+			description: `When SMSCenter should ${act}, in the workflow's time zone. Converted to a delay in minutes.`,
+		},
+	};
 }

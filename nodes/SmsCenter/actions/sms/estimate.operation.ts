@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
-import { advertisingOptions, messageField, recipientsField, optionsCollection } from '../common/fields';
-import { eachItem } from '../common/itemResults';
-import { gatewayCaller } from '../common/settings';
 import { companyBalance } from '../account/balance';
-import { SmsItemReader, smsSummary } from './smsInput';
+import { advertisingOptions, messageField, optionsCollection, recipientsField } from '../common/fields';
+import type { OperationRun } from '../node.type';
+import { smsSummary } from './smsItem';
 
 const properties: INodeProperties[] = [
 	recipientsField,
@@ -23,25 +22,21 @@ const properties: INodeProperties[] = [
 
 export const description = forOperation('sms', 'estimate', properties);
 
-/** A dry run: what a send would cost, without sending. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	let balance: Promise<number> | undefined;
-	const reader = new SmsItemReader(this);
-	let runningTotal = 0;
-	return await eachItem(this, items, async (itemIndex) => {
-		const options = reader.options(itemIndex);
-		const sms = reader.recipientsAndText(itemIndex, options);
-		const summary = smsSummary(sms);
-		const result: IDataObject = { ...summary, duplicatesRemoved: sms.duplicatesRemoved, text: sms.text };
-		if (options.includeBalance !== false) {
-			balance ??= gatewayCaller(this).then(async (caller) => (await companyBalance(this, caller, itemIndex)).sms);
-			const sms = await balance;
-			runningTotal += summary.totalSegments as number;
-			result.smsBalance = sms;
-			result.fitsInBalance = (summary.totalSegments as number) <= sms;
-			result.runTotalSegments = runningTotal;
-			result.runFitsInBalance = runningTotal <= sms;
-		}
-		return result;
-	});
+/** A dry run: what a send would cost, without sending. The balance is read once per run. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject> {
+	const totals = run.state(() => ({ segments: 0, balance: undefined as Promise<number> | undefined }));
+	const options = run.reader.options(itemIndex);
+	const sms = run.reader.recipientsAndText(itemIndex, options);
+	const summary = smsSummary(sms);
+	const result: IDataObject = { ...summary, duplicatesRemoved: sms.duplicatesRemoved, text: sms.text };
+	if (options.includeBalance !== false) {
+		totals.balance ??= companyBalance(this, run.caller, itemIndex).then((balance) => balance.sms);
+		const balance = await totals.balance;
+		totals.segments += summary.totalSegments as number;
+		result.smsBalance = balance;
+		result.fitsInBalance = (summary.totalSegments as number) <= balance;
+		result.runTotalSegments = totals.segments;
+		result.runFitsInBalance = totals.segments <= balance;
+	}
+	return result;
 }

@@ -1,17 +1,19 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { isAcceptedAnswer } from '../../../shared/transport/answerRules';
 import { forOperation } from '../../helpers/displayOptions';
-import { planBatches, type Batch } from '../../helpers/batching';
 import { mapWithConcurrency } from '../../helpers/concurrency';
-import { invariantNumber } from '../../helpers/numbers';
 import { readMessageIdAnswer, readSendCode } from '../../transport/answers';
 import { gatewayAnswerError } from '../../transport/errors';
-import type { GatewayCaller } from '../../transport/request';
-import type { GatewayParams } from '../../transport/requestBuilder';
-import { advertisingOptions, messageField, recipientsField, senderField, optionsCollection } from '../common/fields';
-import { failedItem } from '../common/itemResults';
-import { gatewayCaller } from '../common/settings';
+import type { GatewayCaller } from '../../transport/gatewayCaller';
 import { companyBalance } from '../account/balance';
-import { SmsItemReader, smsSummary, type PreparedSms } from './smsInput';
+import { advertisingOptions, messageField, optionsCollection, recipientsField, senderField, timingFields } from '../common/fields';
+import { errorItemOrThrow } from '../common/itemErrors';
+import type { OperationRun } from '../node.type';
+import { planSend, segmentsNeeded, type PlannedRequest } from './sendPlan';
+import { firstFailure, reconcile, type ItemOutcome, type RequestOutcome } from './sendReconcile';
+import { readSmsItem, smsSummary, type PreparedSms } from './smsItem';
+
+const timing = timingFields('sms');
 
 const properties: INodeProperties[] = [
 	recipientsField,
@@ -50,22 +52,8 @@ const properties: INodeProperties[] = [
 			default: 5,
 			description: 'How many requests may be under way at once when items have different texts',
 		},
-		{
-			displayName: 'Delay (Minutes)',
-			name: 'delayMinutes',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'Minutes SMSCenter waits before sending. 0 sends now.',
-		},
-		{
-			displayName: 'Expiration (Minutes)',
-			name: 'expirationMinutes',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'Minutes after which SMSCenter stops trying to deliver. 0 keeps the gateway default.',
-		},
+		timing.delay,
+		timing.expiration,
 		{
 			displayName: 'Message Option',
 			name: 'messageOption',
@@ -93,13 +81,7 @@ const properties: INodeProperties[] = [
 			default: true,
 			description: 'Whether to use SendMessageReturnMessageID, which returns the message ID that delivery reports refer to (off uses SendMessagesV2)',
 		},
-		{
-			displayName: 'Send At',
-			name: 'sendAt',
-			type: 'dateTime',
-			default: '',
-			description: "When SMSCenter should send, in the workflow's time zone. Converted to a delay in minutes.",
-		},
+		timing.sendAt,
 		{
 			displayName: 'SMS Operation',
 			name: 'smsOperation',
@@ -116,123 +98,100 @@ const properties: INodeProperties[] = [
 
 export const description = forOperation('sms', 'send', properties);
 
-interface BatchOutcome {
-	messageId: string | null;
-	code: string;
-	error?: Error;
-	notStarted?: boolean;
-}
-
-function batchKey(sms: PreparedSms, returnMessageId: boolean): string {
-	return JSON.stringify([sms.sender, sms.text, sms.smsOperation, sms.price, sms.delayMinutes, sms.expirationMinutes, sms.messageOption, sms.ccEmails, returnMessageId]);
-}
-
-function sendParams(sms: PreparedSms, numbers: string[]): GatewayParams {
-	return [
-		['SenderName', sms.sender],
-		['SendToPhoneNumbers', numbers.join(',')],
-		['CCToEmail', sms.ccEmails.join(',')],
-		['Message', sms.text],
-		['SMSOperation', sms.smsOperation],
-		['DeliveryDelayInMinutes', String(sms.delayMinutes)],
-		['ExpirationDelayInMinutes', String(sms.expirationMinutes)],
-		['MessageOption', sms.messageOption],
-		['Price', invariantNumber(sms.price)],
-	];
-}
-
-async function sendBatch(ctx: IExecuteFunctions, caller: GatewayCaller, sms: PreparedSms, batch: Batch, returnMessageId: boolean): Promise<BatchOutcome> {
-	const firstItem = batch.parts[0].itemIndex;
-	const params = sendParams(sms, batch.numbers);
+/** Sends one planned request; a refusal or a failure on the way becomes a failed outcome. */
+async function sendRequest(ctx: IExecuteFunctions, caller: GatewayCaller, request: PlannedRequest): Promise<RequestOutcome> {
 	let code: string;
 	let messageId: string | null = null;
-	if (returnMessageId) {
-		const answer = readMessageIdAnswer(await caller.asmx('SendMessageReturnMessageID', params, firstItem));
-		code = answer.response;
-		messageId = answer.messageId === '' || answer.messageId === '0' ? null : answer.messageId;
-	} else {
-		code = readSendCode(await caller.asmx('SendMessagesV2', params, firstItem));
+	try {
+		const result = await caller.asmx(request.method, request.params, request.firstItem);
+		if (request.method === 'SendMessageReturnMessageID') ({ response: code, messageId } = readMessageIdAnswer(result));
+		else code = readSendCode(result);
+	} catch (error) {
+		return { kind: 'failed', error: error as Error };
 	}
-	if (code !== 'OK' && code !== 'SomeMessagesSent') {
-		const items = batch.parts.map((p) => p.itemIndex + 1).join(', ');
-		return { code, messageId, error: gatewayAnswerError(ctx.getNode(), code, firstItem, `Sending to ${batch.numbers.length} recipient(s) of item(s) ${items} failed`) };
-	}
-	return { code, messageId };
+	if (isAcceptedAnswer(code)) return { kind: 'sent', code, messageId };
+	const items = request.parts.map((part) => part.itemIndex + 1).join(', ');
+	const context = `Sending to ${request.numbers.length} recipient(s) of item(s) ${items} failed`;
+	return { kind: 'failed', error: gatewayAnswerError(ctx.getNode(), code, request.firstItem, context) };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
+/** Runs the planned requests with bounded concurrency; without Continue On Fail, none starts after a failure. */
+async function sendAll(ctx: IExecuteFunctions, caller: GatewayCaller, requests: PlannedRequest[], concurrency: number): Promise<RequestOutcome[]> {
+	let stopped = false;
+	return await mapWithConcurrency(requests, concurrency, async (request): Promise<RequestOutcome> => {
+		if (stopped) return { kind: 'notStarted' };
+		const outcome = await sendRequest(ctx, caller, request);
+		if (outcome.kind === 'failed' && !ctx.continueOnFail()) stopped = true;
+		return outcome;
+	});
+}
+
+/** The error of an item whose requests did not all go through, saying which of them did. */
+function itemError(ctx: IExecuteFunctions, outcome: Exclude<ItemOutcome, { kind: 'sent' }>): Error {
+	const error =
+		outcome.kind === 'failed'
+			? outcome.error
+			: new NodeOperationError(ctx.getNode(), `Item ${outcome.itemIndex + 1}: not sent because an earlier request of this run failed`, { itemIndex: outcome.itemIndex });
+	if (outcome.sentMessageIds.length > 0) {
+		const described = error as { description?: string };
+		described.description = `${described.description ?? ''} Part of this item was sent: message ID(s) ${outcome.sentMessageIds.join(', ')}.`.trim();
+	}
+	return error;
+}
+
+/**
+ * Reads and checks every item, plans the requests (items with the same text share them), sends
+ * them, then gives each item its own result from the requests that carried it.
+ */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: OperationRun): Promise<INodeExecutionData[]> {
+	const results: INodeExecutionData[] = new Array(items.length);
 	const prepared: PreparedSms[] = [];
-	const reader = new SmsItemReader(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			prepared.push(reader.smsItem(itemIndex));
+			prepared.push(readSmsItem(this, run.reader, itemIndex));
 		} catch (error) {
-			results[itemIndex] = failedItem(this, itemIndex, error as Error);
+			results[itemIndex] = errorItemOrThrow(this, itemIndex, error as Error);
 		}
 	}
-	if (prepared.length === 0) return results as INodeExecutionData[];
+	if (prepared.length === 0) return results;
 
 	const runOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const returnMessageId = runOptions.returnMessageId !== false;
-	const caller = await gatewayCaller(this);
-
 	if (runOptions.balanceGuard === true) {
-		const needed = prepared.reduce((sum, sms) => sum + sms.measure.segments * sms.recipients.length, 0);
-		const balance = await companyBalance(this, caller, prepared[0].itemIndex);
+		const needed = segmentsNeeded(prepared);
+		const balance = await companyBalance(this, run.caller, prepared[0].itemIndex);
 		if (needed > balance.sms) {
 			for (const sms of prepared) {
 				const error = new NodeOperationError(this.getNode(), `Item ${sms.itemIndex + 1}: not sent: the run needs ${needed} SMS segments but the prepaid balance has ${balance.sms}`, {
 					itemIndex: sms.itemIndex,
 					description: 'The balance guard stopped the whole run before anything was sent. Top up the SMSCenter account or send fewer messages.',
 				});
-				results[sms.itemIndex] = failedItem(this, sms.itemIndex, error);
+				results[sms.itemIndex] = errorItemOrThrow(this, sms.itemIndex, error);
 			}
-			return results as INodeExecutionData[];
+			return results;
 		}
 	}
 
-	const byIndex = new Map(prepared.map((sms) => [sms.itemIndex, sms]));
-	const batches = planBatches(
-		prepared.map((sms) => ({ itemIndex: sms.itemIndex, key: batchKey(sms, returnMessageId), numbers: sms.recipients })),
-		Number(runOptions.batchSize ?? 500),
+	const requests = planSend(prepared, { batchSize: Number(runOptions.batchSize ?? 500), returnMessageId: runOptions.returnMessageId !== false });
+	const outcomes = await sendAll(this, run.caller, requests, Number(runOptions.concurrency ?? 5));
+	const itemOutcomes = reconcile(
+		prepared.map((sms) => sms.itemIndex),
+		requests,
+		outcomes,
 	);
-	let stopped = false;
-	const outcomes = await mapWithConcurrency(batches, Number(runOptions.concurrency ?? 5), async (batch): Promise<BatchOutcome> => {
-		if (stopped) return { code: '', messageId: null, notStarted: true };
-		try {
-			const outcome = await sendBatch(this, caller, byIndex.get(batch.parts[0].itemIndex) as PreparedSms, batch, returnMessageId);
-			if (outcome.error && !this.continueOnFail()) stopped = true;
-			return outcome;
-		} catch (error) {
-			if (!this.continueOnFail()) stopped = true;
-			return { code: '', messageId: null, error: error as Error };
-		}
-	});
 
-	const perItem = new Map<number, BatchOutcome[]>();
-	batches.forEach((batch, index) => {
-		for (const part of batch.parts) perItem.set(part.itemIndex, [...(perItem.get(part.itemIndex) ?? []), outcomes[index]]);
-	});
-
-	for (const sms of prepared) {
-		const own = perItem.get(sms.itemIndex) ?? [];
-		const failure = own.find((o) => o.error);
-		const notStarted = own.some((o) => o.notStarted);
-		const sentIds = own.filter((o) => !o.error && !o.notStarted).map((o) => o.messageId).filter((id): id is string => id !== null);
-		if (failure?.error || notStarted) {
-			const error = failure?.error ?? new NodeOperationError(this.getNode(), `Item ${sms.itemIndex + 1}: not sent because an earlier request of this run failed`, { itemIndex: sms.itemIndex });
-			if (sentIds.length > 0) {
-				(error as { description?: string }).description = `${(error as { description?: string }).description ?? ''} Part of this item was sent: message ID(s) ${sentIds.join(', ')}.`.trim();
-			}
-			results[sms.itemIndex] = failedItem(this, sms.itemIndex, error);
+	const failure = firstFailure(itemOutcomes);
+	if (failure && !this.continueOnFail()) throw itemError(this, failure);
+	const byIndex = new Map(prepared.map((sms) => [sms.itemIndex, sms]));
+	for (const outcome of itemOutcomes) {
+		const sms = byIndex.get(outcome.itemIndex) as PreparedSms;
+		if (outcome.kind !== 'sent') {
+			results[outcome.itemIndex] = errorItemOrThrow(this, outcome.itemIndex, itemError(this, outcome));
 			continue;
 		}
-		const status = own.some((o) => o.code === 'SomeMessagesSent') ? 'SomeMessagesSent' : 'OK';
-		results[sms.itemIndex] = {
-			json: { status, messageId: sentIds[0] ?? null, messageIds: sentIds, ...smsSummary(sms), sender: sms.sender, messageOption: sms.messageOption },
-			pairedItem: { item: sms.itemIndex },
+		results[outcome.itemIndex] = {
+			json: { status: outcome.status, messageId: outcome.messageIds[0] ?? null, messageIds: outcome.messageIds, ...smsSummary(sms), sender: sms.sender, messageOption: sms.messageOption },
+			pairedItem: { item: outcome.itemIndex },
 		};
 	}
-	return results as INodeExecutionData[];
+	return results;
 }

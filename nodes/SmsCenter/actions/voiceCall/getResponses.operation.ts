@@ -1,13 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { GATEWAY_TIME_ZONE, parseGatewayDate } from '../../../shared/dates';
+import { normalisePhoneNumber } from '../../../shared/phoneNumbers';
+import { IVR_STATUSES } from '../../../shared/statusCodes/ivrStatuses';
 import { forOperation } from '../../helpers/displayOptions';
-import { digitsProblem } from '../../helpers/numbers';
-import { GATEWAY_TIME_ZONE, parseGatewayDate } from '../../helpers/dates';
-import { normalisePhoneNumber } from '../../helpers/phoneNumbers';
-import { IVR_STATUSES } from '../../helpers/statusCodes';
+import { digitsProblem } from '../../helpers/numberChecks';
 import { readIvrResponses } from '../../transport/answers';
-import { gatewayAnswerError } from '../../transport/errors';
-import { eachItem, inputError } from '../common/itemResults';
-import { gatewayCaller } from '../common/settings';
+import { requireAccepted } from '../../transport/errors';
+import { inputError } from '../common/itemErrors';
+import type { OperationRun } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,28 +24,25 @@ const properties: INodeProperties[] = [
 export const description = forOperation('voiceCall', 'getResponses', properties);
 
 /** One output item per called number: status, call length and the key the recipient pressed. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const caller = items.length > 0 ? await gatewayCaller(this) : undefined;
-	return await eachItem(this, items, async (itemIndex) => {
-		const messageId = this.getNodeParameter('messageId', itemIndex, '') as unknown;
-		const problem = digitsProblem(messageId);
-		if (problem) throw inputError(this, itemIndex, 'Message ID', problem, 'No request was made for this item.');
-		const id = String(messageId).trim();
-		const answer = readIvrResponses(await (caller as NonNullable<typeof caller>).asmx('GetMessagesResponseByMessageID', [['MessageID', id]], itemIndex));
-		if (answer.login !== 'OK') throw gatewayAnswerError(this.getNode(), answer.login, itemIndex, `Reading the responses of voice message ${id} failed`);
-		return answer.rows.map((row) => {
-			const known = IVR_STATUSES[row.status];
-			const phone = normalisePhoneNumber(row.mobile, 'voice');
-			return {
-				messageId: id,
-				mobile: phone.valid ? phone.number : row.mobile,
-				mobileRaw: row.mobile,
-				status: { name: row.status, meaning: known?.meaning ?? 'Unknown status', final: known?.final ?? false },
-				sendDate: parseGatewayDate(row.sendDate, GATEWAY_TIME_ZONE) ?? null,
-				sendDateRaw: row.sendDate,
-				callLengthSeconds: row.callLength,
-				response: row.response,
-			};
-		});
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject[]> {
+	const messageId = this.getNodeParameter('messageId', itemIndex, '') as unknown;
+	const problem = digitsProblem(messageId);
+	if (problem) throw inputError(this, itemIndex, 'Message ID', problem, 'No request was made for this item.');
+	const id = String(messageId).trim();
+	const answer = readIvrResponses(await run.caller.asmx('GetMessagesResponseByMessageID', [['MessageID', id]], itemIndex));
+	requireAccepted(this.getNode(), answer.login, itemIndex, `Reading the responses of voice message ${id} failed`);
+	return answer.rows.map((row) => {
+		const known = IVR_STATUSES[row.status];
+		const phone = normalisePhoneNumber(row.mobile, 'voice');
+		return {
+			messageId: id,
+			mobile: phone.valid ? phone.number : row.mobile,
+			mobileRaw: row.mobile,
+			status: { name: row.status, meaning: known?.meaning ?? 'Unknown status', final: known?.final ?? false },
+			sendDate: parseGatewayDate(row.sendDate, GATEWAY_TIME_ZONE) ?? null,
+			sendDateRaw: row.sendDate,
+			callLengthSeconds: row.callLength,
+			response: row.response,
+		};
 	});
 }

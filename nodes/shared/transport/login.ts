@@ -1,5 +1,4 @@
-import { FORM_CONTENT_TYPE, type GatewayRequest } from './requestBuilder';
-import { escapeXml } from './requestBuilder';
+import { escapeXml, FORM_CONTENT_TYPE } from './requestBuilder';
 
 export interface GatewayLogin {
 	username: string;
@@ -49,8 +48,4 @@ export function withLogin(body: string, contentType: string, login: GatewayLogin
 	const at = opening.index + opening[0].length;
 	const credentials = `<UserName>${escapeXml(login.username)}</UserName><Password>${escapeXml(login.password)}</Password>`;
 	return body.slice(0, at) + credentials + body.slice(at);
-}
-
-export function requestWithLogin(request: GatewayRequest, login: GatewayLogin): GatewayRequest {
-	return { ...request, body: withLogin(request.body, request.headers['Content-Type'] ?? '', login) };
 }

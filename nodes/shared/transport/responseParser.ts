@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from '../helpers/vendor';
+import { XMLParser, XMLValidator } from '../vendor';
 
 /** The answer could not be read: not XML, or not the shape the document gives. */
 export class UnreadableAnswerError extends Error {}

@@ -1,7 +1,5 @@
+import type { AsmxProtocol } from '../protocol';
 import { ASMX_METHODS, PUSH_SMS_PATH, servicePath, type AsmxMethod } from './methods';
-
-/** How ASMX methods are called: the HttpPost form protocol (default) or SOAP 1.1. */
-export type AsmxProtocol = 'httpPost' | 'soap11';
 
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 export const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';

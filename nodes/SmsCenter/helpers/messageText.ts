@@ -20,10 +20,3 @@ export function messageTextProblem(text: string): string | undefined {
 	if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) return 'the message contains a broken surrogate pair';
 	return undefined;
 }
-
-const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
-
-export function splitEmails(value: string): { emails: string[]; invalid: string[] } {
-	const parts = value.split(/[,;\s]+/).map((p) => p.trim()).filter((p) => p !== '');
-	return { emails: parts.filter((p) => EMAIL.test(p)), invalid: parts.filter((p) => !EMAIL.test(p)) };
-}

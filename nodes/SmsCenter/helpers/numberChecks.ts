@@ -15,8 +15,3 @@ export function digitsProblem(value: unknown): string | undefined {
 	if (!/^\d{1,18}$/.test(text)) return `"${String(value)}" is not a positive whole number`;
 	return undefined;
 }
-
-/** The gateway writes numbers in invariant culture. */
-export function invariantNumber(value: number): string {
-	return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
-}

@@ -3,5 +3,5 @@
  * so the installed package needs no dependency.
  */
 export { XMLParser, XMLValidator } from 'fast-xml-parser';
-export { parsePhoneNumberWithError, ParseError } from 'libphonenumber-js/min';
+export { parsePhoneNumberWithError } from 'libphonenumber-js/min';
 export { SegmentedMessage } from 'sms-segments-calculator';

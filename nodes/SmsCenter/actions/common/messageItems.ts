@@ -1,41 +1,30 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { readDateTime } from '../../../shared/dates';
+import { normaliseRecipients, type NumberKind } from '../../../shared/phoneNumbers';
 import { DEFAULT_OPT_OUT_LINE, markAsAdvertising } from '../../helpers/marketing';
 import { TextMeasurer, type TextMeasure } from '../../helpers/messageSegments';
-import { perItemParameter } from '../common/parameters';
-import { normaliseRecipients } from '../../helpers/phoneNumbers';
+import { MAX_SEGMENTS, messageTextProblem } from '../../helpers/messageText';
+import { wholeNumberProblem } from '../../helpers/numberChecks';
 import { SENDER_NAME_RULE, senderNameProblem } from '../../helpers/senderName';
-import { MAX_SEGMENTS, messageTextProblem, splitEmails } from '../../helpers/text';
-import { wholeNumberProblem } from '../../helpers/numbers';
-import { readDateTime } from '../../helpers/dates';
-import { inputError } from '../common/itemResults';
-
-export type SmsOperation = 'Push' | 'Pull' | 'ReverseBilling';
-export type MessageOption = 'Regular' | 'Concatenated' | 'Reply';
-
-/** One item's SMS, checked and ready to send. */
-export interface PreparedSms {
-	itemIndex: number;
-	recipients: string[];
-	duplicatesRemoved: number;
-	text: string;
-	measure: TextMeasure;
-	sender: string;
-	smsOperation: SmsOperation;
-	price: number;
-	delayMinutes: number;
-	expirationMinutes: number;
-	messageOption: MessageOption;
-	ccEmails: string[];
-}
+import { inputError } from './itemErrors';
+import { perItemParameter } from './parameters';
 
 /** A year, in minutes: the furthest a delay or an expiration may reach. */
 export const MAX_MINUTES = 525_600;
 
+export interface RecipientsAndText {
+	recipients: string[];
+	duplicatesRemoved: number;
+	text: string;
+	measure: TextMeasure;
+}
+
 /**
- * Reads the items of a run. Parameters without expressions are read once per run, and each
+ * Reads the message parameters of a run's items, for SMS and voice calls alike: recipients, text,
+ * sender, options and timing. Parameters without expressions are read once per run, and each
  * distinct text is measured once, so bulk runs do per item only what differs per item.
  */
-export class SmsItemReader {
+export class MessageItemReader {
 	private readonly recipientsOf: (itemIndex: number) => unknown;
 	private readonly messageOf: (itemIndex: number) => unknown;
 	private readonly senderOf: (itemIndex: number) => unknown;
@@ -54,7 +43,7 @@ export class SmsItemReader {
 	}
 
 	/** The recipients, and the text as it will be sent (marked for advertising when asked). */
-	recipientsAndText(itemIndex: number, options: IDataObject, kind: 'sms' | 'voice' = 'sms') {
+	recipientsAndText(itemIndex: number, options: IDataObject, kind: NumberKind = 'sms'): RecipientsAndText {
 		const { ctx } = this;
 		const list = normaliseRecipients(this.recipientsOf(itemIndex), kind);
 		if (list.invalid.length > 0) {
@@ -83,44 +72,16 @@ export class SmsItemReader {
 		return sender;
 	}
 
-	/** One item's SMS for the Send operation, every field checked. */
-	smsItem(itemIndex: number): PreparedSms {
-		const { ctx } = this;
-		const options = this.options(itemIndex);
-		const { recipients, duplicatesRemoved, text, measure } = this.recipientsAndText(itemIndex, options);
-		const smsOperation = ((options.smsOperation as string | undefined) ?? 'Push') as SmsOperation;
-		const sender = this.sender(itemIndex, smsOperation === 'Pull');
-
-		const price = options.price === undefined ? 0 : Number(options.price);
-		if (!Number.isFinite(price) || price < 0) throw inputError(ctx, itemIndex, 'Price', `${String(options.price)} is not a price of zero or more`);
-		if (smsOperation === 'ReverseBilling' && price <= 0) {
-			throw inputError(ctx, itemIndex, 'Price', 'a reverse billing message needs a price above zero');
-		}
-
-		const { emails, invalid } = splitEmails(String(options.ccEmails ?? ''));
-		if (invalid.length > 0) throw inputError(ctx, itemIndex, 'CC E-Mail Addresses', `not an e-mail address: ${invalid.map((e) => `"${e}"`).join(', ')}`);
-
-		const chosen = (options.messageOption as string | undefined) ?? 'auto';
-		const messageOption: MessageOption = chosen === 'auto' ? (measure.segments > 1 ? 'Concatenated' : 'Regular') : (chosen as MessageOption);
-
+	/** The Delay (or Send At) and Expiration options, in whole minutes. */
+	timing(itemIndex: number, options: IDataObject): { delayMinutes: number; expirationMinutes: number } {
 		return {
-			itemIndex,
-			recipients,
-			duplicatesRemoved,
-			text,
-			measure,
-			sender,
-			smsOperation,
-			price,
-			delayMinutes: readDelay(ctx, itemIndex, options),
-			expirationMinutes: readMinutes(ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
-			messageOption,
-			ccEmails: emails,
+			delayMinutes: readDelay(this.ctx, itemIndex, options),
+			expirationMinutes: readMinutes(this.ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
 		};
 	}
 }
 
-export function readMinutes(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject, name: string, label: string): number {
+function readMinutes(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject, name: string, label: string): number {
 	const value = options[name];
 	if (value === undefined || value === '') return 0;
 	const problem = wholeNumberProblem(value, 0, MAX_MINUTES);
@@ -129,7 +90,7 @@ export function readMinutes(ctx: IExecuteFunctions, itemIndex: number, options: 
 }
 
 /** The delivery delay in minutes: the Delay option, or the minutes until Send At in the workflow's time zone. */
-export function readDelay(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): number {
+function readDelay(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): number {
 	const delay = readMinutes(ctx, itemIndex, options, 'delayMinutes', 'Delay (Minutes)');
 	const sendAt = options.sendAt;
 	if (sendAt === undefined || sendAt === '' || sendAt === null) return delay;
@@ -143,16 +104,4 @@ export function readDelay(ctx: IExecuteFunctions, itemIndex: number, options: ID
 	if (minutes <= 0) throw inputError(ctx, itemIndex, 'Send At', `${when.toISOString()} is in the past`);
 	if (minutes > MAX_MINUTES) throw inputError(ctx, itemIndex, 'Send At', `${when.toISOString()} is more than a year ahead`);
 	return minutes;
-}
-
-/** What an SMS output item says about the text and its recipients. */
-export function smsSummary(sms: { recipients: string[]; measure: TextMeasure }): IDataObject {
-	return {
-		recipients: sms.recipients,
-		recipientCount: sms.recipients.length,
-		encoding: sms.measure.encoding,
-		characters: sms.measure.characters,
-		segmentsPerRecipient: sms.measure.segments,
-		totalSegments: sms.measure.segments * sms.recipients.length,
-	};
 }

@@ -1,11 +1,11 @@
 import { sleep, type ICredentialsDecrypted, type IExecuteFunctions, type IHttpRequestOptions, type NodeApiError } from 'n8n-workflow';
+import { CREDENTIAL_NAME } from '../../shared/credentialName';
+import { DEFAULT_PROTOCOL, type AsmxProtocol } from '../../shared/protocol';
+import { CredentialSetupError } from '../../shared/transport/login';
+import { ASMX_METHODS, type AsmxMethod } from '../../shared/transport/methods';
+import { buildAsmxRequest, buildPushSmsRequest, type GatewayParams, type GatewayRequest } from '../../shared/transport/requestBuilder';
+import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlValue } from '../../shared/transport/responseParser';
 import { transportError } from './errors';
-import { CredentialSetupError } from './login';
-import { ASMX_METHODS, type AsmxMethod } from './methods';
-import { buildAsmxRequest, buildPushSmsRequest, type AsmxProtocol, type GatewayParams, type GatewayRequest } from './requestBuilder';
-import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlValue } from './responseParser';
-
-export const CREDENTIAL_NAME = 'smsCenterApi';
 
 export interface CallSettings {
 	protocol: AsmxProtocol;
@@ -16,7 +16,7 @@ export interface CallSettings {
 	backoffMs: number;
 }
 
-export const DEFAULT_CALL_SETTINGS: CallSettings = { protocol: 'httpPost', timeoutMs: 30_000, readAttempts: 3, backoffMs: 500 };
+export const DEFAULT_CALL_SETTINGS: CallSettings = { protocol: DEFAULT_PROTOCOL, timeoutMs: 30_000, readAttempts: 3, backoffMs: 500 };
 
 interface RawAnswer {
 	statusCode: number;

@@ -1,0 +1,35 @@
+export interface IvrStatusInfo {
+	meaning: string;
+	final: boolean;
+}
+
+/** The IVRMessage status table, and whether a call in that state is finished. */
+export const IVR_STATUSES: Record<string, IvrStatusInfo> = {
+	NewCall: { meaning: 'Outgoing call', final: false },
+	Sent: { meaning: 'Message sent', final: false },
+	CompanyDisabled: { meaning: 'Company or customer disabled', final: true },
+	MobileEmpty: { meaning: 'Mobile number empty or not valid', final: true },
+	NotEnoughIVRSecondsAvailable: { meaning: 'Not enough IVR seconds available for the customer', final: true },
+	NoPermissionToSendToProvider: { meaning: 'No permission for the company to send to the provider', final: true },
+	MessageDeleted: { meaning: 'Message deleted', final: true },
+	MessageExpired: { meaning: 'Message expired', final: true },
+	Queued: { meaning: 'Queued, in process', final: false },
+	UserIsDisabledOrDeleted: { meaning: 'User disabled or deleted', final: true },
+	DelayedMessage: { meaning: 'Delayed or planned message', final: false },
+	NumberBlackListedForCompany: { meaning: 'Number is blacklisted for the company', final: true },
+	IVRCallSuccess: { meaning: 'IVR call success', final: true },
+	IVRCallNotSuccess: { meaning: 'IVR call not successful', final: true },
+	ExceededtheNumberOfTries: { meaning: 'Exceeded the number of call tries', final: true },
+	Calling: { meaning: 'Calling', final: false },
+	FailedCall: { meaning: 'Failed call', final: true },
+	Connected: { meaning: 'Connected', final: false },
+	Disconnected: { meaning: 'Disconnected', final: true },
+	Expired: { meaning: 'IVR expired', final: true },
+	InConference: { meaning: 'In conference', final: false },
+	Undefined: { meaning: 'Undefined error', final: true },
+	RestrictHours: { meaning: 'Restricted hours', final: false },
+	RestrictDate: { meaning: 'Restricted date', final: false },
+	ProviderNotFound: { meaning: 'Provider not found', final: true },
+	FailedWithResponse: { meaning: 'Failed with response', final: true },
+	FailedWithoutResponse: { meaning: 'Failed without response', final: true },
+};

@@ -1,0 +1,19 @@
+/**
+ * The one rule for SMSCenter's answer codes: which ones mean the request was carried out, and how a
+ * message ID is read. Every operation and the credential's login check go through these two.
+ */
+
+/**
+ * Whether SMSCenter carried out the request: `OK` (pushsms.aspx answers plain text, which clients
+ * test for a leading `OK`), or `SomeMessagesSent`, which means messages went out to some of the
+ * recipients and so counts as sent.
+ */
+export function isAcceptedAnswer(code: string): boolean {
+	return code.startsWith('OK') || code === 'SomeMessagesSent';
+}
+
+/** A message ID as the gateway writes it; empty and `0` mean that no message was created. */
+export function messageIdOrNull(raw: string): string | null {
+	const id = raw.trim();
+	return id === '' || id === '0' ? null : id;
+}
