@@ -5,6 +5,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { request } from 'undici';
 
 export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
@@ -75,8 +76,9 @@ export class N8nInstance {
 	}
 
 	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-		const bcrypt = join(this.home, 'app', 'node_modules', 'bcryptjs');
-		const hash = (require(bcrypt) as { hashSync: (p: string, r: number) => string }).hashSync(OWNER.password, 10);
+		// bcryptjs as the installed n8n resolves it, the library n8n checks the owner's password with.
+		const bcrypt = createRequire(join(this.home, 'app', 'package.json'))('bcryptjs') as { hashSync: (p: string, r: number) => string };
+		const hash = bcrypt.hashSync(OWNER.password, 10);
 		const db = this.options.database ?? { type: 'sqlite' };
 		const base: Record<string, string> = {
 			PATH: `${join(this.home, 'toolchain', 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,

@@ -13,6 +13,8 @@ const DIST = join(__dirname, '..', '..', 'dist');
 
 /** The package's node and credential types, loaded from the built `dist/` as n8n loads them. */
 export function loadBuilt<T>(relativePath: string, exportName: string): T {
+	// The built CommonJS module, by a path known only at run time.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const loaded = require(join(DIST, relativePath)) as Record<string, new () => T>;
 	return new loaded[exportName]();
 }

@@ -1,8 +1,10 @@
 import { builtinModules } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { PackageDirectoryLoader } from 'n8n-core';
 
-const DIST = join(__dirname, '..', '..', 'dist');
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
 
 function jsFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -13,7 +15,7 @@ function jsFiles(dir: string): string[] {
 
 describe('the built package', () => {
 	const files = jsFiles(DIST);
-	const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as Record<string, unknown>;
+	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
 
 	it('requires nothing but relative files, node built-ins and n8n-workflow', () => {
 		const outside = new Set<string>();
@@ -29,12 +31,16 @@ describe('the built package', () => {
 		expect([...outside]).toEqual([]);
 	});
 
-	it('loads every node and credential listed in package.json', () => {
+	it('loads in n8n: its package loader finds every node and credential listed in package.json', async () => {
+		const loader = new PackageDirectoryLoader(ROOT);
+		await loader.loadAll();
 		const n8n = pkg.n8n as { nodes: string[]; credentials: string[] };
-		for (const path of [...n8n.nodes, ...n8n.credentials]) {
-			const loaded = require(join(__dirname, '..', '..', path)) as Record<string, unknown>;
-			expect(Object.values(loaded).some((value) => typeof value === 'function')).toBe(true);
-		}
+		expect(loader.types.nodes.map((node) => node.name).sort()).toEqual(['smsCenter', 'smsCenterTrigger']);
+		expect(loader.types.credentials.map((credential) => credential.name)).toEqual(['smsCenterApi']);
+		expect(Object.values(loader.known.nodes).map((known) => known.sourcePath).sort()).toEqual([...n8n.nodes].sort());
+		expect(Object.values(loader.known.credentials).map((known) => known.sourcePath)).toEqual(n8n.credentials);
+		const asked = loader.types.nodes.flatMap((node) => (node.credentials ?? []).map((credential) => credential.name));
+		expect(asked).toEqual(['smsCenterApi']);
 	});
 
 	it('has no runtime dependencies and n8n-workflow as a peer', () => {
