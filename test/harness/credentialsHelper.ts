@@ -22,6 +22,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Every update n8n would write to its database. */
 	readonly updates: Array<{ type: string; data: ICredentialDataDecryptedObject }> = [];
 
+	/** How many times a node asked for decrypted credentials. */
+	decryptions = 0;
+
 	constructor(
 		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
 		/** n8n always runs pre-authentication when a credential is being tested. */
@@ -66,6 +69,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(_additionalData: unknown, _nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+		this.decryptions++;
 		const data = this.credentials[type];
 		if (!data) throw new Error(`No test credentials of type ${type}`);
 		return { ...data };

@@ -8,11 +8,13 @@ import type {
 	INodeTypes,
 	IVersionedNodeType,
 } from 'n8n-workflow';
+import { assertDistFresh } from './distFreshness';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 
 /** The package's node and credential types, loaded from the built `dist/` as n8n loads them. */
 export function loadBuilt<T>(relativePath: string, exportName: string): T {
+	assertDistFresh();
 	// The built CommonJS module, by a path known only at run time.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const loaded = require(join(DIST, relativePath)) as Record<string, new () => T>;

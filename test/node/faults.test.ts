@@ -1,6 +1,17 @@
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import type { FaultKind } from '../../sandbox/types';
-import { runSmsCenter } from '../harness/executeWorkflow';
+import { createServer } from 'node:net';
+import { runSmsCenter, sandboxCredentials } from '../harness/executeWorkflow';
+import { testSmsCenterCredential } from '../harness/credentialTest';
+
+/** A loopback address where nothing listens: a port that was just free. */
+async function unreachableUrl(): Promise<string> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return `http://127.0.0.1:${port}`;
+}
 
 const FAST = { timeoutSeconds: 1, readAttempts: 3, backoffMs: 20 };
 const SEND = { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hello', senderName: 'MyShop', connection: FAST };
@@ -60,38 +71,22 @@ describe('gateway faults', () => {
 		expect(result.error()?.description).toMatch(/Tried 3 times\.$/);
 	});
 
-	it('with Continue On Fail, a failed batch gives error items and the other batches go through once', async () => {
-		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', times: 1 });
-		const result = await runSmsCenter(
-			sandbox.url,
-			{ ...SEND, recipients: '={{ $json.to }}', message: '={{ $json.text }}', options: { concurrency: 1 } } as never,
-			[
-				{ to: '0541234560', text: 'first' },
-				{ to: '0541234561', text: 'second' },
-				{ to: '0541234562', text: 'second' },
-			],
-			{ node: { continueOnFail: true } },
-		);
-		expect(result.output().map((item) => [item.json.error ?? item.json.status, item.pairedItem])).toEqual([
-			['SMSCenter failed with HTTP 500 (SendMessageReturnMessageID)', { item: 0 }],
-			['OK', { item: 1 }],
-			['OK', { item: 2 }],
-		]);
-		expect(sandbox.messages().map((m) => [m.text, m.recipients.length])).toEqual([['second', 2]]);
+	it('an unreachable host fails a send at once, saying nothing was sent', async () => {
+		const result = await runSmsCenter(await unreachableUrl(), SEND as never);
+		expect(result.error()?.message).toBe('Could not reach SMSCenter (SendMessageReturnMessageID): the connection was refused');
+		expect(result.error()?.description).toMatch(/^ECONNREFUSED: .*\. Nothing was sent\.$/);
+		expect(result.error()?.context?.itemIndex).toBe(0);
 	});
 
-	it('without Continue On Fail, stops starting batches after the first failure', async () => {
-		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', times: 1 });
-		const result = await runSmsCenter(
-			sandbox.url,
-			{ ...SEND, recipients: '={{ $json.to }}', message: '={{ $json.text }}', options: { concurrency: 1 } } as never,
-			[
-				{ to: '0541234560', text: 'first' },
-				{ to: '0541234561', text: 'second' },
-			],
-		);
-		expect(result.error()?.message).toBe('SMSCenter failed with HTTP 500 (SendMessageReturnMessageID)');
-		expect(sandbox.requests).toHaveLength(1);
-		expect(sandbox.messages()).toHaveLength(0);
+	it('an unreachable host fails a read after its attempts, saying how often it was tried', async () => {
+		const result = await runSmsCenter(await unreachableUrl(), { resource: 'account', operation: 'getCompanyBalance', connection: FAST } as never);
+		expect(result.error()?.message).toBe('Could not reach SMSCenter (CheckCompanyPrePaid): the connection was refused');
+		expect(result.error()?.description).toMatch(/^ECONNREFUSED: .* Tried 3 times\.$/);
+	});
+
+	it('an unreachable host fails the credential test in words', async () => {
+		const result = await testSmsCenterCredential(sandboxCredentials(await unreachableUrl()));
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe('The service refused the connection - perhaps it is offline');
 	});
 });

@@ -163,14 +163,4 @@ describe('SMSCenter Trigger over real HTTP', () => {
 		expect(await trigger.lifecycle('delete')).toBe(true);
 		expect(await trigger.lifecycle('checkExists')).toBe(false);
 	});
-
-	it('the sandbox retries a failing receiver on the document\'s schedule until it answers _OK_', async () => {
-		let calls = 0;
-		const receiver = await startTriggerServer({ secret: SECRET, acknowledge: 'responseNode' }, { workflowOutcome: () => (++calls <= 13 ? 'failure' : 'success') });
-		sandbox.dlr.deliver(notification(receiver.productionUrl, DELIVERED), { messageId: '1000001', msisdn: '972541234560', statusCode: 600 });
-		await sandbox.dlr.idle();
-		expect(sandbox.dlrAttempts().map((a) => a.scheduledMinute)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 120]);
-		expect(sandbox.dlrAttempts().map((a) => a.ok)).toEqual([...Array(13).fill(false), true]);
-		await receiver.close();
-	});
 });

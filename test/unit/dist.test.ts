@@ -1,7 +1,9 @@
 import { builtinModules } from 'node:module';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
 import { PackageDirectoryLoader } from 'n8n-core';
+import { assertDistFresh, staleDistReason } from '../harness/distFreshness';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -14,6 +16,7 @@ function jsFiles(dir: string): string[] {
 }
 
 describe('the built package', () => {
+	beforeAll(() => assertDistFresh());
 	const files = jsFiles(DIST);
 	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
 
@@ -46,5 +49,37 @@ describe('the built package', () => {
 	it('has no runtime dependencies and n8n-workflow as a peer', () => {
 		expect(pkg.dependencies ?? {}).toEqual({});
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	});
+});
+
+describe('the check that dist/ is not older than its sources', () => {
+	let root: string;
+	const at = (path: string, seconds: number) => {
+		mkdirSync(join(path, '..'), { recursive: true });
+		writeFileSync(path, '');
+		utimesSync(path, seconds, seconds);
+	};
+	beforeEach(() => {
+		root = mkdtempSync(join(tmpdir(), 'smscenter-dist-'));
+	});
+	afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+	it('passes when every source is older than the build', () => {
+		at(join(root, 'nodes', 'SmsCenter', 'SmsCenter.node.ts'), 1_000);
+		at(join(root, 'credentials', 'SmsCenterApi.credentials.ts'), 1_000);
+		at(join(root, 'dist', 'nodes', 'SmsCenter', 'SmsCenter.node.js'), 2_000);
+		expect(staleDistReason(root)).toBeUndefined();
+	});
+
+	it('names the sources edited after the build', () => {
+		at(join(root, 'dist', 'nodes', 'SmsCenter', 'SmsCenter.node.js'), 2_000);
+		at(join(root, 'nodes', 'shared', 'dates.ts'), 3_000);
+		at(join(root, 'credentials', 'SmsCenterApi.credentials.ts'), 1_000);
+		expect(staleDistReason(root)).toBe('dist/ is older than nodes/shared/dates.ts: run `npm run build` (or `npm test`, which builds first)');
+	});
+
+	it('says so when nothing was built', () => {
+		at(join(root, 'nodes', 'shared', 'dates.ts'), 1_000);
+		expect(staleDistReason(root)).toMatch(/^dist\/ has no built files/);
 	});
 });

@@ -2,6 +2,7 @@ import { buildAsmxRequest, buildPushSmsRequest } from '../../nodes/shared/transp
 import { readAsmxResult, SoapFaultError, UnreadableAnswerError } from '../../nodes/shared/transport/responseParser';
 import { readCompanyBalance, readIvrResponses, readMessageIdAnswer, readUserBalances } from '../../nodes/SmsCenter/transport/answers';
 import { checkedBaseUrl, withLogin } from '../../nodes/shared/transport/login';
+import { isAcceptedAnswer, messageIdOrNull } from '../../nodes/shared/transport/answerRules';
 
 describe('request building', () => {
 	it('builds an HttpPost form call', () => {
@@ -71,5 +72,17 @@ describe('answer parsing', () => {
 		expect(() => readAsmxResult('', 'SendMessagesV2')).toThrow(new UnreadableAnswerError('the answer was empty'));
 		expect(() => readAsmxResult('<a><b></a>', 'SendMessagesV2')).toThrow(UnreadableAnswerError);
 		expect(() => readCompanyBalance(readAsmxResult('<CheckPrePaidResult><SMS>x</SMS><Result>OK</Result></CheckPrePaidResult>', 'CheckCompanyPrePaid'))).toThrow('<SMS> is not a whole number: "x"');
+	});
+});
+
+describe('the answer rule', () => {
+	it.each(['OK', 'OK 1000001', 'SomeMessagesSent'])('%j counts as carried out', (code) => {
+		expect(isAcceptedAnswer(code)).toBe(true);
+	});
+	it.each(['NoMessagesSent', 'InvalidUserNameOrPassword', 'Company is Disabled.', '', 'ok'])('%j does not', (code) => {
+		expect(isAcceptedAnswer(code)).toBe(false);
+	});
+	it('reads an empty message ID or 0 as no message', () => {
+		expect([messageIdOrNull(''), messageIdOrNull('0'), messageIdOrNull(' 1000001 '), messageIdOrNull('0012')]).toEqual([null, null, '1000001', '0012']);
 	});
 });

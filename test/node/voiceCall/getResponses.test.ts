@@ -1,7 +1,13 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { runSmsCenter } from '../harness/executeWorkflow';
+import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { runSmsCenter } from '../../harness/executeWorkflow';
 
-describe('Voice call (IVR) and account in the n8n engine', () => {
+/** Locally invalid input: each fails its own item, naming item and field, and sends no request. */
+const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, message: string]> = [
+	['non-numeric message ID', { messageId: '12ab' }, 'Item 1: Message ID: "12ab" is not a positive whole number'],
+	['fractional message ID', { messageId: '1.5' }, 'Item 1: Message ID: "1.5" is not a positive whole number'],
+];
+
+describe('Voice call (IVR): Get Responses in the n8n engine', () => {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
 		sandbox = await startSandbox();
@@ -41,22 +47,9 @@ describe('Voice call (IVR) and account in the n8n engine', () => {
 		]);
 	});
 
-	it('refuses a record that is not allowed with the SMSCenter code', async () => {
-		const result = await runSmsCenter(sandbox.url, { resource: 'voiceCall', operation: 'send', recordId: '999', recipients: '0541234560', message: 'x', senderName: 'Clinic' });
-		expect(result.error()?.message).toBe('SMSCenter answered RecordIsNotAllowed: The recorded message (RecordID) is not allowed for this account.');
-	});
-
-	it('reads the balances of this user and of all users, one item per user', async () => {
-		const mine = await runSmsCenter(sandbox.url, { resource: 'account', operation: 'getUserBalances', mode: 'ThisUser' }, [{}], { credentials: { username: 'marketing', password: 'marketing-api-key' } });
-		expect(mine.output()).toEqual([{ json: { userName: 'marketing', sms: 1350, userWorkingInPrepaidMode: true, companyWorkingInUserPrepaidMode: true }, pairedItem: { item: 0 } }]);
-		const all = await runSmsCenter(sandbox.url, { resource: 'account', operation: 'getUserBalances', mode: 'AllUsers' });
-		expect(all.output().map((i) => i.json.userName)).toEqual(['demo', 'marketing', 'retired']);
-		expect(sandbox.calls().map((c) => c.params?.Mode)).toEqual(['ThisUser', 'AllUsers']);
-	});
-
-	it('reads the company balance over SOAP 1.1 chosen in the node', async () => {
-		const result = await runSmsCenter(sandbox.url, { resource: 'account', operation: 'getCompanyBalance', connection: { protocol: 'soap11' } });
-		expect(result.output()[0].json).toEqual({ sms: 100000, ivrSeconds: 162516, mms: 845, result: 'OK' });
-		expect(sandbox.calls()[0]).toMatchObject({ protocol: 'soap', path: '/Web/WebServices/CheckPrePaid.asmx', operation: 'CheckCompanyPrePaid' });
+	it.each(BAD_INPUT)('refuses bad input locally, naming the item and the field: %s', async (_label, overrides, message) => {
+		const result = await runSmsCenter(sandbox.url, { ...{ resource: 'voiceCall', operation: 'getResponses' }, ...overrides } as never);
+		expect(result.error()?.message).toBe(message);
+		expect(sandbox.requests).toHaveLength(0);
 	});
 });

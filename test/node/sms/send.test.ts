@@ -1,0 +1,330 @@
+import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { startCountingProxy } from '../../harness/countingProxy';
+import { runSmsCenter } from '../../harness/executeWorkflow';
+
+const SEND_PATH = '/Web/WebServices/SendMessage.asmx/SendMessageReturnMessageID';
+
+function form(body: string): Record<string, string> {
+	return Object.fromEntries(new URLSearchParams(body));
+}
+
+const FAST = { timeoutSeconds: 1, readAttempts: 3, backoffMs: 20 };
+const SMS = { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hello', senderName: 'MyShop' };
+
+/** Locally invalid input: each fails its own item, naming item and field, and sends no request. */
+const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, message: string]> = [
+	['empty message (from an expression)', { message: '={{ "" }}' }, 'Item 1: Message: the message is empty'],
+	['whitespace-only message', { message: ' \n\t ' }, 'Item 1: Message: the message is empty'],
+	['over-long message', { message: 'x'.repeat(1600) }, 'Item 1: Message: the text needs 11 SMS segments (1600 GSM-7 characters); the limit is 10'],
+	['control character', { message: 'bell\u0007' }, 'Item 1: Message: the message contains the control character U+0007 at position 5'],
+	['NUL character', { message: 'a\u0000b' }, 'Item 1: Message: the message contains the control character U+0000 at position 2'],
+	['broken surrogate', { message: 'x\uD83D' }, 'Item 1: Message: the message contains a broken surrogate pair'],
+	['letters in number', { recipients: '054-ABC4567' }, 'Item 1: Recipients: invalid phone number "054-ABC4567" (only digits, spaces, dashes, dots, brackets and a leading + are allowed)'],
+	['too short number', { recipients: '054123' }, 'Item 1: Recipients: invalid phone number "054123" (too short for a phone number)'],
+	['too long number', { recipients: '05412345678901234' }, 'Item 1: Recipients: invalid phone number "05412345678901234" (longer than the 15 digits a phone number can have)'],
+	['landline for SMS', { recipients: '03-1234567' }, 'Item 1: Recipients: invalid phone number "03-1234567" (an Israeli SMS recipient must be a mobile number (05X))'],
+	['invalid number for its country', { recipients: '+44 12' }, 'Item 1: Recipients: invalid phone number "+44 12" (too short for a phone number)'],
+	['empty recipients (from an expression)', { recipients: '={{ $json.missing }}' }, 'Item 1: Recipients: no recipient was given'],
+	['separators only', { recipients: ' , ; \n' }, 'Item 1: Recipients: no recipient was given'],
+	['one bad among good', { recipients: '0541234560, 0541234561, 12' }, 'Item 1: Recipients: invalid phone number "12" (too short for a phone number)'],
+	['empty sender (from an expression)', { senderName: '={{ "" }}' }, 'Item 1: Sender Name: the sender name is empty'],
+	['sender too long', { senderName: 'VeryLongSenderName' }, 'Item 1: Sender Name: "VeryLongSenderName" has 18 characters'],
+	['sender with symbols', { senderName: 'Shop!' }, 'Item 1: Sender Name: "Shop!" has characters other than English letters, digits and spaces'],
+	['sender in Hebrew', { senderName: 'חנות' }, 'Item 1: Sender Name: "חנות" has characters other than English letters, digits and spaces'],
+	['numeric sender too long', { senderName: '1234567890123456' }, 'Item 1: Sender Name: "1234567890123456" has 16 digits'],
+	['negative delay', { options: { delayMinutes: -5 } }, 'Item 1: Delay (Minutes): -5 is below 0; give whole minutes from 0 to 525600'],
+	['fractional delay', { options: { delayMinutes: 2.5 } }, 'Item 1: Delay (Minutes): 2.5 is not a whole number; give whole minutes from 0 to 525600'],
+	['NaN delay', { options: { delayMinutes: 'soon' } }, 'Item 1: Delay (Minutes): "soon" is not a number; give whole minutes from 0 to 525600'],
+	['huge delay', { options: { delayMinutes: 99999999 } }, 'Item 1: Delay (Minutes): 99999999 is above 525600; give whole minutes from 0 to 525600'],
+	['negative expiration', { options: { expirationMinutes: -1 } }, 'Item 1: Expiration (Minutes): -1 is below 0; give whole minutes from 0 to 525600'],
+	['fractional expiration', { options: { expirationMinutes: 0.1 } }, 'Item 1: Expiration (Minutes): 0.1 is not a whole number; give whole minutes from 0 to 525600'],
+	['Send At in the past', { options: { sendAt: '2020-01-01T10:00:00' } }, 'Item 1: Send At: 2020-01-01T08:00:00.000Z is in the past'],
+	['Send At not a date', { options: { sendAt: 'next week' } }, 'Item 1: Send At: "next week" is not a date-time'],
+	['both delay and Send At', { options: { delayMinutes: 5, sendAt: '2099-01-01T10:00:00' } }, 'Item 1: Send At: give either Delay (Minutes) or Send At, not both'],
+	['reverse billing without price', { options: { smsOperation: 'ReverseBilling' } }, 'Item 1: Price: a reverse billing message needs a price above zero'],
+	['negative price', { options: { price: -1 } }, 'Item 1: Price: -1 is not a price of zero or more'],
+	['bad CC e-mail', { options: { ccEmails: 'ops@example.com, nobody' } }, 'Item 1: CC E-Mail Addresses: not an e-mail address: "nobody"'],
+];
+
+describe('SMS: Send (web service) in the n8n engine', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	const send = (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, credentials?: Record<string, unknown>) =>
+		runSmsCenter(sandbox.url, { resource: 'sms', operation: 'send', senderName: 'MyShop', message: 'Hello', ...parameters } as never, items as never, { credentials: credentials as never });
+
+	it('sends one SMS with SendMessageReturnMessageID and normalised recipients', async () => {
+		const result = await send({ recipients: '+972541234560, 054-123 4561' });
+		expect(result.error()).toBeUndefined();
+		expect(result.output()).toEqual([
+			{
+				json: {
+					status: 'OK',
+					messageId: '1000001',
+					messageIds: ['1000001'],
+					recipients: ['0541234560', '0541234561'],
+					recipientCount: 2,
+					encoding: 'GSM-7',
+					characters: 5,
+					segmentsPerRecipient: 1,
+					totalSegments: 2,
+					sender: 'MyShop',
+					messageOption: 'Regular',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		const calls = sandbox.calls();
+		expect(calls).toHaveLength(1);
+		expect(calls[0].path).toBe(SEND_PATH);
+		expect(calls[0].body).toBe(
+			'UserName=demo&Password=demo-api-key&SenderName=MyShop&SendToPhoneNumbers=0541234560%2C0541234561&CCToEmail=&Message=Hello&SMSOperation=Push&DeliveryDelayInMinutes=0&ExpirationDelayInMinutes=0&MessageOption=Regular&Price=0',
+		);
+	});
+
+	it('batches items with the same text into one request, one output item each with its pairedItem', async () => {
+		const items = Array.from({ length: 5 }, (_, i) => ({ phone: `05412345${60 + i}` }));
+		const result = await send({ recipients: '={{ $json.phone }}' }, items);
+		const calls = sandbox.calls();
+		expect(calls).toHaveLength(1);
+		expect(form(calls[0].body).SendToPhoneNumbers).toBe('0541234560,0541234561,0541234562,0541234563,0541234564');
+		expect(result.output().map((item) => [item.json.recipients, item.json.messageId, item.pairedItem])).toEqual(
+			items.map((item, index) => [[item.phone], '1000001', { item: index }]),
+		);
+	});
+
+	it('splits batches at the batch size', async () => {
+		const items = Array.from({ length: 5 }, (_, i) => ({ phone: `05412345${60 + i}` }));
+		const result = await send({ recipients: '={{ $json.phone }}', options: { batchSize: 2 } }, items);
+		expect(sandbox.calls().map((c) => form(c.body).SendToPhoneNumbers)).toEqual(['0541234560,0541234561', '0541234562,0541234563', '0541234564']);
+		expect(result.output().map((item) => item.json.messageId)).toEqual(['1000001', '1000001', '1000002', '1000002', '1000003']);
+	});
+
+	it('sends personalised texts separately with bounded concurrency, keeping the output order', async () => {
+		// Each answer is held back a little, so that requests overlap; the proxy counts how many are open at once.
+		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'latency', latencyMs: 40 });
+		const proxy = await startCountingProxy(sandbox.url);
+		try {
+			const items = Array.from({ length: 6 }, (_, i) => ({ phone: `05412345${60 + i}`, name: `N${i}` }));
+			const result = await runSmsCenter(
+				proxy.url,
+				{ resource: 'sms', operation: 'send', senderName: 'MyShop', recipients: '={{ $json.phone }}', message: '=Hi {{ $json.name }}', options: { concurrency: 3 } },
+				items,
+			);
+			const calls = sandbox.calls();
+			expect(calls).toHaveLength(6);
+			expect(calls.map((c) => form(c.body).Message).sort()).toEqual(['Hi N0', 'Hi N1', 'Hi N2', 'Hi N3', 'Hi N4', 'Hi N5']);
+			expect(result.output().map((item) => item.json.recipients)).toEqual(items.map((item) => [item.phone]));
+			const messageOf = new Map(sandbox.messages().map((m) => [m.id, m.text]));
+			expect(result.output().map((item) => messageOf.get(item.json.messageId as string))).toEqual(items.map((item) => `Hi ${item.name}`));
+			expect(proxy.peakInFlight()).toBe(3);
+		} finally {
+			await proxy.close();
+		}
+	});
+
+	it('passes every option to the gateway', async () => {
+		const result = await send({
+			recipients: '0541234560',
+			message: 'x'.repeat(170),
+			options: { ccEmails: 'ops@example.com, boss@example.com', smsOperation: 'ReverseBilling', price: 1.5, delayMinutes: 30, expirationMinutes: 120 },
+		});
+		expect(result.error()).toBeUndefined();
+		expect(form(sandbox.calls()[0].body)).toMatchObject({
+			CCToEmail: 'ops@example.com,boss@example.com',
+			SMSOperation: 'ReverseBilling',
+			Price: '1.5',
+			DeliveryDelayInMinutes: '30',
+			ExpirationDelayInMinutes: '120',
+			MessageOption: 'Concatenated',
+		});
+		expect(result.output()[0].json).toMatchObject({ segmentsPerRecipient: 2, totalSegments: 2, messageOption: 'Concatenated' });
+	});
+
+	it('uses SendMessagesV2 when the message ID is not wanted', async () => {
+		const result = await send({ recipients: '0541234560', options: { returnMessageId: false, messageOption: 'Reply' } });
+		expect(sandbox.calls()[0].path).toBe('/Web/WebServices/SendMessage.asmx/SendMessagesV2');
+		expect(form(sandbox.calls()[0].body).MessageOption).toBe('Reply');
+		expect(result.output()[0].json).toMatchObject({ status: 'OK', messageId: null, messageIds: [] });
+	});
+
+	it('converts Send At in the workflow time zone into a delay in minutes', async () => {
+		const at = new Date(Date.now() + 90 * 60_000 + 30_000);
+		const wallClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Jerusalem', dateStyle: 'short', timeStyle: 'medium' }).format(at).replace(' ', 'T');
+		await send({ recipients: '0541234560', options: { sendAt: wallClock } });
+		const delay = Number(form(sandbox.calls()[0].body).DeliveryDelayInMinutes);
+		expect(delay).toBeGreaterThanOrEqual(90);
+		expect(delay).toBeLessThanOrEqual(91);
+	});
+
+	it('marks advertising messages and counts the added text in the segments', async () => {
+		const result = await send({ recipients: '0541234560', message: 'Sale today', options: { advertising: true } });
+		expect(form(sandbox.calls()[0].body).Message).toBe('פרסומת: Sale today\nלהסרה השב הסר');
+		expect(result.output()[0].json).toMatchObject({ encoding: 'UCS-2', characters: 32, segmentsPerRecipient: 1 });
+	});
+
+	it('sends over SOAP 1.1 when the credential asks for it', async () => {
+		const result = await send({ recipients: '0541234560' }, undefined, { protocol: 'soap11' });
+		expect(result.output()[0].json.messageId).toBe('1000001');
+		const [call] = sandbox.calls();
+		expect(call.path).toBe('/Web/WebServices/SendMessage.asmx');
+		expect(call.headers.soapaction).toBe('"http://www.smscenter.co.il/SendMessageReturnMessageID"');
+		expect(call.body).toContain('<SendMessageReturnMessageID xmlns="http://www.smscenter.co.il/"><UserName>demo</UserName><Password>demo-api-key</Password><SenderName>MyShop</SenderName>');
+	});
+
+	it('checks the balance first with the balance guard and sends nothing when it is too low', async () => {
+		const result = await send({ recipients: '0541234560,0541234561', message: 'x'.repeat(200), options: { balanceGuard: true, returnMessageId: true } }, [{}], { username: 'shop', password: 'shop-api-key' });
+		expect(sandbox.calls().map((c) => c.operation)).toEqual(['CheckCompanyPrePaid']);
+		expect(result.error()?.message).toBe('Item 1: not sent: the run needs 4 SMS segments but the prepaid balance has 3');
+		expect(sandbox.messages()).toHaveLength(0);
+	});
+
+	it('turns a gateway refusal into an error naming the SMSCenter code, its meaning and what to do', async () => {
+		const result = await send({ recipients: '0541234560' }, [{}], { username: 'locked', password: 'locked-api-key' });
+		const error = result.error();
+		expect(error?.message).toBe("SMSCenter answered InvalidIPAddress: The request came from an IP address the account does not allow.");
+		expect(error?.description).toBe("Sending to 1 recipient(s) of item(s) 1 failed. Ask SMSCenter support to allow the n8n server's public IP address.");
+	});
+
+	it('reports the gateway refusal of a later item, not a batch left unstarted because of it', async () => {
+		// Texts A, B, A with one recipient per request: the two A items are sent first, one after the
+		// other, and the gateway refuses the second of them (item 3); item 2's request never starts.
+		const result = await send(
+			{ recipients: '={{ $json.to }}', message: '={{ $json.text }}', options: { batchSize: 1, concurrency: 1 } },
+			[
+				{ to: '0541234560', text: 'A' },
+				{ to: '0541234561', text: 'B' },
+				{ to: '+447911123456', text: 'A' },
+			],
+			{ username: 'shop', password: 'shop-api-key' },
+		);
+		const error = result.error();
+		expect(error?.message).toBe('SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.');
+		expect(error?.description).toBe('Sending to 1 recipient(s) of item(s) 3 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support.');
+		expect(error?.context?.itemIndex).toBe(2);
+		expect(sandbox.calls().map((c) => [form(c.body).Message, form(c.body).SendToPhoneNumbers])).toEqual([
+			['A', '0541234560'],
+			['A', '447911123456'],
+		]);
+		expect(sandbox.messages().map((m) => m.text)).toEqual(['A']);
+	});
+
+	it('reports a partial send: SomeMessagesSent with the message ID when the gateway refuses some recipients', async () => {
+		const result = await send({ recipients: '0541234560, +447911123456' }, [{}], { username: 'shop', password: 'shop-api-key' });
+		expect(result.error()).toBeUndefined();
+		expect(result.output()).toEqual([
+			{
+				json: expect.objectContaining({ status: 'SomeMessagesSent', messageId: '1000001', messageIds: ['1000001'], recipients: ['0541234560', '447911123456'], recipientCount: 2 }),
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(sandbox.messages().map((m) => m.recipients.map((r) => r.msisdn))).toEqual([['972541234560']]);
+	});
+
+	it('reports a partial send of one item across requests: the refusal, and the message IDs of the part that went out', async () => {
+		const items = [{ to: '0541234560, 0541234561, +447911123456' }, { to: '0541234562' }];
+		const parameters = { recipients: '={{ $json.to }}', message: '={{ "Hi " + $itemIndex }}', options: { batchSize: 2, concurrency: 1 } };
+		const credentials = { username: 'shop', password: 'shop-api-key' };
+
+		const stopped = await send(parameters, items, credentials);
+		expect(stopped.error()?.message).toBe('SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.');
+		expect(stopped.error()?.description).toBe(
+			'Sending to 1 recipient(s) of item(s) 1 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support. Part of this item was sent: message ID(s) 1000001.',
+		);
+		expect(sandbox.calls().map((c) => form(c.body).SendToPhoneNumbers)).toEqual(['0541234560,0541234561', '447911123456']);
+
+		sandbox.reset();
+		const continued = await runSmsCenter(sandbox.url, { resource: 'sms', operation: 'send', senderName: 'MyShop', ...parameters } as never, items, { credentials, node: { continueOnFail: true } });
+		expect(continued.output().map((item) => [item.json.error ?? item.json.status, item.json.errorDescription ?? item.json.messageIds, item.pairedItem])).toEqual([
+			[
+				'SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.',
+				'Sending to 1 recipient(s) of item(s) 1 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support. Part of this item was sent: message ID(s) 1000001.',
+				{ item: 0 },
+			],
+			['OK', ['1000002'], { item: 1 }],
+		]);
+		expect(sandbox.messages().map((m) => [m.text, m.recipients.length])).toEqual([
+			['Hi 0', 2],
+			['Hi 1', 1],
+		]);
+	});
+
+	it('reports SomeMessagesSent as a status, not an error', async () => {
+		const result = await send({ recipients: '0541234560,0541234561', message: 'Hi' }, [{}], { username: 'shop', password: 'shop-api-key' });
+		expect(result.output()[0].json.status).toBe('OK');
+		const partial = await send({ recipients: '0541234560,0541234561', message: 'Hi' }, [{}], { username: 'shop', password: 'shop-api-key' });
+		expect(partial.output()[0].json.status).toBe('SomeMessagesSent');
+	});
+
+	it.each(BAD_INPUT)('refuses bad input locally, naming the item and the field: %s', async (_label, overrides, message) => {
+		const result = await runSmsCenter(sandbox.url, { ...SMS, ...overrides } as never);
+		expect(result.error()?.message).toBe(message);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, a bad item becomes an error item and the good ones are sent in one request', async () => {
+		const result = await runSmsCenter(
+			sandbox.url,
+			{ ...SMS, recipients: '={{ $json.to }}' } as never,
+			[{ to: '0541234560' }, { to: 'not-a-number' }, { to: '0541234561' }],
+			{ node: { continueOnFail: true } },
+		);
+		expect(result.output().map((item) => [item.json.error ?? item.json.status, item.pairedItem])).toEqual([
+			['OK', { item: 0 }],
+			['Item 2: Recipients: invalid phone number "not-a-number" (only digits, spaces, dashes, dots, brackets and a leading + are allowed)', { item: 1 }],
+			['OK', { item: 2 }],
+		]);
+		expect(sandbox.calls().map((c) => new URLSearchParams(c.body).get('SendToPhoneNumbers'))).toEqual(['0541234560,0541234561']);
+	});
+
+	it('never lets user text change the request structure', async () => {
+		const hostile = '</Message><Password>stolen</Password>&UserName=admin&Price=9 ]]> &amp; <!ENTITY x "y">';
+		for (const protocol of ['httpPost', 'soap11']) {
+			sandbox.reset();
+			const result = await runSmsCenter(sandbox.url, { ...SMS, message: hostile, senderName: 'Shop' } as never, [{}], { credentials: { protocol } });
+			expect(result.error()).toBeUndefined();
+			const [call] = sandbox.calls();
+			expect(call.params).toMatchObject({ UserName: 'demo', Password: 'demo-api-key', Message: hostile, Price: '0' });
+			expect(sandbox.messages()[0].text).toBe(hostile);
+		}
+	});
+
+	it('with Continue On Fail, a failed batch gives error items and the other batches go through once', async () => {
+		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', times: 1 });
+		const result = await runSmsCenter(
+			sandbox.url,
+			{ ...SMS, connection: FAST, recipients: '={{ $json.to }}', message: '={{ $json.text }}', options: { concurrency: 1 } } as never,
+			[
+				{ to: '0541234560', text: 'first' },
+				{ to: '0541234561', text: 'second' },
+				{ to: '0541234562', text: 'second' },
+			],
+			{ node: { continueOnFail: true } },
+		);
+		expect(result.output().map((item) => [item.json.error ?? item.json.status, item.pairedItem])).toEqual([
+			['SMSCenter failed with HTTP 500 (SendMessageReturnMessageID)', { item: 0 }],
+			['OK', { item: 1 }],
+			['OK', { item: 2 }],
+		]);
+		expect(sandbox.messages().map((m) => [m.text, m.recipients.length])).toEqual([['second', 2]]);
+	});
+
+	it('without Continue On Fail, stops starting batches after the first failure', async () => {
+		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', times: 1 });
+		const result = await runSmsCenter(
+			sandbox.url,
+			{ ...SMS, connection: FAST, recipients: '={{ $json.to }}', message: '={{ $json.text }}', options: { concurrency: 1 } } as never,
+			[
+				{ to: '0541234560', text: 'first' },
+				{ to: '0541234561', text: 'second' },
+			],
+		);
+		expect(result.error()?.message).toBe('SMSCenter failed with HTTP 500 (SendMessageReturnMessageID)');
+		expect(sandbox.requests).toHaveLength(1);
+		expect(sandbox.messages()).toHaveLength(0);
+	});
+});
