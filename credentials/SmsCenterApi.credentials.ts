@@ -12,9 +12,12 @@ import { CREDENTIAL_NAME } from '../nodes/shared/credentialName';
 import { DEFAULT_PROTOCOL, PROTOCOL_OPTIONS, type AsmxProtocol } from '../nodes/shared/protocol';
 import { describeAnswer } from '../nodes/shared/statusCodes/answerCodes';
 import { isAcceptedAnswer } from '../nodes/shared/transport/answerRules';
-import { checkedBaseUrl, CredentialSetupError, DEFAULT_BASE_URL, withLogin } from '../nodes/shared/transport/login';
+import { checkedBaseUrl, CredentialSetupError, DEFAULT_BASE_URL, loginOf, withLogin } from '../nodes/shared/transport/login';
 import { buildAsmxRequest } from '../nodes/shared/transport/requestBuilder';
 import { asObject, readAsmxResult, required } from '../nodes/shared/transport/responseParser';
+
+/** The credential test's request: the login check, as the HTTP POST protocol sends it. */
+const LOGIN_CHECK = buildAsmxRequest('CheckCompanyPrePaid', [], 'httpPost');
 
 function headerValue(headers: IDataObject | undefined, name: string): string {
 	const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
@@ -85,10 +88,7 @@ export class SmsCenterApi implements ICredentialType {
 		const baseURL = checkedBaseUrl(credentials.baseUrl as string, credentials.allowInsecureHttp === true);
 		const protocol = (credentials.protocol as AsmxProtocol | undefined) ?? DEFAULT_PROTOCOL;
 		const request = buildAsmxRequest('CheckCompanyPrePaid', [], protocol);
-		const body = withLogin(request.body, request.headers['Content-Type'], {
-			username: String(credentials.username ?? ''),
-			password: String(credentials.password ?? ''),
-		});
+		const body = withLogin(request.body, request.headers['Content-Type'], loginOf(credentials));
 		const answer = (await this.helpers.httpRequest({
 			method: 'POST',
 			baseURL,
@@ -113,20 +113,17 @@ export class SmsCenterApi implements ICredentialType {
 		return {
 			...requestOptions,
 			baseURL: requestOptions.url.startsWith('/') ? baseURL : requestOptions.baseURL,
-			body: withLogin(body, contentType, {
-				username: String(credentials.username ?? ''),
-				password: String(credentials.password ?? ''),
-			}),
+			body: withLogin(body, contentType, loginOf(credentials)),
 		};
 	}
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '/Web/WebServices/CheckPrePaid.asmx/CheckCompanyPrePaid',
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: '',
+			url: LOGIN_CHECK.url,
+			method: LOGIN_CHECK.method,
+			headers: LOGIN_CHECK.headers,
+			body: LOGIN_CHECK.body,
 		},
 	};
 }

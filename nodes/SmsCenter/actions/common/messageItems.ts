@@ -10,7 +10,7 @@ import { inputError } from './itemErrors';
 import { perItemParameter } from './parameters';
 
 /** A year, in minutes: the furthest a delay or an expiration may reach. */
-export const MAX_MINUTES = 525_600;
+const MAX_MINUTES = 525_600;
 
 export interface RecipientsAndText {
 	recipients: string[];
