@@ -173,25 +173,21 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	const requests = planSend(prepared, { batchSize: Number(runOptions.batchSize ?? 500), returnMessageId: runOptions.returnMessageId !== false });
 	const outcomes = await sendAll(this, run.caller, requests, Number(runOptions.concurrency ?? 5));
-	const itemOutcomes = reconcile(
-		prepared.map((sms) => sms.itemIndex),
-		requests,
-		outcomes,
-	);
+	// One outcome per prepared item, in the same order.
+	const itemOutcomes = reconcile(prepared.map((sms) => sms.itemIndex), requests, outcomes);
 
 	const failure = firstFailure(itemOutcomes);
 	if (failure && !this.continueOnFail()) throw itemError(this, failure);
-	const byIndex = new Map(prepared.map((sms) => [sms.itemIndex, sms]));
-	for (const outcome of itemOutcomes) {
-		const sms = byIndex.get(outcome.itemIndex) as PreparedSms;
+	itemOutcomes.forEach((outcome, index) => {
+		const sms = prepared[index];
 		if (outcome.kind !== 'sent') {
-			results[outcome.itemIndex] = errorItemOrThrow(this, outcome.itemIndex, itemError(this, outcome));
-			continue;
+			results[sms.itemIndex] = errorItemOrThrow(this, sms.itemIndex, itemError(this, outcome));
+			return;
 		}
-		results[outcome.itemIndex] = {
+		results[sms.itemIndex] = {
 			json: { status: outcome.status, messageId: outcome.messageIds[0] ?? null, messageIds: outcome.messageIds, ...smsSummary(sms), sender: sms.sender, messageOption: sms.messageOption },
-			pairedItem: { item: outcome.itemIndex },
+			pairedItem: { item: sms.itemIndex },
 		};
-	}
+	});
 	return results;
 }
