@@ -155,6 +155,7 @@ export class Gateway {
 		const segments = chargedSegments(request.message);
 		const expired = this.expiresAtOnce(login, request.deliveryDelayInMinutes, request.expirationDelayInMinutes);
 		const recipients = this.planRecipients(login, accepted, segments, expired);
+		// An expired message was still taken by the gateway (answered OK); other status-200 recipients were refused.
 		const sentCount = recipients.filter((r) => r.status !== 200 || r.reason === 210).length;
 		if (sentCount === 0) return none('NoMessagesSent');
 
