@@ -31,14 +31,25 @@ export function loadExamples(): ExampleWorkflow[] {
 		.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as ExampleWorkflow);
 }
 
-export async function startDemo(options: { sandboxPort: number; n8nPort: number; workDir?: string }): Promise<Demo> {
-	const sandbox = await startSandbox({ port: options.sandboxPort });
+/** The SMTP credential the Email 2 SMS example uses: the sandbox's receiver, plain SMTP without STARTTLS. */
+export function sandboxSmtpCredential(smtp: { host: string; port: number }) {
+	return {
+		id: 'smtp-smscenter-sandbox',
+		name: 'SMTP: SMSCenter sandbox (Email 2 SMS)',
+		type: 'smtp',
+		data: { user: '', password: '', host: smtp.host, port: smtp.port, secure: false, disableStartTls: true, hostName: '' },
+	};
+}
+
+export async function startDemo(options: { sandboxPort: number; n8nPort: number; smtpPort?: number; workDir?: string }): Promise<Demo> {
+	const sandbox = await startSandbox({ port: options.sandboxPort, smtpPort: options.smtpPort ?? 0 });
 	const workDir = options.workDir ?? join(PACKAGE_ROOT, '.n8n-demo');
 	rmSync(workDir, { recursive: true, force: true });
 	const n8n = new N8nInstance({ workDir, port: options.n8nPort, database: { type: 'sqlite' } });
 	installPackageInto(n8n.userFolder, workDir);
 	n8n.importCredentials([
 		{ id: 'smscenter-demo', name: 'SMSCenter sandbox', type: 'smsCenterApi', data: { username: 'demo', password: 'demo-api-key', baseUrl: sandbox.url, allowInsecureHttp: false, protocol: 'httpPost' } },
+		sandboxSmtpCredential(sandbox.smtp!),
 	]);
 	const examples = loadExamples();
 	n8n.importWorkflows(examples);
