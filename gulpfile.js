@@ -4,12 +4,11 @@ const path = require('node:path');
 const esbuild = require('esbuild');
 
 /**
- * Libraries the nodes need at run time are bundled into this one module, so the package has no
+ * Libraries the nodes need at run time are bundled into these modules, so the package has no
  * dependency. Bundled from the TypeScript source so that the libraries' ES module builds are used
  * and what the nodes do not import is left out.
  */
-const VENDOR_SOURCE = 'nodes/shared/vendor.ts';
-const VENDOR_MODULE = 'dist/nodes/shared/vendor.js';
+const VENDOR_SOURCES = ['nodes/shared/vendor.ts', 'nodes/SmsCenterTrigger/helpers/vendor.ts'];
 
 function cleanDist(done) {
 	rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
@@ -21,11 +20,16 @@ function copyStaticFiles() {
 }
 
 async function bundleVendor() {
+	await Promise.all(VENDOR_SOURCES.map(bundleOne));
+}
+
+async function bundleOne(source) {
+	const outfile = path.join('dist', source.replace(/\.ts$/, '.js'));
 	// tsc's map describes the unbundled module; the bundle replaces it.
-	rmSync(path.join(__dirname, `${VENDOR_MODULE}.map`), { force: true });
+	rmSync(path.join(__dirname, `${outfile}.map`), { force: true });
 	await esbuild.build({
-		entryPoints: [VENDOR_SOURCE],
-		outfile: VENDOR_MODULE,
+		entryPoints: [source],
+		outfile,
 		allowOverwrite: true,
 		bundle: true,
 		platform: 'node',

@@ -6,9 +6,11 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { TOKEN_QUERY } from '../nodes/SmsCenterTrigger/helpers/notification';
 import { installPackageInto, N8nInstance, PACKAGE_ROOT } from './n8n/instance';
 
-const TOKENS = 'MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}';
+/** The demo trigger credential's secret (the example workflow refers to the credential by its ID). */
+const DEMO_TRIGGER_SECRET = 'demo-delivery-report-secret-0001';
 
 export interface ExampleWorkflow {
 	id: string;
@@ -50,6 +52,7 @@ export async function startDemo(options: { sandboxPort: number; n8nPort: number;
 	n8n.importCredentials([
 		{ id: 'smscenter-demo', name: 'SMSCenter sandbox', type: 'smsCenterApi', data: { username: 'demo', password: 'demo-api-key', baseUrl: sandbox.url, allowInsecureHttp: false, protocol: 'httpPost' } },
 		sandboxSmtpCredential(sandbox.smtp!),
+		{ id: 'smscenter-demo-trigger', name: 'SMSCenter Trigger secret', type: 'smsCenterTriggerApi', data: { secret: DEMO_TRIGGER_SECRET } },
 	]);
 	const examples = loadExamples();
 	n8n.importWorkflows(examples);
@@ -59,7 +62,7 @@ export async function startDemo(options: { sandboxPort: number; n8nPort: number;
 	if (reports) {
 		const trigger = reports.nodes.find((node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger')!;
 		await n8n.activate(reports.id);
-		sandbox.setNotificationUrl('demo', `${n8n.url}/webhook/${trigger.webhookId}/delivery?key=${String(trigger.parameters.secret)}&${TOKENS}`);
+		sandbox.setNotificationUrl('demo', `${n8n.url}/webhook/${trigger.webhookId}/delivery?key=${DEMO_TRIGGER_SECRET}&${TOKEN_QUERY}`);
 	}
 	return {
 		sandbox,

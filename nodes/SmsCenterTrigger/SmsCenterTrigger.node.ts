@@ -1,8 +1,11 @@
-import { timingSafeEqual } from 'crypto';
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
 	type IDataObject,
 	type IHookFunctions,
+	type INodeCredentialTestResult,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -10,9 +13,13 @@ import {
 } from 'n8n-workflow';
 import { GATEWAY_TIME_ZONE, isValidTimeZone } from '../shared/dates';
 import { DELIVERY_STATUSES } from '../shared/statusCodes/deliveryStatuses';
-import { flattenFields, readNotification, SECRET_FIELD, TOKEN_QUERY } from './helpers/notification';
-import { isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
-import { mergeNotifications, notificationKey, rememberNotification, type SeenNotifications } from './helpers/duplicates';
+import { DEFAULT_MEMORY_LIMIT } from './helpers/deliveryMemory';
+import { memoryKey } from './helpers/eventId';
+import { describeInvalidEntries, isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
+import { processMemory, saveWithCall, settleWhenAnswered, syncFromStored } from './helpers/memoryStore';
+import { readNotification, SECRET_FIELD, TOKEN_QUERY } from './helpers/notification';
+import { readRequestFields } from './helpers/requestFields';
+import { configuredSecret, CREDENTIAL_ONLY_VERSION, secretMatches, secretProblem } from './helpers/secret';
 
 const ACK = '_OK_';
 
@@ -20,18 +27,37 @@ const FINAL_STATUSES = Object.entries(DELIVERY_STATUSES)
 	.filter(([, info]) => info.final)
 	.map(([code]) => code);
 
-/**
- * This process's memory of notifications, per workflow and node. n8n loads and saves a workflow's
- * static data whole for each webhook call, so concurrent calls can overwrite each other's additions;
- * the process memory keeps them, and each call writes the union back to the static data (which
- * carries the memory across restarts).
- */
-const processMemory = new Map<string, SeenNotifications>();
+const VERSION_1 = { '@version': [1] };
 
-function secretMatches(given: string, expected: string): boolean {
-	const a = Buffer.from(given);
-	const b = Buffer.from(expected);
-	return a.length === b.length && timingSafeEqual(a, b);
+const DEFAULT_WINDOW_HOURS = 72;
+
+/** Nodes already warned about in this process (activation runs the checks once per webhook method). */
+const warnedAboutPlainSecret = new Set<string>();
+
+function allowedIpsText(context: IHookFunctions | IWebhookFunctions): string {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	return typeof options.allowedIps === 'string' ? options.allowedIps : '';
+}
+
+/** Refuses to activate a trigger that would refuse every call or let every caller through. */
+async function checkSetup(context: IHookFunctions): Promise<void> {
+	const { invalid } = parseAllowlist(allowedIpsText(context));
+	if (invalid.length > 0) {
+		throw new NodeOperationError(context.getNode(), `Allowed IP Addresses: ${describeInvalidEntries(invalid)}`, {
+			description: 'Every call would be refused until the list is fixed. Separate entries with commas.',
+		});
+	}
+	const { source } = await configuredSecret(context);
+	if (source === 'none') {
+		throw new NodeOperationError(context.getNode(), 'Secret: choose an SMSCenter Trigger API credential holding the secret that SMSCenter sends as the "key" field');
+	}
+	const node = `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}`;
+	if (source === 'parameter' && !warnedAboutPlainSecret.has(node)) {
+		warnedAboutPlainSecret.add(node);
+		context.logger.warn(
+			`SMSCenter Trigger "${context.getNode().name}": the secret is a plain node parameter, readable in the workflow, its exports and every execution. Move it into an SMSCenter Trigger API credential.`,
+		);
+	}
 }
 
 export class SmsCenterTrigger implements INodeType {
@@ -40,31 +66,43 @@ export class SmsCenterTrigger implements INodeType {
 		name: 'smsCenterTrigger',
 		icon: { light: 'file:smscenter.svg', dark: 'file:smscenter.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, CREDENTIAL_ONLY_VERSION],
+		defaultVersion: CREDENTIAL_ONLY_VERSION,
 		subtitle: '=Delivery reports',
 		description: 'Starts the workflow when SMSCenter reports the delivery of an SMS',
 		defaults: { name: 'SMSCenter Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Required from version 1.1 on, checked at activation: marked required here it would also stop the
+		// version 1 nodes that still hold the secret as a parameter (and n8n reads one entry per type).
+		credentials: [{ name: 'smsCenterTriggerApi', required: false, testedBy: 'triggerSecretTest' }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'GET', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: 'delivery' },
 			{ name: 'default', httpMethod: 'POST', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: 'delivery' },
 		],
 		properties: [
 			{
-				displayName: `In SMSCenter's delivery notification settings, paste this node's Production URL followed by: ?${SECRET_FIELD}=YOUR_SECRET&${TOKEN_QUERY} (replace YOUR_SECRET with the Secret below). The Test URL only works while the editor is listening.`,
+				displayName: `In SMSCenter's delivery notification settings, paste this node's Production URL followed by: ?${SECRET_FIELD}=YOUR_SECRET&${TOKEN_QUERY} (replace YOUR_SECRET with the secret of the credential). The Test URL only works while the editor is listening.`,
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
 			},
 			{
-				displayName: 'Secret',
+				displayName:
+					'The Secret below is stored in the workflow in plain text: anyone who sees the workflow, an export or an execution can read it. Choose an SMSCenter Trigger API credential above (n8n encrypts credentials) with the same secret, then empty this field. The URL stays the same.',
+				name: 'secretDeprecatedNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: VERSION_1 },
+			},
+			{
+				displayName: 'Secret (Deprecated)',
 				name: 'secret',
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				required: true,
-				description: `A long random value (for example 32 letters and digits) that every notification must carry as the "${SECRET_FIELD}" query field. Calls without it are refused with 401 and start nothing.`,
+				displayOptions: { show: VERSION_1 },
+				description: `Used only when no credential is chosen. Every notification must carry it as the "${SECRET_FIELD}" query field.`,
 			},
 			{
 				displayName: 'Statuses',
@@ -79,7 +117,7 @@ export class SmsCenterTrigger implements INodeType {
 				name: 'acknowledge',
 				type: 'options',
 				options: [
-					{ name: 'On Receipt', value: 'onReceived', description: 'Answer _OK_ at once; repeated notifications start nothing' },
+					{ name: 'On Receipt', value: 'onReceived', description: 'Answer _OK_ once n8n has taken the run; repeated notifications start nothing' },
 					{
 						name: 'After the Workflow (Respond to Webhook Node)',
 						value: 'responseNode',
@@ -108,7 +146,8 @@ export class SmsCenterTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: '192.0.2.10, 198.51.100.0/24',
-						description: 'Addresses or CIDR ranges that may call, separated by commas. Others are refused with 403. Empty allows any address that has the secret.',
+						description:
+							"Addresses or CIDR ranges that may call, separated by commas. Others are refused with 403. Empty allows any address that has the secret. Behind a reverse proxy, set n8n's N8N_PROXY_HOPS so that n8n sees the caller's address. A malformed entry stops the workflow from activating.",
 					},
 					{
 						displayName: 'Duplicate Window (Hours)',
@@ -116,14 +155,14 @@ export class SmsCenterTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 72,
-						description: 'A notification with the same message ID, phone number and status within this time is acknowledged but starts nothing. 0 turns this off.',
+						description: `A notification with the same message ID, phone number and status within this time is acknowledged but starts nothing (at most ${DEFAULT_MEMORY_LIMIT.toLocaleString('en-US')} reports are remembered). 0 turns this off.`,
 					},
 					{
 						displayName: 'Reject Malformed Notifications',
 						name: 'rejectMalformed',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to answer 400 to notifications with a missing or invalid field instead of emitting them with valid set to false',
+						description: 'Whether to answer 400 to notifications without a readable message ID or status code instead of emitting them with valid set to false',
 					},
 					{
 						displayName: 'Time Zone of Dates',
@@ -137,13 +176,25 @@ export class SmsCenterTrigger implements INodeType {
 		],
 	};
 
+	methods = {
+		credentialTest: {
+			async triggerSecretTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const secret = typeof credential.data?.secret === 'string' ? credential.data.secret : '';
+				const problem = secretProblem(secret);
+				return problem === undefined ? { status: 'OK', message: 'The secret can be used in the notification URL' } : { status: 'Error', message: problem };
+			},
+		},
+	};
+
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await checkSetup(this);
 				const staticData = this.getWorkflowStaticData('node');
 				return staticData.registeredUrl === this.getNodeWebhookUrl('default');
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				await checkSetup(this);
 				// SMSCenter has no API to register a URL: the user pastes it in SMSCenter's settings.
 				const staticData = this.getWorkflowStaticData('node');
 				staticData.registeredUrl = this.getNodeWebhookUrl('default');
@@ -167,33 +218,48 @@ export class SmsCenterTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const acknowledge = this.getNodeParameter('acknowledge', 'onReceived') as string;
 
-		const allowlist = parseAllowlist(String(options.allowedIps ?? ''));
+		// Fail closed: a list with a malformed entry refuses every caller.
+		const allowlist = parseAllowlist(allowedIpsText(this));
+		if (allowlist.invalid.length > 0) {
+			this.logger.error(`SMSCenter Trigger "${this.getNode().name}" refused a notification: Allowed IP Addresses: ${describeInvalidEntries(allowlist.invalid)}`);
+			return answer(403, 'Forbidden');
+		}
+		// n8n's req.ip: the socket's address, or with N8N_PROXY_HOPS set, the address that many proxies back.
 		const remote = req.ip ?? req.socket?.remoteAddress ?? '';
-		if (allowlist.length > 0 && !isAddressAllowed(remote, allowlist)) return answer(403, 'Forbidden');
+		if (allowlist.ranges.length > 0 && !isAddressAllowed(remote, allowlist.ranges)) return answer(403, 'Forbidden');
 
-		const fields = { ...flattenFields(req.query), ...(req.method === 'POST' ? flattenFields(req.body) : {}) };
-		const secret = String(this.getNodeParameter('secret', '') ?? '');
-		const givenKey = Object.entries(fields).find(([k]) => k.toLowerCase() === SECRET_FIELD)?.[1] ?? '';
-		if (secret === '' || !secretMatches(givenKey, secret)) return answer(401, 'Unauthorized');
+		const { fields, problems: requestProblems } = readRequestFields(req);
+		const { secret } = await configuredSecret(this);
+		const givenKey = Object.entries(fields).find(([name]) => name.toLowerCase() === SECRET_FIELD)?.[1] ?? '';
+		if (!secretMatches(givenKey, secret)) return answer(401, 'Unauthorized');
 
-		const configuredZone = String(options.timeZone ?? GATEWAY_TIME_ZONE);
-		const event = readNotification(fields, isValidTimeZone(configuredZone) ? configuredZone : GATEWAY_TIME_ZONE, new Date());
-		if (!event.valid && options.rejectMalformed === true) return answer(400, `Bad Request: ${event.problems.join('; ')}`);
+		const configuredZone = typeof options.timeZone === 'string' ? options.timeZone : GATEWAY_TIME_ZONE;
+		const event = readNotification(fields, isValidTimeZone(configuredZone) ? configuredZone : GATEWAY_TIME_ZONE, new Date(), requestProblems);
+
+		const windowHours = typeof options.duplicateWindowHours === 'number' && options.duplicateWindowHours >= 0 ? options.duplicateWindowHours : DEFAULT_WINDOW_HOURS;
+		const remembers = acknowledge === 'onReceived' && windowHours > 0 && this.getMode() !== 'manual';
+		const memoryEntry = remembers ? processMemory(this.getWorkflow().id ?? '', this.getNode().name) : undefined;
+		const nodeStaticData = remembers ? this.getWorkflowStaticData('node') : {};
+		if (memoryEntry) syncFromStored(memoryEntry, nodeStaticData);
+		/** A call that starts no run also stores what this process remembered since its last write. */
+		const answerWithoutRun = (status: number, body: string) => {
+			if (memoryEntry?.memory.unsaved) saveWithCall(nodeStaticData, memoryEntry.memory);
+			return answer(status, body);
+		};
 
 		const statuses = this.getNodeParameter('statuses', FINAL_STATUSES) as string[];
-		if (event.valid && !statuses.includes(String(event.status.code))) return answer(200, ACK);
+		if (event.status.code !== null && !statuses.includes(String(event.status.code))) return answerWithoutRun(200, ACK);
+		if (!event.valid && options.rejectMalformed === true) return answerWithoutRun(400, `Bad Request: ${event.problems.join('; ')}`);
 
-		const windowHours = typeof options.duplicateWindowHours === 'number' ? options.duplicateWindowHours : 72;
-		if (acknowledge === 'onReceived' && windowHours > 0) {
-			const staticData = this.getWorkflowStaticData('node');
-			const memoryKey = `${this.getWorkflow().id ?? ''}:${this.getNode().name}`;
-			const seen = processMemory.get(memoryKey) ?? {};
-			processMemory.set(memoryKey, seen);
-			mergeNotifications(seen, (staticData.seen ?? {}) as SeenNotifications);
-			const key = notificationKey(event.messageId, event.msisdnNormalised ?? event.msisdn, event.status.code ?? fields.StatusCode ?? null);
-			const isNew = rememberNotification(seen, key, Date.now(), windowHours * 3_600_000);
-			if (isNew || Object.keys(staticData.seen ?? {}).length !== Object.keys(seen).length) staticData.seen = { ...seen };
-			if (!isNew) return answer(200, ACK);
+		if (memoryEntry && event.valid) {
+			const { memory } = memoryEntry;
+			const minute = memory.minute(Date.now());
+			memory.prune(minute, windowHours * 60);
+			const key = memoryKey(event.eventId);
+			if (memory.has(key)) return answerWithoutRun(200, ACK);
+			memory.begin(key);
+			settleWhenAnswered(res, memory, key, minute);
+			saveWithCall(nodeStaticData, memory, { key, minute, response: res });
 		}
 
 		const workflowData = [this.helpers.returnJsonArray([event as unknown as IDataObject])];

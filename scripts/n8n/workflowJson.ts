@@ -50,3 +50,17 @@ export function smsCenterTrigger(uuid: () => string, webhookId: string, secret: 
 		parameters: { secret, statuses: ['200', '400', '600', '700'], acknowledge: 'onReceived', options: {} },
 	};
 }
+
+/** The SMSCenter Trigger of the current version: the secret in an SMSCenter Trigger credential. */
+export function smsCenterTriggerWithCredential(uuid: () => string, webhookId: string, credentialId: string, options: Record<string, unknown> = {}): NodeJson {
+	return {
+		id: uuid(),
+		name: 'SMSCenter Trigger',
+		type: 'n8n-nodes-smscenter.smsCenterTrigger',
+		typeVersion: 1.1,
+		position: [0, 0],
+		webhookId,
+		parameters: { statuses: ['200', '400', '600', '700'], acknowledge: 'onReceived', options },
+		credentials: { smsCenterTriggerApi: { id: credentialId, name: 'SMSCenter Trigger secret' } },
+	};
+}

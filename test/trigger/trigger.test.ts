@@ -2,6 +2,7 @@ import { request } from 'undici';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { runSmsCenter } from '../harness/executeWorkflow';
 import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
+import { memoryKey } from '../../nodes/SmsCenterTrigger/helpers/eventId';
 
 const SECRET = 'Zq8rT3vW9xY2aB5cD7eF1gH4';
 const TOKENS = 'MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}';
@@ -39,7 +40,7 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('turns the gateway\'s delivery notifications for a sent SMS into workflow events, answering _OK_', async () => {
-		trigger = await startTriggerServer({ secret: SECRET });
+		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
 		sandbox.setNotificationUrl('demo', `${trigger.productionUrl}?key=${SECRET}&${TOKENS}`);
 		const sent = await runSmsCenter(sandbox.url, { resource: 'sms', operation: 'send', recipients: '0541234560, 0541234567', message: 'Hi', senderName: 'MyShop' });
 		expect(sent.output()[0].json.messageId).toBe('1000001');
@@ -73,7 +74,7 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('refuses a missing or wrong secret with 401 and starts nothing; the gateway keeps retrying', async () => {
-		trigger = await startTriggerServer({ secret: SECRET });
+		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
 		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, key: 'guess' }))).toEqual({ status: 401, contentType: 'text/plain; charset=utf-8', body: 'Unauthorized' });
 		const { key: _key, ...withoutKey } = DELIVERED;
 		expect((await call(notification(trigger.productionUrl, withoutKey))).status).toBe(401);
@@ -90,26 +91,26 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('refuses callers outside the IP allowlist with 403', async () => {
-		trigger = await startTriggerServer({ secret: SECRET, options: { allowedIps: '203.0.113.0/24' } });
+		trigger = await startTriggerServer({ options: { allowedIps: '203.0.113.0/24' } }, { credentialSecret: SECRET });
 		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({ status: 403, body: 'Forbidden' });
 		expect(trigger.executions).toHaveLength(0);
 		await trigger.close();
-		trigger = await startTriggerServer({ secret: SECRET, options: { allowedIps: '203.0.113.0/24, 127.0.0.0/8' } });
+		trigger = await startTriggerServer({ options: { allowedIps: '203.0.113.0/24, 127.0.0.0/8' } }, { credentialSecret: SECRET });
 		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({ status: 200, body: '_OK_' });
 		expect(trigger.executions).toHaveLength(1);
 	});
 
 	it('answers repeated notifications _OK_ and starts them only once', async () => {
-		trigger = await startTriggerServer({ secret: SECRET });
+		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
 		for (let i = 0; i < 3; i++) expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({ status: 200, body: '_OK_' });
 		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700' }))).toMatchObject({ body: '_OK_' });
 		expect(trigger.executions).toHaveLength(2);
-		const memory = (trigger.staticData['node:SMSCenter Trigger'] as { seen: Record<string, number> }).seen;
-		expect(Object.keys(memory)).toEqual(['1000001|0541234560|600', '1000001|0541234560|700']);
+		const memory = (trigger.staticData['node:SMSCenter Trigger'] as { deliveryMemory: { b: Array<[string, string]> } }).deliveryMemory;
+		expect(memory.b.map(([, keys]) => keys).join('')).toBe(memoryKey('1000001-972541234560-600') + memoryKey('1000001-972541234560-700'));
 	});
 
 	it('acknowledges statuses outside the filter without starting the workflow', async () => {
-		trigger = await startTriggerServer({ secret: SECRET, statuses: ['600'] });
+		trigger = await startTriggerServer({ statuses: ['600'] }, { credentialSecret: SECRET });
 		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '300' }))).toMatchObject({ status: 200, body: '_OK_' });
 		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700' }))).toMatchObject({ status: 200, body: '_OK_' });
 		expect(trigger.executions).toHaveLength(0);
@@ -118,7 +119,7 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('emits malformed notifications with valid false and what is wrong, or rejects them when asked', async () => {
-		trigger = await startTriggerServer({ secret: SECRET });
+		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
 		const broken = { key: SECRET, MSISDN: '972541234560', StatusCode: '600', Date: '32132026250000' };
 		expect(await call(notification(trigger.productionUrl, broken))).toMatchObject({ status: 200, body: '_OK_' });
 		expect(trigger.executions[0][0].json).toMatchObject({
@@ -127,7 +128,7 @@ describe('SMSCenter Trigger over real HTTP', () => {
 			deliveredAt: null,
 		});
 		await trigger.close();
-		trigger = await startTriggerServer({ secret: SECRET, options: { rejectMalformed: true } });
+		trigger = await startTriggerServer({ options: { rejectMalformed: true } }, { credentialSecret: SECRET });
 		expect(await call(notification(trigger.productionUrl, broken))).toEqual({
 			status: 400,
 			contentType: 'text/plain; charset=utf-8',
@@ -137,7 +138,7 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('accepts the same fields as a POST form', async () => {
-		trigger = await startTriggerServer({ secret: SECRET });
+		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
 		const response = await call(trigger.productionUrl, 'POST', new URLSearchParams(DELIVERED).toString());
 		expect(response).toMatchObject({ status: 200, body: '_OK_' });
 		expect(trigger.executions[0][0].json).toMatchObject({ messageId: '1000001', status: { code: 600 } });
@@ -145,7 +146,7 @@ describe('SMSCenter Trigger over real HTTP', () => {
 
 	it('in Respond to Webhook mode a failed run is not acknowledged, so the gateway\'s retry delivers it again', async () => {
 		let runs = 0;
-		trigger = await startTriggerServer({ secret: SECRET, acknowledge: 'responseNode' }, { workflowOutcome: () => (++runs === 1 ? 'failure' : 'success') });
+		trigger = await startTriggerServer({ acknowledge: 'responseNode' }, { credentialSecret: SECRET, workflowOutcome: () => (++runs === 1 ? 'failure' : 'success') });
 		sandbox.dlr.deliver(notification(trigger.productionUrl, DELIVERED), { messageId: '1000001', msisdn: '972541234560', statusCode: 600 });
 		await sandbox.dlr.idle();
 		expect(sandbox.dlrAttempts().map((a) => [a.scheduledMinute, a.httpStatus, a.ok])).toEqual([
@@ -156,7 +157,7 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('records the registered URL on activation and forgets it on deactivation', async () => {
-		trigger = await startTriggerServer({ secret: SECRET });
+		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
 		expect(await trigger.lifecycle('checkExists')).toBe(false);
 		expect(await trigger.lifecycle('create')).toBe(true);
 		expect(await trigger.lifecycle('checkExists')).toBe(true);

@@ -39,11 +39,11 @@ describe('the built package', () => {
 		await loader.loadAll();
 		const n8n = pkg.n8n as { nodes: string[]; credentials: string[] };
 		expect(loader.types.nodes.map((node) => node.name).sort()).toEqual(['smsCenter', 'smsCenterTrigger']);
-		expect(loader.types.credentials.map((credential) => credential.name)).toEqual(['smsCenterApi']);
+		expect(loader.types.credentials.map((credential) => credential.name).sort()).toEqual(['smsCenterApi', 'smsCenterTriggerApi']);
 		expect(Object.values(loader.known.nodes).map((known) => known.sourcePath).sort()).toEqual([...n8n.nodes].sort());
 		expect(Object.values(loader.known.credentials).map((known) => known.sourcePath)).toEqual(n8n.credentials);
 		const asked = loader.types.nodes.flatMap((node) => (node.credentials ?? []).map((credential) => credential.name));
-		expect(asked).toEqual(['smsCenterApi']);
+		expect(asked.sort()).toEqual(['smsCenterApi', 'smsCenterTriggerApi']);
 	});
 
 	it('has no runtime dependencies and n8n-workflow as a peer', () => {

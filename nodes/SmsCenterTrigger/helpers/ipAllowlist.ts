@@ -1,72 +1,82 @@
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+import { ipaddr } from './vendor';
 
-/** 4 for an IPv4 address, 6 for an IPv6 address (without zone or embedded IPv4), 0 otherwise. */
-export function isIP(address: string): 0 | 4 | 6 {
-	if (IPV4.test(address)) return 4;
-	if (!/^[0-9a-f:]+$/i.test(address) || !address.includes(':')) return 0;
-	const halves = address.split('::');
-	if (halves.length > 2) return 0;
-	const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
-	if (groups.some((group) => !/^[0-9a-f]{1,4}$/i.test(group))) return 0;
-	if (halves.length === 1 ? groups.length !== 8 : groups.length > 7) return 0;
-	return 6;
+type Address = ReturnType<typeof ipaddr.parse>;
+type Range = [Address, number];
+
+export interface Allowlist {
+	/** The entries as ranges; a single address is a range of one. */
+	ranges: Range[];
+	/** Entries that are neither an address nor a CIDR range, as the user wrote them. */
+	invalid: string[];
 }
 
-function ipv4ToNumber(address: string): number {
-	return address.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
+const PREFIX = /^(0|[1-9]\d{0,2})$/;
+const IPV4_BITS = 32;
+const IPV6_BITS = 128;
+const MAPPED_IPV4_PREFIX = 96;
+
+/** Strict forms only: four decimal parts for IPv4 (no `127.1`, no octal or hex parts), standard IPv6. */
+function parseAddress(text: string): Address | undefined {
+	if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
+	if (text.includes(':') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
+	return undefined;
 }
 
-function ipv6ToBigInt(address: string): bigint {
-	const [head, tail = ''] = address.split('::');
-	const headParts = head === '' ? [] : head.split(':');
-	const tailParts = tail === '' ? [] : tail.split(':');
-	const missing = 8 - headParts.length - tailParts.length;
-	const parts = address.includes('::') ? [...headParts, ...Array<string>(missing).fill('0'), ...tailParts] : headParts;
-	return parts.reduce((acc, part) => (acc << 16n) + BigInt(parseInt(part || '0', 16)), 0n);
+/** One entry: `192.0.2.10`, `198.51.100.0/24`, `2001:db8::/32`; IPv4-mapped IPv6 ranges become IPv4 ranges. */
+export function parseEntry(entry: string): Range | undefined {
+	const parts = entry.split('/');
+	if (parts.length > 2) return undefined;
+	const address = parseAddress(parts[0]);
+	if (address === undefined) return undefined;
+	const max = address.kind() === 'ipv4' ? IPV4_BITS : IPV6_BITS;
+	let bits = max;
+	if (parts.length === 2) {
+		if (!PREFIX.test(parts[1])) return undefined;
+		bits = Number(parts[1]);
+		if (bits > max) return undefined;
+	}
+	if (address.kind() === 'ipv6') {
+		const v6 = address as ipaddr.IPv6;
+		if (v6.isIPv4MappedAddress() && bits >= MAPPED_IPV4_PREFIX) return [v6.toIPv4Address(), bits - MAPPED_IPV4_PREFIX];
+	}
+	return [address, bits];
 }
 
-/** `::ffff:1.2.3.4` is the IPv4 address 1.2.3.4. */
-export function plainAddress(address: string): string {
-	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-	return mapped ? mapped[1] : address;
-}
-
-/** Entries that are neither an address nor a CIDR range. */
-export function invalidAllowlistEntries(entries: string[]): string[] {
-	return entries.filter((entry) => {
-		const [address, bits] = entry.split('/');
-		const family = isIP(address);
-		if (family === 0) return true;
-		if (bits === undefined) return false;
-		const max = family === 4 ? 32 : 128;
-		return !/^\d+$/.test(bits) || Number(bits) > max;
-	});
-}
-
-export function parseAllowlist(text: string): string[] {
-	return text
+/** Reads the option: entries separated by commas or spaces. Any invalid entry is kept in `invalid`. */
+export function parseAllowlist(text: string): Allowlist {
+	const entries = text
 		.split(/[,\s]+/)
 		.map((entry) => entry.trim())
 		.filter((entry) => entry !== '');
+	const allowlist: Allowlist = { ranges: [], invalid: [] };
+	for (const entry of entries) {
+		const range = parseEntry(entry);
+		if (range) allowlist.ranges.push(range);
+		else allowlist.invalid.push(entry);
+	}
+	return allowlist;
 }
 
-/** Whether an address is in one of the entries (single addresses or CIDR ranges, IPv4 and IPv6). */
-export function isAddressAllowed(rawAddress: string, entries: string[]): boolean {
-	const address = plainAddress(rawAddress);
-	const family = isIP(address);
-	if (family === 0) return false;
-	return entries.some((entry) => {
-		const [base, bitsText] = entry.split('/');
-		const baseAddress = plainAddress(base);
-		if (isIP(baseAddress) !== family) return false;
-		if (family === 4) {
-			const bits = bitsText === undefined ? 32 : Number(bitsText);
-			if (bits === 0) return true;
-			const mask = bits === 32 ? 0xffffffff : ~((1 << (32 - bits)) - 1) >>> 0;
-			return ((ipv4ToNumber(address) & mask) >>> 0) === ((ipv4ToNumber(baseAddress) & mask) >>> 0);
-		}
-		const bits = BigInt(bitsText === undefined ? 128 : Number(bitsText));
-		const shift = 128n - bits;
-		return ipv6ToBigInt(address) >> shift === ipv6ToBigInt(baseAddress) >> shift;
-	});
+/** Describes the invalid entries for an error message. */
+export function describeInvalidEntries(invalid: string[]): string {
+	const shown = invalid.slice(0, 5).map((entry) => `"${entry.length > 60 ? `${entry.slice(0, 60)}…` : entry}"`);
+	const more = invalid.length > 5 ? ` and ${invalid.length - 5} more` : '';
+	return `${shown.join(', ')}${more} ${invalid.length === 1 ? 'is not an IP address or CIDR range' : 'are not IP addresses or CIDR ranges'} (for example 192.0.2.10, 198.51.100.0/24 or 2001:db8::/32)`;
+}
+
+/**
+ * Whether the caller's address is in one of the ranges. An IPv4-mapped IPv6 caller (`::ffff:192.0.2.10`,
+ * as a dual-stack server reports IPv4 clients) is compared as the IPv4 address. An address that does not
+ * parse is never allowed.
+ */
+export function isAddressAllowed(rawAddress: string, ranges: Range[]): boolean {
+	const text = rawAddress.trim();
+	if (!ipaddr.isValid(text)) return false;
+	let address: Address;
+	try {
+		address = ipaddr.process(text);
+	} catch {
+		return false;
+	}
+	return ranges.some(([base, bits]) => base.kind() === address.kind() && address.match(base, bits));
 }

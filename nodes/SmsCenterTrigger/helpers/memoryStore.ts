@@ -1,0 +1,118 @@
+import { randomBytes } from 'crypto';
+import type { Response } from 'express';
+import { sleep, type IDataObject } from 'n8n-workflow';
+import { DeliveryMemory, readStoredMemory } from './deliveryMemory';
+
+/** Where the memory is kept in the node's static data. */
+export const MEMORY_FIELD = 'deliveryMemory';
+/** The format of version 0.1 (`key -> time`), replaced on the first write. */
+const OLD_MEMORY_FIELD = 'seen';
+
+/** Names this process in what it writes, so that it can tell its own stored copies from others'. */
+export const WRITER = randomBytes(6).toString('base64url');
+
+interface ProcessMemory {
+	memory: DeliveryMemory;
+	/** The last stored copy of another process (writer and write count) merged in. */
+	merged: string;
+}
+
+/**
+ * This process's memory, per workflow and node. It is the reference: n8n loads a workflow's static data
+ * whole for each webhook call and saves it whole, so concurrent calls would overwrite each other's
+ * additions; each call's save writes this memory as it is at that moment.
+ */
+const memories = new Map<string, ProcessMemory>();
+
+export function processMemory(workflowId: string, nodeName: string): ProcessMemory {
+	const id = `${workflowId}\u0000${nodeName}`;
+	let entry = memories.get(id);
+	if (!entry) {
+		entry = { memory: new DeliveryMemory(), merged: '' };
+		memories.set(id, entry);
+	}
+	return entry;
+}
+
+/**
+ * Takes in what the stored copy knows when another process wrote it (this process after a restart, or
+ * another n8n process): once per stored write, so a call whose static data this process wrote itself
+ * costs nothing.
+ */
+export function syncFromStored(entry: ProcessMemory, nodeStaticData: IDataObject): void {
+	const stored = readStoredMemory(nodeStaticData[MEMORY_FIELD]);
+	if (!stored || stored.w === WRITER) return;
+	const stamp = `${stored.w}:${stored.s}`;
+	if (stamp === entry.merged) return;
+	entry.memory.merge(stored);
+	entry.merged = stamp;
+}
+
+/*
+ * When n8n 2.40 saves a trigger's static data on a webhook call (read in packages/cli:
+ * webhooks/live-webhooks.ts, webhooks/webhook-helpers.ts, workflow-runner.ts, and n8n-workflow's
+ * observable-object.ts; seen the same in a real n8n 2.40.7, regular and queue mode):
+ *
+ * - n8n loads the workflow's static data from the database for each call and, in the callback that
+ *   answers the call, saves it if the node changed it (`__dataChanged`). A call that starts no run
+ *   (this node answers it itself) is saved right after the node returns.
+ * - A call that starts a run: the callback runs only after `WorkflowRunner.run()` has taken the run
+ *   (execution stored, or job queued in queue mode), and not at all if that fails. But `run()` first
+ *   builds another Workflow over the same static data object, which resets its `__dataChanged` flag,
+ *   so what the node changed is NOT saved. The run itself reloads static data from the database and
+ *   saves only what the run's own nodes change; a queue-mode worker starts from empty static data.
+ *   So a workflow that only ever receives new reports never had its memory stored.
+ * - That workflow `Workflow` is built in the same tick as the node returns; the callback comes several
+ *   database round trips later. So the node sets its field again after the tick (and a few times
+ *   after, until the call is answered): the flag is then set when n8n checks it, and the memory is
+ *   saved with the call, only if the run was taken.
+ *
+ * The value put into static data serialises the process memory when n8n writes it: every write holds
+ * everything this process has remembered by then, whatever the order of concurrent saves, and its
+ * cost is one compact copy of the memory (no work per remembered report at call time).
+ */
+const MARK_AGAIN_AFTER_MS = [0, 5, 25, 100, 500];
+
+/**
+ * Puts the memory into the node's static data so that n8n saves it with this call. `own` is the report
+ * whose run this call hands to n8n: n8n writes static data for such a call only after it has taken the
+ * run, so the write itself proves the run was taken and the report is remembered from then on.
+ */
+export function saveWithCall(nodeStaticData: IDataObject, memory: DeliveryMemory, own?: { key: string; minute: number; response: Response }): void {
+	const stored = {
+		toJSON: () => {
+			if (own && memory.isPending(own.key)) memory.confirm(own.key, own.minute);
+			return memory.toStored(WRITER);
+		},
+	};
+	const mark = () => {
+		nodeStaticData[MEMORY_FIELD] = stored as unknown as IDataObject;
+	};
+	mark();
+	delete nodeStaticData[OLD_MEMORY_FIELD];
+	if (!own) return;
+	let answered = false;
+	own.response.once('close', () => {
+		answered = true;
+	});
+	void (async () => {
+		for (const ms of MARK_AGAIN_AFTER_MS) {
+			await sleep(ms);
+			if (answered) return;
+			mark();
+		}
+	})();
+}
+
+/**
+ * Settles a pending report when n8n has answered the call: answered 200 (n8n answers only once it has
+ * taken the run), it is remembered; otherwise (the run could not be started, or the caller left before
+ * the answer) it is forgotten, so that the gateway's retry starts it.
+ */
+export function settleWhenAnswered(response: Response, memory: DeliveryMemory, key: string, minute: number): void {
+	response.once('close', () => {
+		if (!memory.isPending(key)) return;
+		if (response.headersSent && response.statusCode === 200) memory.confirm(key, minute);
+		else memory.abandon(key);
+	});
+}
