@@ -1,7 +1,8 @@
 import { sleep, type ICredentialsDecrypted, type IExecuteFunctions, type IHttpRequestOptions, type NodeApiError } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../../shared/credentialName';
 import { DEFAULT_PROTOCOL, type AsmxProtocol } from '../../shared/protocol';
-import { CredentialSetupError } from '../../shared/transport/login';
+import { CredentialSetupError, DEFAULT_BASE_URL } from '../../shared/transport/login';
+import { isRedirectStatus, REDIRECT_ADVICE, redirectSummary } from '../../shared/transport/redirects';
 import { ASMX_METHODS, type AsmxMethod } from '../../shared/transport/methods';
 import { buildAsmxRequest, buildPushSmsRequest, type GatewayParams, type GatewayRequest } from '../../shared/transport/requestBuilder';
 import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlValue } from '../../shared/transport/responseParser';
@@ -58,12 +59,20 @@ function safeMessage(message: string): string {
 	return message.split('\n')[0].replace(/https?:\/\/\S+/g, '<url>').slice(0, 200);
 }
 
+const MAY_HAVE_REACHED = 'The request may have reached SMSCenter, so it was not repeated: check the SMSCenter reports before sending again.';
+
 export class GatewayCaller {
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		readonly settings: CallSettings,
 		private readonly credentials?: ICredentialsDecrypted,
 	) {}
+
+	/** The base URL the requests go to, for naming where a relative redirect points. */
+	private baseUrl(): string {
+		const raw = this.credentials?.data?.baseUrl;
+		return typeof raw === 'string' && URL.canParse(raw.trim()) ? raw.trim() : DEFAULT_BASE_URL;
+	}
 
 	/** Calls an ASMX method and returns its result element. */
 	async asmx(method: AsmxMethod, params: GatewayParams, itemIndex: number): Promise<XmlValue> {
@@ -124,16 +133,17 @@ export class GatewayCaller {
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 			timeout: this.settings.timeoutMs,
 		};
-		let response: { statusCode: number; body: unknown };
+		let response: { statusCode: number; body: unknown; headers?: unknown };
 		try {
 			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
 				this.ctx,
 				CREDENTIAL_NAME,
 				options,
 				this.credentials ? { credentialsDecrypted: this.credentials } : undefined,
-			)) as { statusCode: number; body: unknown };
+			)) as { statusCode: number; body: unknown; headers?: unknown };
 		} catch (error) {
 			const failure = networkFailure(error);
 			if (failure.setup) {
@@ -142,7 +152,7 @@ export class GatewayCaller {
 			const maySent = sends && failure.code !== 'ECONNREFUSED' && failure.code !== 'ENOTFOUND' && failure.code !== 'EAI_AGAIN';
 			const consequence = sends
 				? maySent
-					? 'The request may have reached SMSCenter, so it was not repeated: check the SMSCenter reports before sending again.'
+					? MAY_HAVE_REACHED
 					: 'Nothing was sent.'
 				: '';
 			return {
@@ -163,7 +173,14 @@ export class GatewayCaller {
 				transient: true,
 			};
 		}
-		if (response.statusCode >= 300 && response.statusCode < 500) {
+		if (isRedirectStatus(response.statusCode)) {
+			const consequence = sends ? ` ${MAY_HAVE_REACHED}` : '';
+			return {
+				error: transportError(node, `${redirectSummary(response.statusCode, response.headers, this.baseUrl())} (${what})`, `${REDIRECT_ADVICE}${consequence}`, itemIndex, response.statusCode),
+				transient: false,
+			};
+		}
+		if (response.statusCode >= 400 && response.statusCode < 500) {
 			return {
 				error: transportError(node, `SMSCenter answered HTTP ${response.statusCode} (${what})`, `Check the base URL in the credential. ${summariseBody(body)}`, itemIndex, response.statusCode),
 				transient: false,
