@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Gateway } from './gateway';
 import { DlrSender } from './dlr';
-import { FaultBook, IIS_ERROR_PAGE } from './faults';
+import { FaultBook, IIS_ERROR_PAGE, LOGIN_PAGE, OK_PREFIXED, OTHER_XML } from './faults';
 import { SERVICES } from './asmx/services';
 import { plainError, readFormParams, readSoapCall, renderBare, renderSoap, soapFault, type AsmxAnswer } from './asmx/protocols';
 import type { DlrAttempt, FaultRule, ReceivedRequest, SandboxFixture, SentMessage } from './types';
@@ -130,6 +130,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				return send(res, { status: 200, contentType: 'text/xml; charset=utf-8', body: '' });
 			case 'unknownEnum':
 				return send(res, unknownEnumAnswer(target));
+			case 'loginPage':
+				return send(res, { status: 200, contentType: 'text/html; charset=utf-8', body: LOGIN_PAGE });
+			case 'otherXml':
+				return send(res, { status: 200, contentType: 'text/xml; charset=utf-8', body: OTHER_XML });
+			case 'okPrefixed':
+				return send(res, { status: 200, contentType: 'text/plain; charset=utf-8', body: OK_PREFIXED });
 			default:
 				return send(res, plainError(`Unknown fault ${String(fault.kind)}`));
 		}

@@ -113,7 +113,23 @@ export interface DlrAttempt {
 	error?: string;
 }
 
-export type FaultKind = 'latency' | 'http500' | 'http503' | 'hang' | 'resetBeforeBody' | 'resetAfterBody' | 'malformedXml' | 'soapFault' | 'emptyBody' | 'unknownEnum';
+export type FaultKind =
+	| 'latency'
+	| 'http500'
+	| 'http503'
+	| 'hang'
+	| 'resetBeforeBody'
+	| 'resetAfterBody'
+	| 'malformedXml'
+	| 'soapFault'
+	| 'emptyBody'
+	| 'unknownEnum'
+	/** HTTP 200 with a 50 KB HTML login page (a proxy or single sign-on in front of the service). */
+	| 'loginPage'
+	/** HTTP 200 with well-formed XML of another shape. */
+	| 'otherXml'
+	/** HTTP 200 with plain text that starts with "OK" but is not the answer OK. */
+	| 'okPrefixed';
 
 export interface FaultRule {
 	kind: FaultKind;
