@@ -20,6 +20,10 @@ export class FaultBook {
 			const list = this.rules.get(key);
 			if (!list || list.length === 0) continue;
 			const rule = list[0];
+			if (rule.after !== undefined && rule.after > 0) {
+				rule.after--;
+				return undefined;
+			}
 			if (rule.times !== undefined) {
 				rule.times--;
 				if (rule.times <= 0) list.shift();

@@ -129,7 +129,14 @@ export type FaultKind =
 	/** HTTP 200 with well-formed XML of another shape. */
 	| 'otherXml'
 	/** HTTP 200 with plain text that starts with "OK" but is not the answer OK. */
-	| 'okPrefixed';
+	| 'okPrefixed'
+	/** HTTP 200 with a well-formed answer whose code is the rule's `code`. */
+	| 'answerCode'
+	/** Answers that quote the request, login included: ASP.NET's request validation page (500), a proxy's 400 page, a SOAP fault, an answer code. */
+	| 'echoAspNetError'
+	| 'echoProxy400'
+	| 'echoSoapFault'
+	| 'echoAnswer';
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -137,4 +144,8 @@ export interface FaultRule {
 	latencyMs?: number;
 	/** How many matching requests get the fault; unlimited when missing. */
 	times?: number;
+	/** How many matching requests pass untouched before the fault starts. */
+	after?: number;
+	/** The answer code of an `answerCode` fault. */
+	code?: string;
 }

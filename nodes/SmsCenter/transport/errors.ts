@@ -1,6 +1,7 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 import { describeAnswer, isKnownAnswer } from '../../shared/statusCodes/answerCodes';
 import { isAcceptedAnswer } from '../../shared/transport/answerRules';
+import { answerExcerpt } from '../../shared/transport/gatewayText';
 
 /** The advice every send failure carries when the request may have been carried out. */
 export const MAY_HAVE_REACHED = 'The request may have reached SMSCenter, so it was not repeated: check the SMSCenter reports before sending again.';
@@ -19,10 +20,11 @@ export function provesNothingSent(error: unknown): boolean {
 	return error instanceof Error && NOTHING_SENT.has(error);
 }
 
-/** An answer code as it may appear in a message: one line, at most 80 characters. */
+/** An answer code as it may appear in a message: one line of text, no markup, at most 80 characters. */
 export function shownCode(code: string): string {
-	const line = code.split(/[\r\n]/)[0].trim();
-	return line.length > 80 || line !== code.trim() ? `${line.slice(0, 80)}…` : line;
+	const trimmed = code.trim();
+	if (/^[\w .,'-]{1,80}$/.test(trimmed)) return trimmed;
+	return answerExcerpt(trimmed, 80) || 'an answer without text';
 }
 
 /**

@@ -2,11 +2,12 @@ import { sleep, type ICredentialsDecrypted, type IExecuteFunctions, type IHttpRe
 import { CREDENTIAL_NAME } from '../../shared/credentialName';
 import { DEFAULT_PROTOCOL, type AsmxProtocol } from '../../shared/protocol';
 import { DEFAULT_BASE_URL } from '../../shared/transport/login';
-import { answerExcerpt } from '../../shared/transport/gatewayText';
+import { ANSWER_SCANNED, answerExcerpt, firstMeaningfulLine } from '../../shared/transport/gatewayText';
+import { LoginScrubber } from '../../shared/transport/loginScrubber';
 import { isRedirectStatus, REDIRECT_ADVICE, redirectSummary } from '../../shared/transport/redirects';
 import { ASMX_METHODS, type AsmxMethod } from '../../shared/transport/methods';
 import { buildAsmxRequest, buildPushSmsRequest, type GatewayParams, type GatewayRequest } from '../../shared/transport/requestBuilder';
-import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlValue } from '../../shared/transport/responseParser';
+import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlObject, type XmlValue } from '../../shared/transport/responseParser';
 import { MAY_HAVE_REACHED, nothingSent, transportError } from './errors';
 import { failedBeforeConnecting, failureWords, isTransient, networkFailure } from './networkFailure';
 
@@ -37,11 +38,13 @@ function safeMessage(message: string): string {
 	return message.split('\n')[0].replace(/https?:\/\/\S+/g, '<url>').slice(0, 200);
 }
 
-/** What the answer said, in a line: never markup, CSS or script, never more than a few hundred characters. */
-function summariseBody(body: string): string {
-	if (body.trim() === '') return 'The answer was empty.';
-	const excerpt = answerExcerpt(body);
-	return excerpt === '' ? 'The answer had no text.' : `The answer began: "${excerpt}"`;
+/** The same answer with the login removed from every text in it. */
+function scrubResult(value: XmlValue, scrubber: LoginScrubber): XmlValue {
+	if (typeof value === 'string') return scrubber.scrubValue(value);
+	if (Array.isArray(value)) return value.map((entry) => scrubResult(entry, scrubber));
+	const scrubbed: XmlObject = {};
+	for (const [name, entry] of Object.entries(value)) scrubbed[name] = scrubResult(entry, scrubber);
+	return scrubbed;
 }
 
 /**
@@ -52,11 +55,29 @@ function summariseBody(body: string): string {
  * nothing was sent.
  */
 export class GatewayCaller {
+	/** Removes the login from everything the gateway or the network layer says, before it reaches an error or an output item. */
+	private readonly scrubber: LoginScrubber;
+
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		readonly settings: CallSettings,
 		private readonly credentials?: ICredentialsDecrypted,
-	) {}
+	) {
+		const data = credentials?.data ?? {};
+		this.scrubber = new LoginScrubber({ username: String(data.username ?? ''), password: String(data.password ?? '') });
+	}
+
+	/** A failure in words the user may see: the login removed from its message and description. */
+	private failure(message: string, description: string, itemIndex: number, httpCode?: number): NodeApiError {
+		return transportError(this.ctx.getNode(), this.scrubber.scrub(message), this.scrubber.scrub(description), itemIndex, httpCode);
+	}
+
+	/** What the answer said, in a line: never markup, CSS or script, never more than a few hundred characters, never the login. */
+	private summariseBody(body: string): string {
+		if (body.trim() === '') return 'The answer was empty.';
+		const excerpt = this.scrubber.scrub(answerExcerpt(this.scrubber.scrub(body.slice(0, ANSWER_SCANNED))));
+		return excerpt === '' ? 'The answer had no text.' : `The answer began: "${excerpt}"`;
+	}
 
 	/** The base URL the requests go to, for naming where a relative redirect points. */
 	private baseUrl(): string {
@@ -68,12 +89,12 @@ export class GatewayCaller {
 	async asmx<T>(method: AsmxMethod, params: GatewayParams, itemIndex: number, read: (result: XmlValue) => T): Promise<T> {
 		const request = buildAsmxRequest(method, params, this.settings.protocol);
 		const sends = ASMX_METHODS[method].sends;
-		return await this.call(request, method, sends, itemIndex, (body) => read(readAsmxResult(body, method)));
+		return await this.call(request, method, sends, itemIndex, (body) => read(scrubResult(readAsmxResult(body, method), this.scrubber)));
 	}
 
 	/** Calls pushsms.aspx and reads its plain-text answer with `read`. */
 	async pushSms<T>(params: GatewayParams, itemIndex: number, read: (answer: string) => T): Promise<T> {
-		return await this.call(buildPushSmsRequest(params), 'pushsms.aspx', true, itemIndex, read);
+		return await this.call(buildPushSmsRequest(params), 'pushsms.aspx', true, itemIndex, (body) => read(this.scrubber.scrub(body)));
 	}
 
 	/** One attempt for sends; for reads, retries with backoff on network failures, 5xx and unreadable answers. */
@@ -105,7 +126,6 @@ export class GatewayCaller {
 	}
 
 	private async once(request: GatewayRequest, what: string, sends: boolean, itemIndex: number): Promise<RawAnswer | AttemptFailure> {
-		const node = this.ctx.getNode();
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: request.url,
@@ -128,31 +148,31 @@ export class GatewayCaller {
 		} catch (error) {
 			const failure = networkFailure(error);
 			if (failure.setup) {
-				const setupError = transportError(node, failure.setup.message, `Nothing was sent (${what}). Fix the SMSCenter credential and try again.`, itemIndex);
+				const setupError = this.failure(firstMeaningfulLine(failure.setup.message, 400), `Nothing was sent (${what}). Fix the SMSCenter credential and try again.`, itemIndex);
 				return { error: nothingSent(setupError), transient: false };
 			}
 			const unsent = failedBeforeConnecting(failure);
 			const consequence = sends ? (unsent ? 'Nothing was sent.' : MAY_HAVE_REACHED) : '';
-			const networkError = transportError(node, `Could not reach SMSCenter (${what}): ${failureWords(failure)}`, `${failure.code}: ${safeMessage(failure.message)}. ${consequence}`.trim(), itemIndex);
+			const networkError = this.failure(`Could not reach SMSCenter (${what}): ${failureWords(failure)}`, `${failure.code}: ${safeMessage(failure.message)}. ${consequence}`.trim(), itemIndex);
 			return { error: unsent ? nothingSent(networkError) : networkError, transient: isTransient(failure) };
 		}
 		const body = typeof response.body === 'string' ? response.body : response.body === undefined || response.body === null ? '' : String(response.body);
 		const consequence = sends ? ` ${MAY_HAVE_REACHED}` : '';
 		if (response.statusCode >= 500 && !body.includes('soap:Fault') && !body.includes(':Fault>')) {
 			return {
-				error: transportError(node, `SMSCenter failed with HTTP ${response.statusCode} (${what})`, `${summariseBody(body)}${consequence}`, itemIndex, response.statusCode),
+				error: this.failure(`SMSCenter failed with HTTP ${response.statusCode} (${what})`, `${this.summariseBody(body)}${consequence}`, itemIndex, response.statusCode),
 				transient: true,
 			};
 		}
 		if (isRedirectStatus(response.statusCode)) {
 			return {
-				error: transportError(node, `${redirectSummary(response.statusCode, response.headers, this.baseUrl())} (${what})`, `${REDIRECT_ADVICE}${consequence}`, itemIndex, response.statusCode),
+				error: this.failure(`${redirectSummary(response.statusCode, response.headers, this.baseUrl())} (${what})`, `${REDIRECT_ADVICE}${consequence}`, itemIndex, response.statusCode),
 				transient: false,
 			};
 		}
 		if (response.statusCode >= 400 && response.statusCode < 500) {
 			return {
-				error: transportError(node, `SMSCenter answered HTTP ${response.statusCode} (${what})`, `Check the base URL in the credential. ${summariseBody(body)}${consequence}`, itemIndex, response.statusCode),
+				error: this.failure(`SMSCenter answered HTTP ${response.statusCode} (${what})`, `Check the base URL in the credential. ${this.summariseBody(body)}${consequence}`, itemIndex, response.statusCode),
 				transient: false,
 			};
 		}
@@ -166,18 +186,17 @@ export class GatewayCaller {
 	 * hide a send.
 	 */
 	private unreadable(error: unknown, what: string, sends: boolean, itemIndex: number, answer: RawAnswer): AttemptFailure {
-		const node = this.ctx.getNode();
 		if (error instanceof SoapFaultError) {
 			const refused = error.faultCode.endsWith('Client');
 			const consequence = sends ? (refused ? ' Nothing was sent.' : ` ${MAY_HAVE_REACHED}`) : '';
-			const faultError = transportError(node, `SMSCenter returned a SOAP fault (${what}): ${error.faultCode}`, `${answerExcerpt(error.faultString) || 'The fault had no text.'}${consequence}`, itemIndex, answer.statusCode);
+			const faultError = this.failure(`SMSCenter returned a SOAP fault (${what}): ${error.faultCode}`, `${this.scrubber.scrub(answerExcerpt(this.scrubber.scrub(error.faultString))) || 'The fault had no text.'}${consequence}`, itemIndex, answer.statusCode);
 			return { error: refused ? nothingSent(faultError) : faultError, transient: !refused };
 		}
 		const reason = error instanceof UnreadableAnswerError ? error.message : 'the answer has an unexpected shape';
-		const shown = answer.body.trim() === '' ? '' : ` ${summariseBody(answer.body)}.`;
+		const shown = answer.body.trim() === '' ? '' : ` ${this.summariseBody(answer.body)}.`;
 		const consequence = sends ? ` ${MAY_HAVE_REACHED}` : '';
 		return {
-			error: transportError(node, `SMSCenter's answer could not be read (${what})`, `${reason}.${shown}${consequence}`, itemIndex, answer.statusCode),
+			error: this.failure(`SMSCenter's answer could not be read (${what})`, `${reason}.${shown}${consequence}`, itemIndex, answer.statusCode),
 			transient: true,
 		};
 	}

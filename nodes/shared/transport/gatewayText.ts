@@ -6,7 +6,7 @@
  */
 
 /** How much of an answer is looked at for its first meaningful line. */
-const SCANNED = 100_000;
+export const ANSWER_SCANNED = 100_000;
 export const EXCERPT_LIMIT = 300;
 
 /** Elements that end a line of text. */
@@ -79,5 +79,5 @@ export function firstMeaningfulLine(text: string, limit = EXCERPT_LIMIT): string
 
 /** What a person may be shown of an answer: its first meaningful line of text, capped. */
 export function answerExcerpt(body: string, limit = EXCERPT_LIMIT): string {
-	return firstMeaningfulLine(textOfMarkup(body.slice(0, SCANNED)), limit);
+	return firstMeaningfulLine(textOfMarkup(body.slice(0, ANSWER_SCANNED)), limit);
 }
