@@ -13,6 +13,7 @@ import { DEFAULT_PROTOCOL, PROTOCOL_OPTIONS, type AsmxProtocol } from '../nodes/
 import { describeAnswer } from '../nodes/shared/statusCodes/answerCodes';
 import { isAcceptedAnswer } from '../nodes/shared/transport/answerRules';
 import { checkedBaseUrl, CredentialSetupError, DEFAULT_BASE_URL, loginOf, withLogin } from '../nodes/shared/transport/login';
+import { failedResponse, isRedirectStatus, REDIRECT_ADVICE, redirectSummary } from '../nodes/shared/transport/redirects';
 import { buildAsmxRequest } from '../nodes/shared/transport/requestBuilder';
 import { asObject, readAsmxResult, required } from '../nodes/shared/transport/responseParser';
 
@@ -89,15 +90,24 @@ export class SmsCenterApi implements ICredentialType {
 		const protocol = (credentials.protocol as AsmxProtocol | undefined) ?? DEFAULT_PROTOCOL;
 		const request = buildAsmxRequest('CheckCompanyPrePaid', [], protocol);
 		const body = withLogin(request.body, request.headers['Content-Type'], loginOf(credentials));
-		const answer = (await this.helpers.httpRequest({
-			method: 'POST',
-			baseURL,
-			url: request.url,
-			headers: request.headers,
-			body,
-			encoding: 'text',
-			timeout: 30_000,
-		})) as string;
+		const answer = (await this.helpers
+			.httpRequest({
+				method: 'POST',
+				baseURL,
+				url: request.url,
+				headers: request.headers,
+				body,
+				encoding: 'text',
+				timeout: 30_000,
+				disableFollowRedirect: true,
+			})
+			.catch((error: unknown) => {
+				const response = failedResponse(error);
+				if (response && isRedirectStatus(response.statusCode)) {
+					throw new CredentialSetupError(`${redirectSummary(response.statusCode, response.headers, baseURL)} (login check). ${REDIRECT_ADVICE}`);
+				}
+				throw error;
+			})) as string;
 		const code = required(asObject(readAsmxResult(String(answer), 'CheckCompanyPrePaid')), 'Result');
 		if (!isAcceptedAnswer(code)) {
 			const { meaning, action } = describeAnswer(code);
@@ -124,6 +134,7 @@ export class SmsCenterApi implements ICredentialType {
 			method: LOGIN_CHECK.method,
 			headers: LOGIN_CHECK.headers,
 			body: LOGIN_CHECK.body,
+			disableFollowRedirect: true,
 		},
 	};
 }

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { Gateway } from './gateway';
 import { DlrSender } from './dlr';
 import { FaultBook, IIS_ERROR_PAGE } from './faults';
+import { faultAnswer } from './faultAnswers';
 import { SERVICES } from './asmx/services';
 import { startEmail2Sms, type Email2Sms, type ReceivedEmail } from './email2sms';
 import { PROFILES } from './profiles';
 import { buildSampleReport, type SampleReportRequest } from './sampleReport';
-import { plainError, readFormParams, readSoapCall, renderBare, renderSoap, soapFault, type AsmxAnswer } from './asmx/protocols';
+import { plainError, readFormParams, readSoapCall, renderBare, renderSoap, type AsmxAnswer } from './asmx/protocols';
 import type { DlrAttempt, FaultRule, ReceivedRequest, SandboxFixture, SentMessage } from './types';
 
 export interface SandboxOptions {
@@ -106,7 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return;
 		}
 		record.body = await readBody(req);
-		if (fault && fault.kind !== 'latency' && fault.kind !== 'resetAfterBody') return applyFault(fault, res, target);
+		if (fault && fault.kind !== 'latency' && fault.kind !== 'resetAfterBody') return applyFault(fault, res, target, record.body);
 
 		let answer: AsmxAnswer;
 		if (serviceMatch) answer = asmx(serviceMatch[1].toLowerCase(), serviceMatch[2], req, url, record);
@@ -125,25 +126,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return action.slice(action.lastIndexOf('/') + 1);
 	}
 
-	function applyFault(fault: FaultRule, res: ServerResponse, target: string): void {
-		switch (fault.kind) {
-			case 'http500':
-				return send(res, { status: 500, contentType: 'text/html; charset=utf-8', body: IIS_ERROR_PAGE(500, 'Runtime Error') });
-			case 'http503':
-				return send(res, { status: 503, contentType: 'text/html; charset=utf-8', body: IIS_ERROR_PAGE(503, 'Service Unavailable') });
-			case 'hang':
-				return;
-			case 'malformedXml':
-				return send(res, { status: 200, contentType: 'text/xml; charset=utf-8', body: '<?xml version="1.0" encoding="utf-8"?>\r\n<SendMessageReturnValues xmlns="http://www.smscenter.co.il/">OK</Send' });
-			case 'soapFault':
-				return send(res, soapFault('soap:Server', 'Server was unable to process request. ---> System.Data.SqlClient.SqlException: Timeout expired.'));
-			case 'emptyBody':
-				return send(res, { status: 200, contentType: 'text/xml; charset=utf-8', body: '' });
-			case 'unknownEnum':
-				return send(res, unknownEnumAnswer(target));
-			default:
-				return send(res, plainError(`Unknown fault ${String(fault.kind)}`));
-		}
+	function applyFault(fault: FaultRule, res: ServerResponse, target: string, requestBody: string): void {
+		const answer = faultAnswer(fault, target, requestBody);
+		// A hang answers nothing: the client's timeout ends the request.
+		if (answer) send(res, answer);
 	}
 
 	function asmx(serviceKey: string, methodInPath: string | undefined, req: IncomingMessage, url: URL, record: ReceivedRequest): AsmxAnswer {
@@ -281,26 +267,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 	};
 	return sandbox;
-}
-
-function unknownEnumAnswer(target: string): AsmxAnswer {
-	const bare = (typeName: string, ns: string, inner: string) =>
-		renderBare({ typeName, namespace: ns, inner });
-	const ok = (body: string): AsmxAnswer => ({ status: 200, contentType: 'text/xml; charset=utf-8', body });
-	switch (target) {
-		case 'pushsms':
-			return { status: 200, contentType: 'text/html; charset=utf-8', body: 'Something New Happened.' };
-		case 'SendMessagesV2':
-			return ok(bare('SendMessageReturnValues', 'http://www.smscenter.co.il/', 'SomethingNew'));
-		case 'GetMessagesResponseByMessageID':
-			return ok(bare('IVRMessagesReturnResponse', 'http://tempuri.org/', '<Login>SomethingNew</Login><ArrIVRMessagesReturnResponse />'));
-		case 'CheckCompanyPrePaid':
-			return ok(bare('CheckPrePaidResult', 'http://www.smscenter.co.il/Web/WebServices/', '<SMS>0</SMS><IVRSeconds>0</IVRSeconds><MMS>0</MMS><Result>SomethingNew</Result>'));
-		case 'CheckUsersPrePaid':
-			return ok(bare('UsersPrePaidResponse', 'http://www.smscenter.co.il/Web/WebServices/', '<CompanyWorkingInUserPrepaidMode>false</CompanyWorkingInUserPrepaidMode><Items /><ReturnValues>SomethingNew</ReturnValues>'));
-		default:
-			return ok(bare('SendMessageV2ReturnMessageID', 'http://www.smscenter.co.il/', '<Response>SomethingNew</Response><MessageID>0</MessageID>'));
-	}
 }
 
 /** Each profile with the fixture's enabled users that play it. */

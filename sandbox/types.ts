@@ -116,7 +116,30 @@ export interface DlrAttempt {
 	error?: string;
 }
 
-export type FaultKind = 'latency' | 'http500' | 'http503' | 'hang' | 'resetBeforeBody' | 'resetAfterBody' | 'malformedXml' | 'soapFault' | 'emptyBody' | 'unknownEnum';
+export type FaultKind =
+	| 'latency'
+	| 'http500'
+	| 'http503'
+	| 'hang'
+	| 'resetBeforeBody'
+	| 'resetAfterBody'
+	| 'malformedXml'
+	| 'soapFault'
+	| 'emptyBody'
+	| 'unknownEnum'
+	/** HTTP 200 with a 50 KB HTML login page (a proxy or single sign-on in front of the service). */
+	| 'loginPage'
+	/** HTTP 200 with well-formed XML of another shape. */
+	| 'otherXml'
+	/** HTTP 200 with plain text that starts with "OK" but is not the answer OK. */
+	| 'okPrefixed'
+	/** HTTP 200 with a well-formed answer whose code is the rule's `code`. */
+	| 'answerCode'
+	/** Answers that quote the request, login included: ASP.NET's request validation page (500), a proxy's 400 page, a SOAP fault, an answer code. */
+	| 'echoAspNetError'
+	| 'echoProxy400'
+	| 'echoSoapFault'
+	| 'echoAnswer';
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -124,4 +147,8 @@ export interface FaultRule {
 	latencyMs?: number;
 	/** How many matching requests get the fault; unlimited when missing. */
 	times?: number;
+	/** How many matching requests pass untouched before the fault starts. */
+	after?: number;
+	/** The answer code of an `answerCode` fault. */
+	code?: string;
 }

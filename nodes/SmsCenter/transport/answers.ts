@@ -1,12 +1,25 @@
+import { isKnownAnswer } from '../../shared/statusCodes/answerCodes';
 import { messageIdOrNull } from '../../shared/transport/answerRules';
 import { asObject, list, readBoolean, readInteger, required, text, UnreadableAnswerError, type XmlValue } from '../../shared/transport/responseParser';
 
 /** Typed readings of each method's result element. */
 
+/** `SendMessagesV2`: the result element holds the code as text, and nothing else. */
 export function readSendCode(result: XmlValue): string {
-	const code = text(result).trim();
+	if (typeof result !== 'string') throw new UnreadableAnswerError('the answer is not a result code');
+	const code = result.trim();
 	if (code === '') throw new UnreadableAnswerError('the answer has no result code');
 	return code;
+}
+
+/**
+ * pushsms.aspx answers plain text: exactly `OK`, or one of the refusals the document lists. Any
+ * other page (a login page, a proxy's error, text that merely starts with "OK") is unreadable.
+ */
+export function readPushSmsAnswer(body: string): string {
+	const answer = body.trim();
+	if (answer === 'OK' || isKnownAnswer(answer)) return answer;
+	throw new UnreadableAnswerError('the answer is none of the answers pushsms.aspx documents');
 }
 
 export interface MessageIdAnswer {

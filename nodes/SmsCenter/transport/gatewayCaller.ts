@@ -1,11 +1,15 @@
 import { sleep, type ICredentialsDecrypted, type IExecuteFunctions, type IHttpRequestOptions, type NodeApiError } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../../shared/credentialName';
 import { DEFAULT_PROTOCOL, type AsmxProtocol } from '../../shared/protocol';
-import { CredentialSetupError } from '../../shared/transport/login';
+import { DEFAULT_BASE_URL } from '../../shared/transport/login';
+import { ANSWER_SCANNED, answerExcerpt, firstMeaningfulLine } from '../../shared/transport/gatewayText';
+import { LoginScrubber } from '../../shared/transport/loginScrubber';
+import { isRedirectStatus, REDIRECT_ADVICE, redirectSummary } from '../../shared/transport/redirects';
 import { ASMX_METHODS, type AsmxMethod } from '../../shared/transport/methods';
 import { buildAsmxRequest, buildPushSmsRequest, type GatewayParams, type GatewayRequest } from '../../shared/transport/requestBuilder';
-import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlValue } from '../../shared/transport/responseParser';
-import { transportError } from './errors';
+import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlObject, type XmlValue } from '../../shared/transport/responseParser';
+import { MAY_HAVE_REACHED, nothingSent, transportError } from './errors';
+import { failedBeforeConnecting, failureWords, isTransient, networkFailure } from './networkFailure';
 
 export interface CallSettings {
 	protocol: AsmxProtocol;
@@ -23,68 +27,78 @@ interface RawAnswer {
 	body: string;
 }
 
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ERR_BAD_RESPONSE']);
-
-/** Why a call failed before an answer arrived, from n8n's wrapped error. */
-function networkFailure(error: unknown): { code: string; message: string; setup?: CredentialSetupError } {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	let code = '';
-	let message = '';
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		if (current instanceof CredentialSetupError) return { code: 'CREDENTIAL', message: current.message, setup: current };
-		const record = current as { code?: unknown; message?: unknown; cause?: unknown };
-		if (!code && typeof record.code === 'string' && /^[A-Z_]+$/.test(record.code)) code = record.code;
-		if (!message && typeof record.message === 'string') message = record.message;
-		current = record.cause;
-	}
-	if (/timeout/i.test(message) && !code) code = 'ETIMEDOUT';
-	return { code: code || 'UNKNOWN', message };
+/** One attempt's failure, and whether a read may try again. */
+interface AttemptFailure {
+	error: NodeApiError;
+	transient: boolean;
 }
-
-const FAILURE_WORDS: Record<string, string> = {
-	ECONNRESET: 'the connection was closed before an answer came',
-	ECONNABORTED: 'no answer came within the timeout',
-	ETIMEDOUT: 'no answer came within the timeout',
-	ECONNREFUSED: 'the connection was refused',
-	ENOTFOUND: 'the host name could not be resolved',
-	EAI_AGAIN: 'the host name could not be resolved',
-	EPIPE: 'the connection was closed while sending',
-};
 
 /** Only the first line, and never more than the gateway's own words: no URL, header or body. */
 function safeMessage(message: string): string {
 	return message.split('\n')[0].replace(/https?:\/\/\S+/g, '<url>').slice(0, 200);
 }
 
+/** The same answer with the login removed from every text in it. */
+function scrubResult(value: XmlValue, scrubber: LoginScrubber): XmlValue {
+	if (typeof value === 'string') return scrubber.scrubValue(value);
+	if (Array.isArray(value)) return value.map((entry) => scrubResult(entry, scrubber));
+	const scrubbed: XmlObject = {};
+	for (const [name, entry] of Object.entries(value)) scrubbed[name] = scrubResult(entry, scrubber);
+	return scrubbed;
+}
+
+/**
+ * Calls the gateway through n8n's authentication helper (the credential adds the login), one
+ * request per call. Sends get exactly one attempt; reads retry network failures, 5xx and
+ * unreadable answers with backoff. Every failure becomes a NodeApiError naming the method; a send's
+ * failure says whether the request may have been carried out, and is marked when it proves that
+ * nothing was sent.
+ */
 export class GatewayCaller {
+	/** Removes the login from everything the gateway or the network layer says, before it reaches an error or an output item. */
+	private readonly scrubber: LoginScrubber;
+
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		readonly settings: CallSettings,
 		private readonly credentials?: ICredentialsDecrypted,
-	) {}
-
-	/** Calls an ASMX method and returns its result element. */
-	async asmx(method: AsmxMethod, params: GatewayParams, itemIndex: number): Promise<XmlValue> {
-		const request = buildAsmxRequest(method, params, this.settings.protocol);
-		const sends = ASMX_METHODS[method].sends;
-		return await this.call(request, method, sends, itemIndex, (answer) => {
-			try {
-				return readAsmxResult(answer.body, method);
-			} catch (error) {
-				throw this.unreadable(error, method, sends, itemIndex, answer.statusCode);
-			}
-		});
+	) {
+		const data = credentials?.data ?? {};
+		this.scrubber = new LoginScrubber({ username: String(data.username ?? ''), password: String(data.password ?? '') });
 	}
 
-	/** Calls pushsms.aspx and returns its plain-text answer. */
-	async pushSms(params: GatewayParams, itemIndex: number): Promise<string> {
-		return await this.call(buildPushSmsRequest(params), 'pushsms.aspx', true, itemIndex, (answer) => answer.body.trim());
+	/** A failure in words the user may see: the login removed from its message and description. */
+	private failure(message: string, description: string, itemIndex: number, httpCode?: number): NodeApiError {
+		return transportError(this.ctx.getNode(), this.scrubber.scrub(message), this.scrubber.scrub(description), itemIndex, httpCode);
+	}
+
+	/** What the answer said, in a line: never markup, CSS or script, never more than a few hundred characters, never the login. */
+	private summariseBody(body: string): string {
+		if (body.trim() === '') return 'The answer was empty.';
+		const excerpt = this.scrubber.scrub(answerExcerpt(this.scrubber.scrub(body.slice(0, ANSWER_SCANNED))));
+		return excerpt === '' ? 'The answer had no text.' : `The answer began: "${excerpt}"`;
+	}
+
+	/** The base URL the requests go to, for naming where a relative redirect points. */
+	private baseUrl(): string {
+		const raw = this.credentials?.data?.baseUrl;
+		return typeof raw === 'string' && URL.canParse(raw.trim()) ? raw.trim() : DEFAULT_BASE_URL;
+	}
+
+	/** Calls an ASMX method and reads its result element with `read`; an answer `read` cannot take is an unreadable answer. */
+	async asmx<T>(method: AsmxMethod, params: GatewayParams, itemIndex: number, read: (result: XmlValue) => T): Promise<T> {
+		const request = buildAsmxRequest(method, params, this.settings.protocol);
+		const sends = ASMX_METHODS[method].sends;
+		return await this.call(request, method, sends, itemIndex, (body) => read(scrubResult(readAsmxResult(body, method), this.scrubber)));
+	}
+
+	/** Calls pushsms.aspx and reads its plain-text answer with `read`. */
+	async pushSms<T>(params: GatewayParams, itemIndex: number, read: (answer: string) => T): Promise<T> {
+		return await this.call(buildPushSmsRequest(params), 'pushsms.aspx', true, itemIndex, (body) => read(this.scrubber.scrub(body)));
 	}
 
 	/** One attempt for sends; for reads, retries with backoff on network failures, 5xx and unreadable answers. */
-	private async call<T>(request: GatewayRequest, what: string, sends: boolean, itemIndex: number, read: (answer: RawAnswer) => T): Promise<T> {
+	private async call<T>(request: GatewayRequest, what: string, sends: boolean, itemIndex: number, read: (body: string) => T): Promise<T> {
 		const attempts = sends ? 1 : Math.max(1, this.settings.readAttempts);
 		let lastError: NodeApiError | undefined;
 		let tried = 0;
@@ -94,10 +108,11 @@ export class GatewayCaller {
 			const outcome = await this.once(request, what, sends, itemIndex);
 			if ('statusCode' in outcome) {
 				try {
-					return read(outcome);
+					return read(outcome.body);
 				} catch (error) {
-					lastError = error as NodeApiError;
-					if (sends || this.isClientFault(lastError)) break;
+					const failure = this.unreadable(error, what, sends, itemIndex, outcome);
+					lastError = failure.error;
+					if (!failure.transient) break;
 					continue;
 				}
 			}
@@ -110,12 +125,7 @@ export class GatewayCaller {
 		throw lastError;
 	}
 
-	private isClientFault(error: NodeApiError): boolean {
-		return error.message.includes('soap:Client');
-	}
-
-	private async once(request: GatewayRequest, what: string, sends: boolean, itemIndex: number): Promise<RawAnswer | { error: NodeApiError; transient: boolean }> {
-		const node = this.ctx.getNode();
+	private async once(request: GatewayRequest, what: string, sends: boolean, itemIndex: number): Promise<RawAnswer | AttemptFailure> {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: request.url,
@@ -124,66 +134,70 @@ export class GatewayCaller {
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 			timeout: this.settings.timeoutMs,
 		};
-		let response: { statusCode: number; body: unknown };
+		let response: { statusCode: number; body: unknown; headers?: unknown };
 		try {
 			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
 				this.ctx,
 				CREDENTIAL_NAME,
 				options,
 				this.credentials ? { credentialsDecrypted: this.credentials } : undefined,
-			)) as { statusCode: number; body: unknown };
+			)) as { statusCode: number; body: unknown; headers?: unknown };
 		} catch (error) {
 			const failure = networkFailure(error);
 			if (failure.setup) {
-				return { error: transportError(node, failure.setup.message, `Nothing was sent (${what}). Fix the SMSCenter credential and try again.`, itemIndex), transient: false };
+				const setupError = this.failure(firstMeaningfulLine(failure.setup.message, 400), `Nothing was sent (${what}). Fix the SMSCenter credential and try again.`, itemIndex);
+				return { error: nothingSent(setupError), transient: false };
 			}
-			const maySent = sends && failure.code !== 'ECONNREFUSED' && failure.code !== 'ENOTFOUND' && failure.code !== 'EAI_AGAIN';
-			const consequence = sends
-				? maySent
-					? 'The request may have reached SMSCenter, so it was not repeated: check the SMSCenter reports before sending again.'
-					: 'Nothing was sent.'
-				: '';
-			return {
-				error: transportError(
-					node,
-					`Could not reach SMSCenter (${what}): ${FAILURE_WORDS[failure.code] ?? 'the request failed'}`,
-					`${failure.code}: ${safeMessage(failure.message)}. ${consequence}`.trim(),
-					itemIndex,
-				),
-				transient: TRANSIENT_CODES.has(failure.code) || failure.code === 'UNKNOWN',
-			};
+			const unsent = failedBeforeConnecting(failure);
+			const consequence = sends ? (unsent ? 'Nothing was sent.' : MAY_HAVE_REACHED) : '';
+			const networkError = this.failure(`Could not reach SMSCenter (${what}): ${failureWords(failure)}`, `${failure.code}: ${safeMessage(failure.message)}. ${consequence}`.trim(), itemIndex);
+			return { error: unsent ? nothingSent(networkError) : networkError, transient: isTransient(failure) };
 		}
 		const body = typeof response.body === 'string' ? response.body : response.body === undefined || response.body === null ? '' : String(response.body);
+		const consequence = sends ? ` ${MAY_HAVE_REACHED}` : '';
 		if (response.statusCode >= 500 && !body.includes('soap:Fault') && !body.includes(':Fault>')) {
-			const consequence = sends ? ' The request reached SMSCenter, so it was not repeated: check the SMSCenter reports before sending again.' : '';
 			return {
-				error: transportError(node, `SMSCenter failed with HTTP ${response.statusCode} (${what})`, `${summariseBody(body)}${consequence}`, itemIndex, response.statusCode),
+				error: this.failure(`SMSCenter failed with HTTP ${response.statusCode} (${what})`, `${this.summariseBody(body)}${consequence}`, itemIndex, response.statusCode),
 				transient: true,
 			};
 		}
-		if (response.statusCode >= 300 && response.statusCode < 500) {
+		if (isRedirectStatus(response.statusCode)) {
 			return {
-				error: transportError(node, `SMSCenter answered HTTP ${response.statusCode} (${what})`, `Check the base URL in the credential. ${summariseBody(body)}`, itemIndex, response.statusCode),
+				error: this.failure(`${redirectSummary(response.statusCode, response.headers, this.baseUrl())} (${what})`, `${REDIRECT_ADVICE}${consequence}`, itemIndex, response.statusCode),
+				transient: false,
+			};
+		}
+		if (response.statusCode >= 400 && response.statusCode < 500) {
+			return {
+				error: this.failure(`SMSCenter answered HTTP ${response.statusCode} (${what})`, `Check the base URL in the credential. ${this.summariseBody(body)}${consequence}`, itemIndex, response.statusCode),
 				transient: false,
 			};
 		}
 		return { statusCode: response.statusCode, body };
 	}
 
-	private unreadable(error: unknown, what: string, sends: boolean, itemIndex: number, statusCode: number): NodeApiError {
-		const node = this.ctx.getNode();
+	/**
+	 * An answer that came but could not be taken: a SOAP fault, or not the shape the method answers
+	 * with (an HTML page with HTTP 200, other XML, an unknown plain-text answer). A `soap:Client`
+	 * fault means the gateway could not read the request, so nothing was done; anything else may
+	 * hide a send.
+	 */
+	private unreadable(error: unknown, what: string, sends: boolean, itemIndex: number, answer: RawAnswer): AttemptFailure {
 		if (error instanceof SoapFaultError) {
-			return transportError(node, `SMSCenter returned a SOAP fault (${what}): ${error.faultCode}`, safeMessage(error.faultString), itemIndex, statusCode);
+			const refused = error.faultCode.endsWith('Client');
+			const consequence = sends ? (refused ? ' Nothing was sent.' : ` ${MAY_HAVE_REACHED}`) : '';
+			const faultError = this.failure(`SMSCenter returned a SOAP fault (${what}): ${error.faultCode}`, `${this.scrubber.scrub(answerExcerpt(this.scrubber.scrub(error.faultString))) || 'The fault had no text.'}${consequence}`, itemIndex, answer.statusCode);
+			return { error: refused ? nothingSent(faultError) : faultError, transient: !refused };
 		}
-		const reason = error instanceof UnreadableAnswerError ? error.message : String(error);
-		const consequence = sends ? ' The request reached SMSCenter: check the SMSCenter reports before sending again.' : '';
-		return transportError(node, `SMSCenter's answer could not be read (${what})`, `${reason}.${consequence}`, itemIndex, statusCode);
+		const reason = error instanceof UnreadableAnswerError ? error.message : 'the answer has an unexpected shape';
+		const shown = answer.body.trim() === '' ? '' : ` ${this.summariseBody(answer.body)}.`;
+		const consequence = sends ? ` ${MAY_HAVE_REACHED}` : '';
+		return {
+			error: this.failure(`SMSCenter's answer could not be read (${what})`, `${reason}.${shown}${consequence}`, itemIndex, answer.statusCode),
+			transient: true,
+		};
 	}
-}
-
-function summariseBody(body: string): string {
-	const stripped = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-	return stripped === '' ? 'The answer was empty.' : `The answer began: "${stripped.slice(0, 160)}"`;
 }

@@ -63,6 +63,11 @@ export const ANSWER_CODES: Record<string, CodeMeaning> = {
 	},
 };
 
+/** Whether the gateway documents this answer (only the table's own entries count, never `constructor` or `__proto__`). */
+export function isKnownAnswer(code: string): boolean {
+	return Object.prototype.hasOwnProperty.call(ANSWER_CODES, code);
+}
+
 export function describeAnswer(code: string): CodeMeaning {
-	return ANSWER_CODES[code] ?? { meaning: 'SMSCenter answered with a code this node does not know.', action: ASK_SUPPORT };
+	return isKnownAnswer(code) ? ANSWER_CODES[code] : { meaning: 'SMSCenter answered with a code this node does not know.', action: ASK_SUPPORT };
 }

@@ -4,12 +4,12 @@
  */
 
 /**
- * Whether SMSCenter carried out the request: `OK` (pushsms.aspx answers plain text, which clients
- * test for a leading `OK`), or `SomeMessagesSent`, which means messages went out to some of the
- * recipients and so counts as sent.
+ * Whether SMSCenter carried out the request: exactly `OK` (pushsms.aspx's plain-text answer too: a
+ * page that merely starts with "OK" is not it), or `SomeMessagesSent`, which means messages went
+ * out to some of the recipients and so counts as sent.
  */
 export function isAcceptedAnswer(code: string): boolean {
-	return code.startsWith('OK') || code === 'SomeMessagesSent';
+	return code === 'OK' || code === 'SomeMessagesSent';
 }
 
 /** A message ID as the gateway writes it; empty and `0` mean that no message was created. */

@@ -23,7 +23,7 @@ export const description = forOperation('account', 'getUserBalances', properties
 /** One output item per user. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject[]> {
 	const mode = this.getNodeParameter('mode', itemIndex, 'ThisUser') as string;
-	const answer = readUserBalances(await run.caller.asmx('CheckUsersPrePaid', [['Mode', mode]], itemIndex));
+	const answer = await run.caller.asmx('CheckUsersPrePaid', [['Mode', mode]], itemIndex, readUserBalances);
 	requireAccepted(this.getNode(), answer.result, itemIndex, "Reading the users' prepaid balances failed");
 	return answer.users.map((user) => ({
 		userName: user.userName,

@@ -5,6 +5,7 @@ import { mapWithConcurrency } from '../../helpers/concurrency';
 import { readMessageIdAnswer, readSendCode } from '../../transport/answers';
 import { gatewayAnswerError } from '../../transport/errors';
 import type { GatewayCaller } from '../../transport/gatewayCaller';
+import type { XmlValue } from '../../../shared/transport/responseParser';
 import { companyBalance } from '../account/balance';
 import { advertisingOptions, messageField, optionsCollection, recipientsField, senderField, timingFields } from '../common/fields';
 import { errorItemOrThrow } from '../common/itemErrors';
@@ -103,16 +104,15 @@ async function sendRequest(ctx: IExecuteFunctions, caller: GatewayCaller, reques
 	let code: string;
 	let messageId: string | null = null;
 	try {
-		const result = await caller.asmx(request.method, request.params, request.firstItem);
-		if (request.method === 'SendMessageReturnMessageID') ({ response: code, messageId } = readMessageIdAnswer(result));
-		else code = readSendCode(result);
+		const read = request.method === 'SendMessageReturnMessageID' ? readMessageIdAnswer : (result: XmlValue) => ({ response: readSendCode(result), messageId: null });
+		({ response: code, messageId } = await caller.asmx(request.method, request.params, request.firstItem, read));
 	} catch (error) {
 		return { kind: 'failed', error: error as Error };
 	}
 	if (isAcceptedAnswer(code)) return { kind: 'sent', code, messageId };
 	const items = request.parts.map((part) => part.itemIndex + 1).join(', ');
 	const context = `Sending to ${request.numbers.length} recipient(s) of item(s) ${items} failed`;
-	return { kind: 'failed', error: gatewayAnswerError(ctx.getNode(), code, request.firstItem, context) };
+	return { kind: 'failed', error: gatewayAnswerError(ctx.getNode(), code, request.firstItem, context, true) };
 }
 
 /** Runs the planned requests with bounded concurrency; without Continue On Fail, none starts after a failure. */

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
+import { readPushSmsAnswer } from '../../transport/answers';
 import { requireAccepted } from '../../transport/errors';
 import { advertisingOptions, messageField, optionsCollection, senderField } from '../common/fields';
 import { inputError } from '../common/itemErrors';
@@ -40,7 +41,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 			['EnableChaining', chaining ? '1' : '0'],
 		],
 		itemIndex,
+		readPushSmsAnswer,
 	);
-	requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed`);
+	requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed`, true);
 	return { status: 'OK', messageId: null, ...smsSummary(sms), sender, enableChaining: chaining };
 }

@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	const problem = digitsProblem(messageId);
 	if (problem) throw inputError(this, itemIndex, 'Message ID', problem, 'No request was made for this item.');
 	const id = String(messageId).trim();
-	const answer = readIvrResponses(await run.caller.asmx('GetMessagesResponseByMessageID', [['MessageID', id]], itemIndex));
+	const answer = await run.caller.asmx('GetMessagesResponseByMessageID', [['MessageID', id]], itemIndex, readIvrResponses);
 	requireAccepted(this.getNode(), answer.login, itemIndex, `Reading the responses of voice message ${id} failed`);
 	return answer.rows.map((row) => {
 		const known = IVR_STATUSES[row.status];

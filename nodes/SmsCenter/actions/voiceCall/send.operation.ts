@@ -36,8 +36,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	const call = reader.recipientsAndText(itemIndex, options, 'voice');
 	const sender = reader.sender(itemIndex);
 	const { delayMinutes, expirationMinutes } = reader.timing(itemIndex, options);
-	const answer = readMessageIdAnswer(
-		await run.caller.asmx(
+	const answer = await run.caller.asmx(
 			'SendIVRMessages',
 			[
 				['SenderName', sender],
@@ -48,9 +47,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 				['ExpirationDelayInMinutes', String(expirationMinutes)],
 			],
 			itemIndex,
-		),
+			readMessageIdAnswer,
 	);
-	requireAccepted(this.getNode(), answer.response, itemIndex, `Starting the voice call of item ${itemIndex + 1} failed`);
+	requireAccepted(this.getNode(), answer.response, itemIndex, `Starting the voice call of item ${itemIndex + 1} failed`, true);
 	return {
 		status: answer.response,
 		messageId: answer.messageId,

@@ -1,0 +1,67 @@
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { testSmsCenterCredential } from '../harness/credentialTest';
+import { runSmsCenter, sandboxCredentials } from '../harness/executeWorkflow';
+import { startRedirect, type RedirectSetup } from '../harness/redirectServer';
+
+const FAST = { timeoutSeconds: 2, readAttempts: 3, backoffMs: 10 };
+const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>, sends: boolean]> = [
+	['SMS send', { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hello', senderName: 'MyShop' }, true],
+	['simple URL API', { resource: 'sms', operation: 'sendSimple', recipients: '0541234560', message: 'Hello', senderName: 'MyShop' }, true],
+	['voice call', { resource: 'voiceCall', operation: 'send', recordId: '101', recipients: '0541234560', message: 'Hi', senderName: 'Clinic' }, true],
+	['company balance', { resource: 'account', operation: 'getCompanyBalance' }, false],
+];
+const STATUSES = [301, 302, 303, 307, 308];
+
+/** No request of the package follows a redirect: the login would go to whatever host the answer names. */
+describe('redirects are never followed', () => {
+	let sandbox: Sandbox;
+	let redirect: RedirectSetup | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => sandbox.close());
+	beforeEach(() => sandbox.reset());
+	afterEach(async () => {
+		await redirect?.close();
+		redirect = undefined;
+	});
+
+	const cases = STATUSES.flatMap((status) => OPERATIONS.map(([name, parameters, sends]) => [status, name, parameters, sends] as const));
+
+	it.each(cases)('HTTP %i to another host: %s fails naming the host, and nothing reaches it', async (status, _name, parameters, sends) => {
+		redirect = await startRedirect(status);
+		const run = await runSmsCenter(redirect.url, { ...parameters, connection: FAST } as never);
+		const error = run.error();
+		expect(error?.message).toMatch(new RegExp(`^SMSCenter's address answered HTTP ${status}, a redirect to ${redirect.targetHost.replace(/\./g, '\\.')} \\(`));
+		expect(redirect.reachedTarget).toEqual([]);
+		expect(redirect.redirected()).toBe(1);
+		expect(JSON.stringify({ message: error?.message, description: error?.description })).not.toContain('redirect-query-secret');
+		if (sends) expect(error?.description).toContain('check the SMSCenter reports before sending again');
+		expect(error?.description).toContain('Redirects are not followed');
+	});
+
+	it.each([307, 308])("the login check before first use does not follow HTTP %i and says which host it pointed at", async (status) => {
+		redirect = await startRedirect(status);
+		const run = await runSmsCenter(redirect.url, OPERATIONS[0][1] as never, [{}], { credentials: { loginCheckedAt: '' } });
+		expect(run.error()?.message).toContain(`a redirect to ${redirect.targetHost}`);
+		expect(run.error()?.description).toContain('Nothing was sent');
+		expect(redirect.reachedTarget).toEqual([]);
+	});
+
+	it.each([307, 308])('the credential test does not follow HTTP %i, neither in the login check nor in its test request', async (status) => {
+		redirect = await startRedirect(status);
+		const refused = await testSmsCenterCredential(sandboxCredentials(redirect.url, { loginCheckedAt: '' }));
+		expect(refused.status).toBe('Error');
+		expect(refused.message).toContain(`a redirect to ${redirect.targetHost}`);
+		expect(redirect.reachedTarget).toEqual([]);
+		await redirect.close();
+
+		// The login check passes through to the sandbox; only the test request meets the redirect.
+		redirect = await startRedirect(status, { upstream: sandbox.url, passFirst: 1 });
+		const result = await testSmsCenterCredential(sandboxCredentials(redirect.url, { loginCheckedAt: '' }));
+		expect(sandbox.calls('CheckCompanyPrePaid')).toHaveLength(1);
+		expect(redirect.redirected()).toBe(1);
+		expect(result.status).toBe('Error');
+		expect(redirect.reachedTarget).toEqual([]);
+	});
+});
