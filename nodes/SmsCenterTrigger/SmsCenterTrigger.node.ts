@@ -9,8 +9,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { GATEWAY_TIME_ZONE, isValidTimeZone } from '../shared/dates';
+import { documentationSection } from '../shared/documentation';
 import { DELIVERY_STATUSES } from '../shared/statusCodes/deliveryStatuses';
-import { flattenFields, readNotification, SECRET_FIELD, TOKEN_QUERY } from './helpers/notification';
+import { flattenFields, readNotification, SECRET_FIELD } from './helpers/notification';
+import { DELIVERY_PATH, FIRST_EVENT_HELP, READY_PATH, SETUP_NOTICE } from './helpers/setupText';
 import { isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
 import { mergeNotifications, notificationKey, rememberNotification, type SeenNotifications } from './helpers/duplicates';
 
@@ -43,16 +45,31 @@ export class SmsCenterTrigger implements INodeType {
 		version: 1,
 		subtitle: '=Delivery reports',
 		description: 'Starts the workflow when SMSCenter reports the delivery of an SMS',
+		documentationUrl: documentationSection('the-smscenter-trigger'),
 		defaults: { name: 'SMSCenter Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [
-			{ name: 'default', httpMethod: 'GET', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: 'delivery' },
-			{ name: 'default', httpMethod: 'POST', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: 'delivery' },
+			{ name: 'default', httpMethod: 'GET', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: DELIVERY_PATH, ndvHideUrl: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: DELIVERY_PATH, ndvHideUrl: true },
+			// Shown under Webhook URLs, never registered (n8n registers no webhook without an HTTP method):
+			// the address with SMSCenter's tokens, for the user to copy in one click.
+			{ name: 'setup', httpMethod: '', path: READY_PATH, ndvHideMethod: true },
 		],
+		triggerPanel: {
+			header: 'Pull in a delivery report to set up the workflow',
+			executionsHelp: {
+				inactive: FIRST_EVENT_HELP,
+				active: FIRST_EVENT_HELP,
+			},
+			activationHint: {
+				inactive: "SMSCenter calls the Production URL only: publish the workflow, then every delivery report starts it (those executions show in the workflow's Executions, not here).",
+				active: "SMSCenter's delivery reports start this workflow (those executions show in the workflow's Executions, not here).",
+			},
+		},
 		properties: [
 			{
-				displayName: `In SMSCenter's delivery notification settings, paste this node's Production URL followed by: ?${SECRET_FIELD}=YOUR_SECRET&${TOKEN_QUERY} (replace YOUR_SECRET with the Secret below). The Test URL only works while the editor is listening.`,
+				displayName: SETUP_NOTICE,
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
