@@ -87,7 +87,7 @@ export class SmsCenterTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: Object.entries(DELIVERY_STATUSES).map(([code, info]) => ({ name: `${code} ${info.name}`, value: code, description: info.description })),
+				options: Object.entries(DELIVERY_STATUSES).map(([code, info]) => ({ name: `${code} ${info.readableName ?? info.name}`, value: code, description: info.description })),
 				default: ['200', '400', '600', '700'],
 				description: 'Which statuses start the workflow. Others are still acknowledged so SMSCenter does not retry them.',
 			},
