@@ -5,6 +5,7 @@ import * as voiceCall from './actions/voiceCall/VoiceCall.resource';
 import * as account from './actions/account/Account.resource';
 import { connectionOptions } from './actions/common/connection';
 import { CREDENTIAL_NAME } from '../shared/credentialName';
+import { documentationSection } from '../shared/documentation';
 
 export class SmsCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,9 +13,14 @@ export class SmsCenter implements INodeType {
 		name: 'smsCenter',
 		icon: { light: 'file:smscenter.svg', dark: 'file:smscenter.dark.svg' },
 		group: ['output'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// 1.1: one Schedule choice (now, after a delay, at a time) instead of Delay and Send At in the Options.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		// What a person reads under the node's name: the operation's words, looked up by resource and operation.
+		subtitle:
+			'={{ ({"sms:send": "Send SMS", "sms:estimate": "Estimate SMS", "sms:sendSimple": "Send SMS (Simple URL API)", "voiceCall:send": "Send Voice Call", "voiceCall:getResponses": "Get Voice Call Responses", "account:getCompanyBalance": "Get Company Balance", "account:getUserBalances": "Get User Balances"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Send SMS and voice calls (IVR) and check prepaid balances with SMSCenter (smscenter.co.il)',
+		documentationUrl: documentationSection('the-smscenter-node'),
 		defaults: { name: 'SMSCenter' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -12,12 +12,14 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { GATEWAY_TIME_ZONE, isValidTimeZone } from '../shared/dates';
+import { documentationSection } from '../shared/documentation';
 import { DELIVERY_STATUSES } from '../shared/statusCodes/deliveryStatuses';
 import { DEFAULT_MEMORY_LIMIT } from './helpers/deliveryMemory';
 import { memoryKey } from './helpers/eventId';
 import { describeInvalidEntries, isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
 import { processMemory, saveWithCall, settleWhenAnswered, syncFromStored } from './helpers/memoryStore';
-import { readNotification, SECRET_FIELD, TOKEN_QUERY } from './helpers/notification';
+import { readNotification, SECRET_FIELD } from './helpers/notification';
+import { DELIVERY_PATH, FIRST_EVENT_HELP, READY_PATH, SETUP_NOTICE } from './helpers/setupText';
 import { readRequestFields } from './helpers/requestFields';
 import { configuredSecret, CREDENTIAL_ONLY_VERSION, secretMatches, secretProblem } from './helpers/secret';
 
@@ -70,6 +72,7 @@ export class SmsCenterTrigger implements INodeType {
 		defaultVersion: CREDENTIAL_ONLY_VERSION,
 		subtitle: '=Delivery reports',
 		description: 'Starts the workflow when SMSCenter reports the delivery of an SMS',
+		documentationUrl: documentationSection('the-smscenter-trigger'),
 		defaults: { name: 'SMSCenter Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -77,12 +80,26 @@ export class SmsCenterTrigger implements INodeType {
 		// version 1 nodes that still hold the secret as a parameter (and n8n reads one entry per type).
 		credentials: [{ name: 'smsCenterTriggerApi', required: false, testedBy: 'triggerSecretTest' }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'GET', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: 'delivery' },
-			{ name: 'default', httpMethod: 'POST', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: 'delivery' },
+			{ name: 'default', httpMethod: 'GET', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: DELIVERY_PATH, ndvHideUrl: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: DELIVERY_PATH, ndvHideUrl: true },
+			// Shown under Webhook URLs, never registered (n8n registers no webhook without an HTTP method):
+			// the address with SMSCenter's tokens, for the user to copy in one click.
+			{ name: 'setup', httpMethod: '', path: READY_PATH, ndvHideMethod: true },
 		],
+		triggerPanel: {
+			header: 'Pull in a delivery report to set up the workflow',
+			executionsHelp: {
+				inactive: FIRST_EVENT_HELP,
+				active: FIRST_EVENT_HELP,
+			},
+			activationHint: {
+				inactive: "SMSCenter calls the Production URL only: publish the workflow, then every delivery report starts it (those executions show in the workflow's Executions, not here).",
+				active: "SMSCenter's delivery reports start this workflow (those executions show in the workflow's Executions, not here).",
+			},
+		},
 		properties: [
 			{
-				displayName: `In SMSCenter's delivery notification settings, paste this node's Production URL followed by: ?${SECRET_FIELD}=YOUR_SECRET&${TOKEN_QUERY} (replace YOUR_SECRET with the secret of the credential). The Test URL only works while the editor is listening.`,
+				displayName: SETUP_NOTICE,
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -108,7 +125,7 @@ export class SmsCenterTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: Object.entries(DELIVERY_STATUSES).map(([code, info]) => ({ name: `${code} ${info.name}`, value: code, description: info.description })),
+				options: Object.entries(DELIVERY_STATUSES).map(([code, info]) => ({ name: `${code} ${info.readableName ?? info.name}`, value: code, description: info.description })),
 				default: ['200', '400', '600', '700'],
 				description: 'Which statuses start the workflow. Others are still acknowledged so SMSCenter does not retry them.',
 			},

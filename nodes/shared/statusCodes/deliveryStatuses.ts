@@ -1,5 +1,8 @@
 export interface DeliveryStatusInfo {
+	/** The gateway's name, as the API document writes it. */
 	name: string;
+	/** How a person reads it, where the gateway's name is clipped. */
+	readableName?: string;
 	description: string;
 	final: boolean;
 	delivered: boolean;
@@ -12,5 +15,5 @@ export const DELIVERY_STATUSES: Record<string, DeliveryStatusInfo> = {
 	'400': { name: 'Rejected', description: 'Rejected by the cellular provider', final: true, delivered: false },
 	'500': { name: 'Buffered', description: "In the cellular provider's buffer", final: false, delivered: false },
 	'600': { name: 'Delivered', description: 'Delivered to the mobile device according to the cellular operator', final: true, delivered: true },
-	'700': { name: 'Undeliver', description: 'Finally not delivered to the mobile device according to the cellular operator', final: true, delivered: false },
+	'700': { name: 'Undeliver', readableName: 'Undelivered', description: 'Finally not delivered to the mobile device according to the cellular operator', final: true, delivered: false },
 };

@@ -1,6 +1,8 @@
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { runSmsCenter } from '../../harness/executeWorkflow';
 
+const NO_ID = 'The simple URL API returns no message ID, so delivery reports of this SMS cannot be matched to this send. Use the Send operation when you need them.';
+
 describe('SMS: Send via simple URL API in the n8n engine', () => {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
@@ -19,8 +21,8 @@ describe('SMS: Send via simple URL API in the n8n engine', () => {
 			],
 		);
 		expect(result.output().map((i) => i.json)).toEqual([
-			{ status: 'OK', messageId: null, recipients: ['0541234560'], recipientCount: 1, encoding: 'GSM-7', characters: 5, segmentsPerRecipient: 1, totalSegments: 1, sender: 'MyShop', enableChaining: false },
-			{ status: 'OK', messageId: null, recipients: ['0541234561'], recipientCount: 1, encoding: 'GSM-7', characters: 200, segmentsPerRecipient: 2, totalSegments: 2, sender: 'MyShop', enableChaining: true },
+			{ status: 'OK', messageId: null, messageIdNote: NO_ID, recipients: ['0541234560'], recipientCount: 1, encoding: 'GSM-7', characters: 5, segmentsPerRecipient: 1, totalSegments: 1, sender: 'MyShop', enableChaining: false },
+			{ status: 'OK', messageId: null, messageIdNote: NO_ID, recipients: ['0541234561'], recipientCount: 1, encoding: 'GSM-7', characters: 200, segmentsPerRecipient: 2, totalSegments: 2, sender: 'MyShop', enableChaining: true },
 		]);
 		const calls = sandbox.calls('pushsms');
 		expect(calls.map((c) => [c.method, c.path, c.body])).toEqual([

@@ -19,7 +19,8 @@ export const messageField: INodeProperties = {
 	typeOptions: { rows: 4 },
 	default: '',
 	required: true,
-	description: 'The text to send. Hebrew or emoji make it UCS-2 (70 characters per SMS, 67 per part of a longer one).',
+	description:
+		'The text to send. One SMS holds 160 English characters (153 per part of a longer message); Hebrew letters or emoji make it 70 (67 per part).',
 };
 
 export const senderField: INodeProperties = {
@@ -39,14 +40,15 @@ export const advertisingOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether this is an advertising message under Israel\'s Communications Law (section 30A): starts the text with the word "פרסומת" and ends it with the opt-out line. Counted in the segments.',
+			'Whether this is an advertising message under Israel\'s Communications Law (section 30A): the text then starts with the word "פרסומת" and ends with the opt-out line, both counted in its length',
 	},
 	{
 		displayName: 'Opt-Out Line',
 		name: 'optOutLine',
 		type: 'string',
 		default: DEFAULT_OPT_OUT_LINE,
-		description: 'The line appended to advertising messages that tells recipients how to refuse further messages',
+		displayOptions: { show: { advertising: [true] } },
+		description: 'The last line of an advertising message, telling recipients how to refuse further messages',
 	},
 ];
 
@@ -55,24 +57,78 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
 }
 
-/** When the gateway should act, as SMS and voice calls both offer it. */
-export interface TimingFields {
-	delay: INodeProperties;
-	expiration: INodeProperties;
-	sendAt: INodeProperties;
+/** Node versions from 1.1 on: one Schedule choice instead of Delay and Send At in the Options. */
+export const FROM_VERSION_1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
+/** Version 1 keeps Delay and Send At in the Options, so workflows saved with them behave as before. */
+export const VERSION_1 = { '@version': [1] };
+
+function wording(kind: 'sms' | 'voice') {
+	return kind === 'sms' ? { doing: 'sending', act: 'send', acts: 'sends', reach: 'deliver' } : { doing: 'calling', act: 'call', acts: 'calls', reach: 'call' };
 }
 
-/** Delay, Expiration and Send At, worded for sending an SMS or placing a call. */
+/** When the gateway should act, as SMS and voice calls both offer it. */
+export interface TimingFields {
+	/** Schedule, Delay (Minutes) and Send At, shown in the node from version 1.1 on. */
+	schedule: INodeProperties[];
+	/** Delay (Minutes) and Send At in the Options of version 1 nodes. */
+	legacyDelay: INodeProperties;
+	legacySendAt: INodeProperties;
+	expiration: INodeProperties;
+}
+
+/** The timing fields, worded for sending an SMS or placing a call. */
 export function timingFields(kind: 'sms' | 'voice'): TimingFields {
-	const [doing, act, reach] = kind === 'sms' ? ['sending', 'send', 'deliver'] : ['calling', 'call', 'call'];
+	const { doing, act, acts, reach } = wording(kind);
+	const sendAtDescription = `When SMSCenter should ${act}, in the workflow's time zone (workflow Settings, Timezone); at most a year ahead`;
 	return {
-		delay: {
+		schedule: [
+			{
+				displayName: 'Schedule',
+				name: 'schedule',
+				type: 'options',
+				options: [
+					{ name: 'Now', value: 'now', description: `SMSCenter ${acts} at once` },
+					{ name: 'After a Delay', value: 'delay', description: `SMSCenter waits a number of minutes before ${doing}` },
+					{ name: 'At a Time', value: 'at', description: `SMSCenter ${acts} at a date and time` },
+				],
+				default: 'now',
+				displayOptions: { show: FROM_VERSION_1_1 },
+			},
+			{
+				displayName: 'Delay (Minutes)',
+				name: 'delayMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 60,
+				displayOptions: { show: { ...FROM_VERSION_1_1, schedule: ['delay'] } },
+				description: `Minutes SMSCenter waits before ${doing}; at most a year`,
+			},
+			{
+				displayName: 'Send At',
+				name: 'sendAt',
+				type: 'dateTime',
+				default: '',
+				required: true,
+				displayOptions: { show: { ...FROM_VERSION_1_1, schedule: ['at'] } },
+				description: sendAtDescription,
+			},
+		],
+		legacyDelay: {
 			displayName: 'Delay (Minutes)',
 			name: 'delayMinutes',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
-			description: `Minutes SMSCenter waits before ${doing}. 0 ${act}s now.`,
+			displayOptions: { show: VERSION_1 },
+			description: `Minutes SMSCenter waits before ${doing}. 0 ${acts} now.`,
+		},
+		legacySendAt: {
+			displayName: 'Send At',
+			name: 'sendAt',
+			type: 'dateTime',
+			default: '',
+			displayOptions: { show: VERSION_1 },
+			description: sendAtDescription,
 		},
 		expiration: {
 			displayName: 'Expiration (Minutes)',
@@ -80,14 +136,7 @@ export function timingFields(kind: 'sms' | 'voice'): TimingFields {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
-			description: `Minutes after which SMSCenter stops trying to ${reach}. 0 keeps the gateway default.`,
-		},
-		sendAt: {
-			displayName: 'Send At',
-			name: 'sendAt',
-			type: 'dateTime',
-			default: '',
-			description: `When SMSCenter should ${act}, in the workflow's time zone. Converted to a delay in minutes.`,
+			description: `Minutes after which SMSCenter stops trying to ${reach}. 0 keeps SMSCenter's default.`,
 		},
 	};
 }

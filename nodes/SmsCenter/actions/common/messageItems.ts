@@ -29,6 +29,9 @@ export class MessageItemReader {
 	private readonly messageOf: (itemIndex: number) => unknown;
 	private readonly senderOf: (itemIndex: number) => unknown;
 	private readonly optionsOf: (itemIndex: number) => IDataObject;
+	private readonly scheduleOf: (itemIndex: number) => unknown;
+	private readonly delayOf: (itemIndex: number) => unknown;
+	private readonly sendAtOf: (itemIndex: number) => unknown;
 	private readonly measurer = new TextMeasurer();
 
 	constructor(private readonly ctx: IExecuteFunctions) {
@@ -36,6 +39,10 @@ export class MessageItemReader {
 		this.messageOf = perItemParameter<unknown>(ctx, 'message', '');
 		this.senderOf = perItemParameter<unknown>(ctx, 'senderName', '');
 		this.optionsOf = perItemParameter<IDataObject>(ctx, 'options', {});
+		// Version 1.1 on; version 1 nodes have none of these and keep Delay and Send At in the options.
+		this.scheduleOf = perItemParameter<unknown>(ctx, 'schedule', '');
+		this.delayOf = perItemParameter<unknown>(ctx, 'delayMinutes', '');
+		this.sendAtOf = perItemParameter<unknown>(ctx, 'sendAt', '');
 	}
 
 	options(itemIndex: number): IDataObject {
@@ -72,12 +79,22 @@ export class MessageItemReader {
 		return sender;
 	}
 
-	/** The Delay (or Send At) and Expiration options, in whole minutes. */
+	/** The delivery delay (from the Schedule, or version 1's Delay or Send At option) and the Expiration option, in whole minutes. */
 	timing(itemIndex: number, options: IDataObject): { delayMinutes: number; expirationMinutes: number } {
-		return {
-			delayMinutes: readDelay(this.ctx, itemIndex, options),
-			expirationMinutes: readMinutes(this.ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
-		};
+		const schedule = this.scheduleOf(itemIndex);
+		const delayMinutes = schedule === '' || schedule === undefined ? readDelay(this.ctx, itemIndex, options) : this.scheduledDelay(itemIndex, schedule);
+		return { delayMinutes, expirationMinutes: readMinutes(this.ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)') };
+	}
+
+	private scheduledDelay(itemIndex: number, schedule: unknown): number {
+		if (schedule === 'now') return 0;
+		if (schedule === 'delay') return readMinutes(this.ctx, itemIndex, { delayMinutes: this.delayOf(itemIndex) } as IDataObject, 'delayMinutes', 'Delay (Minutes)');
+		if (schedule === 'at') {
+			const sendAt = this.sendAtOf(itemIndex);
+			if (sendAt === '' || sendAt === null || sendAt === undefined) throw inputError(this.ctx, itemIndex, 'Send At', 'no date-time was given');
+			return minutesUntil(this.ctx, itemIndex, sendAt);
+		}
+		throw inputError(this.ctx, itemIndex, 'Schedule', `${JSON.stringify(schedule)} is not one of "now", "delay", "at"`);
 	}
 }
 
@@ -97,7 +114,12 @@ function readDelay(ctx: IExecuteFunctions, itemIndex: number, options: IDataObje
 	if (options.delayMinutes !== undefined && options.delayMinutes !== 0) {
 		throw inputError(ctx, itemIndex, 'Send At', 'give either Delay (Minutes) or Send At, not both');
 	}
-	const text = typeof sendAt === 'object' && 'toISO' in sendAt ? String((sendAt as { toISO: () => string }).toISO()) : String(sendAt);
+	return minutesUntil(ctx, itemIndex, sendAt);
+}
+
+/** The whole minutes until a Send At date-time in the workflow's time zone. */
+function minutesUntil(ctx: IExecuteFunctions, itemIndex: number, sendAt: unknown): number {
+	const text = typeof sendAt === 'object' && sendAt !== null && 'toISO' in sendAt ? String((sendAt as { toISO: () => string }).toISO()) : String(sendAt);
 	const when = readDateTime(text, ctx.getTimezone());
 	if (!when) throw inputError(ctx, itemIndex, 'Send At', `"${text}" is not a date-time`);
 	const minutes = Math.ceil((when.getTime() - Date.now()) / 60_000);

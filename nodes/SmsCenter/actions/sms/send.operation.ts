@@ -7,7 +7,7 @@ import { gatewayAnswerError } from '../../transport/errors';
 import type { GatewayCaller } from '../../transport/gatewayCaller';
 import type { XmlValue } from '../../../shared/transport/responseParser';
 import { companyBalance } from '../account/balance';
-import { advertisingOptions, messageField, optionsCollection, recipientsField, senderField, timingFields } from '../common/fields';
+import { advertisingOptions, FROM_VERSION_1_1, messageField, optionsCollection, recipientsField, senderField, timingFields, VERSION_1 } from '../common/fields';
 import { errorItemOrThrow } from '../common/itemErrors';
 import type { OperationRun } from '../node.type';
 import { planSend, segmentsNeeded, type PlannedRequest } from './sendPlan';
@@ -16,10 +16,20 @@ import { readSmsItem, smsSummary, type PreparedSms } from './smsItem';
 
 const timing = timingFields('sms');
 
+const price: INodeProperties = {
+	displayName: 'Price',
+	name: 'price',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description: 'What the recipient pays for a Reverse Billing message. Ask SMSCenter support which prices your account supports.',
+};
+
 const properties: INodeProperties[] = [
 	recipientsField,
 	messageField,
 	senderField,
+	...timing.schedule,
 	optionsCollection([
 		...advertisingOptions,
 		{
@@ -35,7 +45,7 @@ const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 500,
-			description: 'Items with the same sender, text and options are sent together, at most this many recipients per request',
+			description: 'Items with the same text, sender and options go to SMSCenter together, up to this many recipients in one request',
 		},
 		{
 			displayName: 'CC E-Mail Addresses',
@@ -51,46 +61,42 @@ const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 5,
-			description: 'How many requests may be under way at once when items have different texts',
+			description: 'How many requests to SMSCenter may run at once when items have different texts',
 		},
-		timing.delay,
+		timing.legacyDelay,
 		timing.expiration,
 		{
 			displayName: 'Message Option',
 			name: 'messageOption',
 			type: 'options',
 			options: [
-				{ name: 'Auto', value: 'auto', description: 'Regular for one segment, Concatenated when longer' },
-				{ name: 'Concatenated', value: 'Concatenated' },
-				{ name: 'Regular', value: 'Regular' },
-				{ name: 'Reply', value: 'Reply' },
+				{ name: 'Auto', value: 'auto', description: 'Regular for a text that fits in one SMS, Concatenated for a longer one' },
+				{ name: 'Concatenated', value: 'Concatenated', description: 'The parts of a long text arrive as one message' },
+				{ name: 'Regular', value: 'Regular', description: 'A plain SMS' },
+				{ name: 'Reply', value: 'Reply', description: "SMSCenter's Reply option; ask SMSCenter support what it does for your account" },
 			],
 			default: 'auto',
+			description: 'How SMSCenter sends the text'
 		},
-		{
-			displayName: 'Price',
-			name: 'price',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description: 'The price the recipient pays, for Reverse Billing only. Check with SMSCenter support that the price is supported.',
-		},
+		// Version 1 shows Price whatever the SMS type, so workflows saved with it send as before.
+		{ ...price, displayOptions: { show: VERSION_1 } },
+		{ ...price, displayOptions: { show: { ...FROM_VERSION_1_1, smsOperation: ['ReverseBilling'] } } },
 		{
 			displayName: 'Return Message ID',
 			name: 'returnMessageId',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to use SendMessageReturnMessageID, which returns the message ID that delivery reports refer to (off uses SendMessagesV2)',
+			description: 'Whether to get the message ID back; delivery reports refer to it. Turn off only if SMSCenter support asks you to.',
 		},
-		timing.sendAt,
+		timing.legacySendAt,
 		{
-			displayName: 'SMS Operation',
+			displayName: 'SMS Type',
 			name: 'smsOperation',
 			type: 'options',
 			options: [
 				{ name: 'Push', value: 'Push', description: 'A normal SMS' },
-				{ name: 'Pull', value: 'Pull', description: 'Recipients can answer; the gateway sends from a virtual number and ignores the sender name' },
-				{ name: 'Reverse Billing', value: 'ReverseBilling', description: 'The recipient pays the price' },
+				{ name: 'Pull', value: 'Pull', description: 'Recipients can answer: SMSCenter sends from a virtual number instead of the sender name. Your account must allow it.' },
+				{ name: 'Reverse Billing', value: 'ReverseBilling', description: 'The recipient pays the Price. Your account must allow it.' },
 			],
 			default: 'Push',
 		},

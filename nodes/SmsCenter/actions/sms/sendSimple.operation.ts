@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '0541234567',
-		description: 'One phone number. The simple URL API sends to one recipient per request.',
+		description: 'One phone number: the simple URL API sends to one recipient per request'
 	},
 	messageField,
 	senderField,
@@ -23,6 +23,9 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = forOperation('sms', 'sendSimple', properties);
+
+/** Said in each item, since `messageId: null` alone says nothing. */
+const NO_MESSAGE_ID = 'The simple URL API returns no message ID, so delivery reports of this SMS cannot be matched to this send. Use the Send operation when you need them.';
 
 /** pushsms.aspx: one recipient per request; chaining is turned on when the text needs more than one segment. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject> {
@@ -44,5 +47,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 		readPushSmsAnswer,
 	);
 	requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed`, true);
-	return { status: 'OK', messageId: null, ...smsSummary(sms), sender, enableChaining: chaining };
+	return { status: 'OK', messageId: null, messageIdNote: NO_MESSAGE_ID, ...smsSummary(sms), sender, enableChaining: chaining };
 }

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Responses',
 				value: 'getResponses',
-				description: 'Get the status, call length and key pressed for each number of a voice message',
+				description: 'For each number of a voice call, get how the call ended, how long it lasted and which key was pressed',
 				action: 'Get voice call responses',
 			},
 			{

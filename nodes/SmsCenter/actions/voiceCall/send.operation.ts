@@ -17,12 +17,13 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '101',
-		description: 'The code of the recorded voice message (RecordID) in SMSCenter',
+		description: 'The number of the recorded voice message in SMSCenter',
 	},
 	{ ...recipientsField, description: 'Phone numbers to call (mobile or landline), separated by commas, semicolons or new lines, or an array from an expression' },
 	{ ...messageField, description: 'The text SMSCenter keeps with the call' },
 	senderField,
-	optionsCollection([timing.delay, timing.expiration, timing.sendAt]),
+	...timing.schedule,
+	optionsCollection([timing.legacyDelay, timing.expiration, timing.legacySendAt]),
 ];
 
 export const description = forOperation('voiceCall', 'send', properties);
