@@ -1,6 +1,7 @@
 import { request } from 'undici';
-import { dlrTimestamp } from './israelTime';
-import type { DeliveryOutcome, DlrAttempt } from './types';
+import { fillReportUrl, type DeliveryReport } from './reports';
+import type { ProfileBehaviour } from './profiles';
+import type { DlrAttempt } from './types';
 
 /** Minutes after the first attempt at which the gateway tries again: every 5 minutes for the first hour, then hourly, for 3 days. */
 export function retryScheduleMinutes(): number[] {
@@ -10,34 +11,13 @@ export function retryScheduleMinutes(): number[] {
 	return minutes;
 }
 
-const STATUS: Record<'accepted' | DeliveryOutcome, { code: number; name: string; reason: number }> = {
-	failed: { code: 200, name: 'Failed', reason: 204 },
-	accepted: { code: 300, name: 'Accepted', reason: 301 },
-	rejected: { code: 400, name: 'Rejected', reason: 401 },
-	delivered: { code: 600, name: 'Delivered', reason: 601 },
-	undelivered: { code: 700, name: 'Undeliver', reason: 703 },
-};
-
-const REASONS: Record<number, string> = {
-	204: 'ProviderNotFound',
-	207: 'NotEnoughSMSMessagesAvailable',
-	301: 'Accepted',
-	401: 'Message rejected by provider',
-	601: 'Message delivered',
-	703: 'Unknown subscriber',
-};
-
 export interface DlrNotifier {
-	notify(template: string, messageId: string, msisdn: string, state: 'accepted' | DeliveryOutcome, reason: number | undefined, afterMs: number): void;
+	/** Sends `report` to the URL template, its tokens filled as the profile does, after `afterMs`. */
+	notify(template: string, report: DeliveryReport, behaviour: Pick<ProfileBehaviour, 'tokenMatch' | 'dateTokens'>, afterMs: number): void;
 }
 
-/** Fills the URL template's tokens, each value URL-encoded. */
-export function fillTemplate(template: string, tokens: Record<string, string>): string {
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-		const key = Object.keys(tokens).find((k) => k.toLowerCase() === name.toLowerCase());
-		return key === undefined ? whole : encodeURIComponent(tokens[key]);
-	});
-}
+/** One notification: the URL with its tokens filled, and what it reports (kept in each attempt's record). */
+export type DlrTarget = { url: string; messageId: string; msisdn: string; statusCode: number };
 
 /** Sends delivery notifications with undici and retries them on the document's schedule, time-scaled. */
 export class DlrSender implements DlrNotifier {
@@ -56,29 +36,23 @@ export class DlrSender implements DlrNotifier {
 		private readonly maxInFlight = 20,
 	) {}
 
-	notify(template: string, messageId: string, msisdn: string, state: 'accepted' | DeliveryOutcome, reason: number | undefined, afterMs: number): void {
-		const status = STATUS[state];
-		const reasonCode = reason ?? status.reason;
-		const deliveredAt = new Date(Date.now() + afterMs);
-		const url = fillTemplate(template, {
-			MsgID: messageId,
-			MSISDN: msisdn,
-			StatusCode: String(status.code),
-			StatusDes: status.name,
-			ReasonCode: String(reasonCode),
-			ReasonDes: REASONS[reasonCode] ?? '',
-			Dlr_ddmmyyyhhmmss: dlrTimestamp(deliveredAt),
-			Des: REASONS[reasonCode] ?? '',
-			DesCode: String(reasonCode),
-		});
+	notify(template: string, report: DeliveryReport, behaviour: Pick<ProfileBehaviour, 'tokenMatch' | 'dateTokens'>, afterMs: number): void {
+		const url = fillReportUrl(template, report, behaviour);
 		this.pending++;
-		this.later(afterMs, () => this.attempt({ url, messageId, msisdn, statusCode: status.code }, 0));
+		this.later(afterMs, () => this.attempt({ url, messageId: report.messageId, msisdn: report.msisdn, statusCode: report.statusCode }, 0));
 	}
 
 	/** Sends a notification URL as the gateway would, with retries (used by tests to fire hand-made notifications). */
 	deliver(url: string, meta: { messageId: string; msisdn: string; statusCode: number }): void {
 		this.pending++;
 		this.later(0, () => this.attempt({ url, ...meta }, 0));
+	}
+
+	/** Sends one notification at once and resolves with that attempt; `retry` keeps retrying on the schedule after a failure. */
+	async sendNow(target: DlrTarget, retry: boolean): Promise<DlrAttempt> {
+		this.pending++;
+		const attempt = await this.send(target, 0, retry);
+		return attempt;
 	}
 
 	/** Resolves once no notification is waiting for a first attempt or a retry. */
@@ -105,7 +79,7 @@ export class DlrSender implements DlrNotifier {
 		this.timers.add(timer);
 	}
 
-	private async attempt(target: { url: string; messageId: string; msisdn: string; statusCode: number }, index: number): Promise<void> {
+	private async attempt(target: DlrTarget, index: number): Promise<void> {
 		if (this.inFlight >= this.maxInFlight) {
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 			if (this.closed) return;
@@ -119,7 +93,7 @@ export class DlrSender implements DlrNotifier {
 		}
 	}
 
-	private async send(target: { url: string; messageId: string; msisdn: string; statusCode: number }, index: number): Promise<void> {
+	private async send(target: DlrTarget, index: number, retry = true): Promise<DlrAttempt> {
 		const schedule = retryScheduleMinutes();
 		const record: DlrAttempt = {
 			...target,
@@ -136,15 +110,16 @@ export class DlrSender implements DlrNotifier {
 		} catch (error) {
 			record.error = error instanceof Error ? error.message : String(error);
 		}
-		if (this.closed) return;
+		if (this.closed) return record;
 		this.attempts.push(record);
-		if (!record.ok && index + 1 < schedule.length) {
+		if (retry && !record.ok && index + 1 < schedule.length) {
 			const waitMs = (schedule[index + 1] - schedule[index]) * 60_000 * this.timeScale;
 			this.later(waitMs, () => void this.attempt(target, index + 1));
-			return;
+			return record;
 		}
 		this.pending--;
 		if (this.pending === 0) this.wakeIdle();
+		return record;
 	}
 
 	private wakeIdle(): void {

@@ -1,8 +1,11 @@
 import { Accounts, type Login, type LoginRefusal } from './accounts';
 import { readGatewayNumber, splitNumberList } from './numbers';
 import { chargedSegments, firstSegmentText } from './segments';
+import { DEFAULT_REASON, reasonFromNumber, statusOfReason } from './deliveryCodes';
+import { describeReport } from './reports';
+import type { SandboxProfile } from './profiles';
 import type { DlrNotifier } from './dlr';
-import type { DeliveryOutcome, IvrOutcome, RecipientState, SandboxFixture, SentMessage, SentRecipient } from './types';
+import type { DeliveryOutcome, IvrOutcome, SandboxFixture, SentMessage, SentRecipient } from './types';
 
 /** `SendMessageReturnValues` names, as the live WSDL spells them. */
 const ASMX_LOGIN_CODES: Record<LoginRefusal, string> = {
@@ -12,7 +15,7 @@ const ASMX_LOGIN_CODES: Record<LoginRefusal, string> = {
 	ipNotAllowed: 'InvalidIPAddress',
 };
 
-/** The plain-text answers of pushsms.aspx. */
+/** The plain-text answers of pushsms.aspx (also the reasons an Email 2 SMS message is refused). */
 export const PUSH_ANSWERS = {
 	ok: 'OK',
 	badLogin: 'Invalid Username or Password.',
@@ -57,9 +60,19 @@ export interface IvrRequest {
 	expirationDelayInMinutes: number;
 }
 
+export interface EmailSmsRequest {
+	userName: string;
+	password: string;
+	sender: string;
+	/** The local parts of the `<mobile>@smscenter.co.il` recipients. */
+	mobiles: string[];
+	text: string;
+}
+
 export interface SendResult {
 	code: string;
 	messageId: string;
+	profile: SandboxProfile;
 }
 
 export interface IvrResponseRow {
@@ -72,18 +85,25 @@ export interface IvrResponseRow {
 
 export interface CompanyBalance {
 	result: string;
-	sms: number;
-	ivrSeconds: number;
-	mms: number;
+	/** Missing when the profile leaves the balance elements out. */
+	balances?: { sms: number; ivrSeconds: number; mms: number };
+	profile: SandboxProfile;
 }
 
 export interface UserBalances {
 	result: string;
 	companyWorkingInUserPrepaidMode: boolean;
 	users: Array<{ userName: string; sms: number; prepaidMode: boolean }>;
+	profile: SandboxProfile;
 }
 
 const DEFAULT_IVR: IvrOutcome = { status: 'IVRCallSuccess', callLength: 8, response: '2' };
+const EXPIRED_IVR: IvrOutcome = { status: 'MessageExpired', callLength: 0, response: null };
+
+const OUTCOME_STATUS: Record<DeliveryOutcome, number> = { delivered: 600, undelivered: 700, rejected: 400, failed: 200 };
+
+/** A message waiting to be recorded: what the request asked for, before recipients and ids. */
+type MessageDetails = Omit<SentMessage, 'id' | 'kind' | 'profile' | 'company' | 'userName' | 'recipients' | 'sentAt'>;
 
 /** The gateway's business rules: logins, validation, charging, message state and notifications. */
 export class Gateway {
@@ -95,12 +115,14 @@ export class Gateway {
 		private readonly fixture: SandboxFixture,
 		private readonly timeScale: number,
 		private readonly notifier: DlrNotifier,
+		defaultProfile?: string,
 	) {
-		this.accounts = new Accounts(fixture);
+		this.accounts = new Accounts(fixture, defaultProfile);
 	}
 
 	sendSms(request: SmsRequest, remoteAddress: string): SendResult {
-		const none = (code: string): SendResult => ({ code, messageId: '0' });
+		const profile = this.accounts.profileOf(request.userName);
+		const none = (code: string): SendResult => ({ code, messageId: profile.behaviour.failedMessageId, profile });
 		const login = this.accounts.login(request.userName, request.password, remoteAddress);
 		if (typeof login === 'string') return none(ASMX_LOGIN_CODES[login]);
 		if (request.message.trim() === '') return none('MessageCanNotBeEmpty');
@@ -112,6 +134,10 @@ export class Gateway {
 		if (request.smsOperation !== 'Pull' && request.senderName.trim() === '') return none('NoMessagesSent');
 		const numbers = splitNumberList(request.sendToPhoneNumbers);
 		if (numbers.length === 0) return none('ThePhoneNumberListMustContainAtLeastOneNumber');
+		const ccEmails = splitNumberList(request.ccToEmail);
+		if (profile.behaviour.ccMustPair && ccEmails.length > 0 && ccEmails.length !== numbers.length) {
+			return none('ThePhoneNumberListAndTheCCListMustHaveTheSameNumberOfItems');
+		}
 
 		const accepted: string[] = [];
 		let rejected = 0;
@@ -127,8 +153,9 @@ export class Gateway {
 		}
 
 		const segments = chargedSegments(request.message);
-		const recipients = this.chargeRecipients(login, accepted, segments);
-		const sentCount = recipients.filter((r) => r.failReason === undefined).length;
+		const expired = this.expiresAtOnce(login, request.deliveryDelayInMinutes, request.expirationDelayInMinutes);
+		const recipients = this.planRecipients(login, accepted, segments, expired);
+		const sentCount = recipients.filter((r) => r.status !== 200 || r.reason === 210).length;
 		if (sentCount === 0) return none('NoMessagesSent');
 
 		const message = this.record(login, 'sms', recipients, {
@@ -140,14 +167,15 @@ export class Gateway {
 			price: request.price,
 			delayMinutes: request.deliveryDelayInMinutes,
 			expirationMinutes: request.expirationDelayInMinutes,
-			ccEmails: splitNumberList(request.ccToEmail),
+			ccEmails,
 		});
 		const partial = rejected + routeRefused > 0 || sentCount < recipients.length;
-		return { code: partial ? 'SomeMessagesSent' : 'OK', messageId: message.id };
+		return { code: partial ? 'SomeMessagesSent' : 'OK', messageId: message.id, profile };
 	}
 
 	sendIvr(request: IvrRequest, remoteAddress: string): SendResult {
-		const none = (code: string): SendResult => ({ code, messageId: '0' });
+		const profile = this.accounts.profileOf(request.userName);
+		const none = (code: string): SendResult => ({ code, messageId: profile.behaviour.failedMessageId, profile });
 		const login = this.accounts.login(request.userName, request.password, remoteAddress);
 		if (typeof login === 'string') return none(ASMX_LOGIN_CODES[login]);
 		if (!(login.company.records ?? []).includes(request.recordId)) return none('RecordIsNotAllowed');
@@ -159,12 +187,15 @@ export class Gateway {
 			if (!('invalid' in verdict)) accepted.push(verdict.msisdn);
 		}
 		if (accepted.length === 0) return none('InvalidPhoneNumber');
+		const expired = this.expiresAtOnce(login, request.deliveryDelayInMinutes, request.expirationDelayInMinutes);
 		const recipients: SentRecipient[] = accepted.map((msisdn) => {
+			if (expired) return { msisdn, status: 200, reason: 210, ivr: EXPIRED_IVR };
 			const planned = this.ivrOutcome(msisdn);
-			const affordable = login.company.ivrSeconds >= planned.callLength && login.company.ivrSeconds > 0;
-			if (affordable) login.company.ivrSeconds -= planned.callLength;
+			const prepaid = login.profile.behaviour.prepaid;
+			const affordable = !prepaid || (login.company.ivrSeconds >= planned.callLength && login.company.ivrSeconds > 0);
+			if (affordable && prepaid) login.company.ivrSeconds -= planned.callLength;
 			const ivr = affordable ? planned : { status: 'NotEnoughIVRSecondsAvailable', callLength: 0, response: null };
-			return { msisdn, outcome: affordable ? 'delivered' : 'failed', ivr };
+			return { msisdn, status: affordable ? 600 : 200, reason: affordable ? 601 : 204, ivr };
 		});
 		const message = this.record(login, 'ivr', recipients, {
 			sender: request.senderName,
@@ -178,18 +209,19 @@ export class Gateway {
 			recordId: request.recordId,
 			ccEmails: [],
 		});
-		return { code: accepted.length < numbers.length ? 'SomeMessagesSent' : 'OK', messageId: message.id };
+		return { code: accepted.length < numbers.length ? 'SomeMessagesSent' : 'OK', messageId: message.id, profile };
 	}
 
-	ivrResponses(userName: string, password: string, messageId: string, remoteAddress: string): { login: string; rows: IvrResponseRow[] } {
+	ivrResponses(userName: string, password: string, messageId: string, remoteAddress: string): { login: string; rows: IvrResponseRow[]; profile: SandboxProfile } {
+		const profile = this.accounts.profileOf(userName);
 		const login = this.accounts.login(userName, password, remoteAddress);
-		if (typeof login === 'string') return { login: ASMX_LOGIN_CODES[login], rows: [] };
+		if (typeof login === 'string') return { login: ASMX_LOGIN_CODES[login], rows: [], profile };
 		const message = this.messages.get(messageId);
-		if (!message || message.kind !== 'ivr' || message.company !== login.company.name) return { login: 'OK', rows: [] };
+		if (!message || message.kind !== 'ivr' || message.company !== login.company.name) return { login: 'OK', rows: [], profile };
 		const state = this.elapsedState(message);
 		const rows = message.recipients.map((recipient) => {
 			const ivr = recipient.ivr ?? DEFAULT_IVR;
-			const done = state === 'final' || ivr.status === 'NotEnoughIVRSecondsAvailable';
+			const done = state === 'final' || recipient.status === 200;
 			return {
 				mobile: recipient.msisdn,
 				status: done ? ivr.status : state === 'queued' ? 'Queued' : 'Calling',
@@ -198,51 +230,79 @@ export class Gateway {
 				response: done ? ivr.response : null,
 			};
 		});
-		return { login: 'OK', rows };
+		return { login: 'OK', rows, profile };
 	}
 
 	companyBalance(userName: string, password: string, remoteAddress: string): CompanyBalance {
+		const profile = this.accounts.profileOf(userName);
 		const login = this.accounts.login(userName, password, remoteAddress);
-		if (typeof login === 'string') return { result: ASMX_LOGIN_CODES[login], sms: 0, ivrSeconds: 0, mms: 0 };
+		if (typeof login === 'string') return { result: ASMX_LOGIN_CODES[login], balances: { sms: 0, ivrSeconds: 0, mms: 0 }, profile };
+		const { behaviour } = profile;
+		if (!behaviour.companyBalanceShown) return { result: behaviour.companyBalanceResult, profile };
 		const { sms, ivrSeconds, mms } = login.company;
-		return { result: 'OK', sms, ivrSeconds, mms };
+		const balances = behaviour.prepaid ? { sms, ivrSeconds, mms } : { sms: 0, ivrSeconds: 0, mms: 0 };
+		return { result: behaviour.companyBalanceResult, balances, profile };
 	}
 
 	userBalances(userName: string, password: string, mode: string, remoteAddress: string): UserBalances {
+		const profile = this.accounts.profileOf(userName);
 		const login = this.accounts.login(userName, password, remoteAddress);
-		if (typeof login === 'string') return { result: ASMX_LOGIN_CODES[login], companyWorkingInUserPrepaidMode: false, users: [] };
+		if (typeof login === 'string') return { result: ASMX_LOGIN_CODES[login], companyWorkingInUserPrepaidMode: false, users: [], profile };
+		const { behaviour } = profile;
+		if (mode !== 'ThisUser' && behaviour.allUsersResult !== 'OK') {
+			return { result: behaviour.allUsersResult, companyWorkingInUserPrepaidMode: false, users: [], profile };
+		}
 		const users = mode === 'ThisUser' ? [login.user] : login.company.users;
+		const prepaid = behaviour.prepaid;
 		return {
 			result: 'OK',
-			companyWorkingInUserPrepaidMode: login.company.userPrepaidMode === true,
-			users: users.map((user) => ({ userName: user.userName, sms: user.sms ?? 0, prepaidMode: user.prepaidMode === true })),
+			companyWorkingInUserPrepaidMode: prepaid && login.company.userPrepaidMode === true,
+			users: users.map((user) => ({ userName: user.userName, sms: prepaid ? (user.sms ?? 0) : 0, prepaidMode: prepaid && user.prepaidMode === true })),
+			profile,
 		};
 	}
 
-	/** pushsms.aspx: one recipient, plain-text answer. */
-	pushSms(params: Record<string, string>, remoteAddress: string): string {
-		const login = this.accounts.login(params.username ?? '', params.password ?? '', remoteAddress);
+	/**
+	 * pushsms.aspx: one recipient, plain-text answer. Parameters are read as ASP.NET's `Request[name]`
+	 * does (query string first, then the form, names in any letter case), or from the query string
+	 * alone for a login whose profile reads only the URL.
+	 */
+	pushSms(query: URLSearchParams, form: URLSearchParams | undefined, remoteAddress: string): string {
+		const field = (source: URLSearchParams[], name: string): string => {
+			for (const params of source) {
+				for (const [key, value] of params) if (key.toLowerCase() === name) return value;
+			}
+			return '';
+		};
+		const everywhere = form ? [query, form] : [query];
+		const profile = this.accounts.profileOf(field(everywhere, 'username'));
+		const sources = profile.behaviour.pushReads === 'queryOnly' ? [query] : everywhere;
+		const param = (name: string) => field(sources, name);
+		// ENC=1 carries a login and text encrypted by a Windows ActiveX DLL whose algorithm is not published.
+		if (param('enc') === '1') return PUSH_ANSWERS.badLogin;
+		const login = this.accounts.login(param('username'), param('password'), remoteAddress);
 		if (typeof login === 'string') return PUSH_LOGIN_ANSWERS[login];
 		if (login.company.allowUrlPush === false) return PUSH_ANSWERS.noMorePush;
-		const message = params.message ?? '';
+		const message = param('message');
 		if (message.trim() === '') return PUSH_ANSWERS.emptyMessage;
-		const sender = params.sender ?? '';
+		const sender = param('sender');
 		if (sender.trim() === '') return PUSH_ANSWERS.emptySender;
-		const to = (params.tophonenumber ?? '').trim();
+		const to = param('tophonenumber').trim();
 		if (to === '') return PUSH_ANSWERS.emptyRecipient;
 		const verdict = readGatewayNumber(to, 'sms');
 		if ('invalid' in verdict || (verdict.international && !login.company.allowInternational)) {
 			return PUSH_ANSWERS.noPermission;
 		}
-		const text = params.enablechaining === '1' ? message : firstSegmentText(message);
+		const chaining = param('enablechaining') === '1';
+		const text = chaining ? message : firstSegmentText(message);
 		const segments = chargedSegments(text);
-		const recipients = this.chargeRecipients(login, [verdict.msisdn], segments);
+		const recipients = this.planRecipients(login, [verdict.msisdn], segments, false);
 		this.record(login, 'pushsms', recipients, {
 			sender,
 			text,
 			segments,
 			operation: 'Push',
-			messageOption: params.enablechaining === '1' ? 'Concatenated' : 'Regular',
+			messageOption: chaining ? 'Concatenated' : 'Regular',
 			price: 0,
 			delayMinutes: 0,
 			expirationMinutes: 0,
@@ -251,32 +311,70 @@ export class Gateway {
 		return PUSH_ANSWERS.ok;
 	}
 
-	/** Where a recipient of a message stands now. */
-	recipientState(message: SentMessage, recipient: SentRecipient): RecipientState {
-		if (recipient.failReason !== undefined) return 'failed';
-		const state = this.elapsedState(message);
-		return state === 'final' ? recipient.outcome : state;
+	/**
+	 * Email 2 SMS: the login from the subject, the sender from From, one recipient per
+	 * `<mobile>@smscenter.co.il` address. Refused with pushsms.aspx's words, the same rules applying
+	 * ("through URL or MAIL").
+	 */
+	sendEmailSms(request: EmailSmsRequest, remoteAddress: string): { answer: string; message?: SentMessage } {
+		const login = this.accounts.login(request.userName, request.password, remoteAddress);
+		if (typeof login === 'string') return { answer: PUSH_LOGIN_ANSWERS[login] };
+		if (login.company.allowUrlPush === false) return { answer: PUSH_ANSWERS.noMorePush };
+		if (request.text.trim() === '') return { answer: PUSH_ANSWERS.emptyMessage };
+		if (request.sender.trim() === '') return { answer: PUSH_ANSWERS.emptySender };
+		if (request.mobiles.length === 0) return { answer: PUSH_ANSWERS.emptyRecipient };
+		const accepted: string[] = [];
+		for (const mobile of request.mobiles) {
+			const verdict = readGatewayNumber(mobile, 'sms');
+			if (!('invalid' in verdict) && (!verdict.international || login.company.allowInternational)) accepted.push(verdict.msisdn);
+		}
+		if (accepted.length === 0) return { answer: PUSH_ANSWERS.noPermission };
+		const segments = chargedSegments(request.text);
+		const recipients = this.planRecipients(login, accepted, segments, false);
+		const message = this.record(login, 'email', recipients, {
+			sender: request.sender,
+			text: request.text,
+			segments,
+			operation: 'Push',
+			messageOption: segments > 1 ? 'Concatenated' : 'Regular',
+			price: 0,
+			delayMinutes: 0,
+			expirationMinutes: 0,
+			ccEmails: [],
+		});
+		return { answer: PUSH_ANSWERS.ok, message };
 	}
 
-	private chargeRecipients(login: Login, msisdns: string[], segments: number): SentRecipient[] {
+	/**
+	 * The message expires before it is sent: with a positive expiration no later than the delivery
+	 * delay, or with expiration 0 under a profile that reads 0 as "expire now".
+	 */
+	private expiresAtOnce(login: Login, delayMinutes: number, expirationMinutes: number): boolean {
+		if (expirationMinutes === 0) return login.profile.behaviour.expirationZero === 'immediately';
+		return expirationMinutes > 0 && delayMinutes >= expirationMinutes;
+	}
+
+	/** Each recipient's final status and reason; charges the balance for those that go out. */
+	private planRecipients(login: Login, msisdns: string[], segments: number, expired: boolean): SentRecipient[] {
+		const { behaviour } = login.profile;
 		return msisdns.map((msisdn) => {
-			if (this.accounts.smsAvailable(login) < segments) {
-				return { msisdn, outcome: 'failed', failReason: 207 };
-			}
-			this.accounts.chargeSms(login, segments);
-			return { msisdn, outcome: this.smsOutcome(msisdn) };
+			if (expired) return { msisdn, status: 200, reason: 210 };
+			if (behaviour.refusedLastDigit !== undefined && msisdn.endsWith(behaviour.refusedLastDigit)) return { msisdn, status: 200, reason: 214 };
+			const chosen = reasonFromNumber(msisdn);
+			if (chosen !== undefined && statusOfReason(chosen) === 200) return { msisdn, status: 200, reason: chosen };
+			if (behaviour.prepaid && this.accounts.smsAvailable(login) < segments) return { msisdn, status: 200, reason: 207 };
+			if (behaviour.prepaid) this.accounts.chargeSms(login, segments);
+			if (chosen !== undefined) return { msisdn, status: statusOfReason(chosen) ?? 700, reason: chosen };
+			const status = OUTCOME_STATUS[this.smsOutcome(msisdn)];
+			return { msisdn, status, reason: DEFAULT_REASON[status] };
 		});
 	}
 
-	private record(
-		login: Login,
-		kind: SentMessage['kind'],
-		recipients: SentRecipient[],
-		details: Omit<SentMessage, 'id' | 'kind' | 'company' | 'userName' | 'recipients' | 'sentAt'>,
-	): SentMessage {
+	private record(login: Login, kind: SentMessage['kind'], recipients: SentRecipient[], details: MessageDetails): SentMessage {
 		const message: SentMessage = {
 			id: String(this.nextId++),
 			kind,
+			profile: login.profile.name,
 			company: login.company.name,
 			userName: login.user.userName,
 			recipients,
@@ -285,27 +383,39 @@ export class Gateway {
 		};
 		this.messages.set(message.id, message);
 		if (kind !== 'ivr' && login.company.notificationUrl) {
-			this.scheduleNotifications(message, login.company.notificationUrl);
+			this.scheduleNotifications(message, login.company.notificationUrl, login.profile);
 		}
 		return message;
 	}
 
-	private scheduleNotifications(message: SentMessage, template: string): void {
-		const { acceptMs, finalMs } = this.timings(message);
+	/**
+	 * The reports each recipient gets: a gateway failure (200) alone; otherwise 300 Accepted when the
+	 * provider takes the message, then the final status (a recipient that stays accepted gets only 300).
+	 */
+	private scheduleNotifications(message: SentMessage, template: string, profile: SandboxProfile): void {
+		const { delayMs, acceptMs, finalMs } = this.timings(message);
+		const report = (msisdn: string, statusCode: number, reasonCode: number, afterMs: number) =>
+			this.notifier.notify(
+				template,
+				describeReport({ messageId: message.id, msisdn, statusCode, reasonCode, at: new Date(message.sentAt.getTime() + afterMs) }, profile.behaviour),
+				profile.behaviour,
+				afterMs,
+			);
 		for (const recipient of message.recipients) {
-			if (recipient.failReason !== undefined) {
-				this.notifier.notify(template, message.id, recipient.msisdn, 'failed', recipient.failReason, 0);
+			if (recipient.status === 200) {
+				report(recipient.msisdn, 200, recipient.reason, delayMs);
 				continue;
 			}
-			this.notifier.notify(template, message.id, recipient.msisdn, 'accepted', 301, acceptMs);
-			this.notifier.notify(template, message.id, recipient.msisdn, recipient.outcome, undefined, finalMs);
+			report(recipient.msisdn, 300, 301, acceptMs);
+			if (recipient.status !== 300) report(recipient.msisdn, recipient.status, recipient.reason, finalMs);
 		}
 	}
 
-	private timings(message: SentMessage): { acceptMs: number; finalMs: number } {
+	private timings(message: SentMessage): { delayMs: number; acceptMs: number; finalMs: number } {
 		const rules = this.fixture.rules ?? {};
 		const delayMs = message.delayMinutes * 60_000 * this.timeScale;
 		return {
+			delayMs,
 			acceptMs: delayMs + (rules.acceptAfterSeconds ?? 0.05) * 1000,
 			finalMs: delayMs + (rules.finalAfterSeconds ?? 0.1) * 1000,
 		};

@@ -26,3 +26,9 @@ export function ivrSendDate(date: Date): string {
 	const p = israelParts(date);
 	return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
+
+/** `yyyy-MM-ddTHH:mm:ss` in Israel time, as .NET serialises a DateTime of unspecified kind. */
+export function xsdLocalDateTime(date: Date): string {
+	const p = israelParts(date);
+	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+}

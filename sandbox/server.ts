@@ -6,6 +6,9 @@ import { Gateway } from './gateway';
 import { DlrSender } from './dlr';
 import { FaultBook, IIS_ERROR_PAGE } from './faults';
 import { SERVICES } from './asmx/services';
+import { startEmail2Sms, type Email2Sms, type ReceivedEmail } from './email2sms';
+import { PROFILES } from './profiles';
+import { buildSampleReport, type SampleReportRequest } from './sampleReport';
 import { plainError, readFormParams, readSoapCall, renderBare, renderSoap, soapFault, type AsmxAnswer } from './asmx/protocols';
 import type { DlrAttempt, FaultRule, ReceivedRequest, SandboxFixture, SentMessage } from './types';
 
@@ -18,6 +21,10 @@ export interface SandboxOptions {
 	timeScale?: number;
 	/** How long a DLR attempt waits for the customer's server. */
 	dlrTimeoutMs?: number;
+	/** The profile (see profiles.ts) of every user that has none of its own; default `standard`. */
+	profile?: string;
+	/** Port of the Email 2 SMS receiver (SMTP); 0 picks a free one. No receiver when missing. */
+	smtpPort?: number;
 }
 
 export interface Sandbox {
@@ -26,6 +33,10 @@ export interface Sandbox {
 	gateway: Gateway;
 	dlr: DlrSender;
 	faults: FaultBook;
+	/** The Email 2 SMS receiver, when `smtpPort` was given. */
+	smtp?: { host: string; port: number };
+	/** Mails the Email 2 SMS receiver was handed, oldest first. */
+	emails(): ReceivedEmail[];
 	/** Every request received, raw, oldest first. */
 	requests: ReceivedRequest[];
 	/** Requests that reached a method (ASMX or pushsms), oldest first. */
@@ -66,7 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const fixture = structuredClone(options.fixture ?? loadDefaultFixture());
 	const timeScale = options.timeScale ?? 1 / 1000;
 	let dlr = new DlrSender(timeScale, options.dlrTimeoutMs);
-	let gateway = new Gateway(structuredClone(fixture), timeScale, dlr);
+	let gateway = new Gateway(structuredClone(fixture), timeScale, dlr, options.profile);
 	const faults = new FaultBook();
 	const requests: ReceivedRequest[] = [];
 	const sockets = new Set<Socket>();
@@ -150,6 +161,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 		const spec = service.methods[methodInPath];
 		if (!spec) return plainError(`System.InvalidOperationException: Request format is unrecognized for URL unexpectedly ending in '/${methodInPath}'.`);
+		// ASMX reads HttpPost parameters from the form only, HttpGet ones from the query.
 		const form = req.method === 'POST' ? new URLSearchParams(record.body) : url.searchParams;
 		record.protocol = req.method === 'POST' ? 'form' : 'get';
 		record.operation = methodInPath;
@@ -161,20 +173,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	}
 
 	function push(url: URL, req: IncomingMessage, record: ReceivedRequest): AsmxAnswer {
-		const source = req.method === 'POST' ? new URLSearchParams(record.body) : url.searchParams;
-		const params: Record<string, string> = {};
-		for (const [key, value] of source) params[key.toLowerCase()] = value;
+		const form = req.method === 'POST' ? new URLSearchParams(record.body) : undefined;
 		record.protocol = 'pushsms';
 		record.operation = 'pushsms';
-		record.params = Object.fromEntries(source);
-		const answer = gateway.pushSms(params, record.remoteAddress);
+		record.params = { ...Object.fromEntries(form ?? []), ...Object.fromEntries(url.searchParams) };
+		const answer = gateway.pushSms(url.searchParams, form, record.remoteAddress);
 		return { status: 200, contentType: 'text/html; charset=utf-8', body: answer };
 	}
 
 	async function inspect(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const json = (value: unknown) => {
+		const json = (value: unknown, status = 200) => {
 			const body = JSON.stringify(value);
-			res.writeHead(200, { 'content-type': 'application/json' });
+			res.writeHead(status, { 'content-type': 'application/json' });
 			res.end(body);
 		};
 		const body = await readBody(req);
@@ -198,6 +208,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			case '/__sandbox/reset':
 				sandbox.reset();
 				return json({ ok: true });
+			case '/__sandbox/emails':
+				return json(sandbox.emails());
+			case '/__sandbox/profiles':
+				return json(profileList(fixture, options.profile));
+			case '/__sandbox/send-report': {
+				if (req.method !== 'POST') return json({ error: 'POST a JSON body: {"url": "...", "statusCode": 600, ...}' }, 405);
+				let target;
+				try {
+					const request = JSON.parse(body || '{}') as SampleReportRequest & { retry?: boolean };
+					target = buildSampleReport(request);
+					const attempt = await dlr.sendNow(target, request.retry === true);
+					return json(attempt);
+				} catch (error) {
+					return json({ error: (error as Error).message }, 400);
+				}
+			}
 			default:
 				res.writeHead(404);
 				res.end();
@@ -214,6 +240,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
 	const port = (server.address() as AddressInfo).port;
+	const email: Email2Sms | undefined = options.smtpPort === undefined ? undefined : await startEmail2Sms(() => gateway, { host, port: options.smtpPort });
 
 	const sandbox: Sandbox = {
 		url: `http://${host}:${port}`,
@@ -225,6 +252,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return dlr;
 		},
 		faults,
+		smtp: email ? { host: email.host, port: email.port } : undefined,
+		emails: () => email?.received ?? [],
 		requests,
 		calls: (operation) => requests.filter((r) => r.operation !== undefined && (operation === undefined || r.operation === operation)),
 		messages: () => [...gateway.messages.values()],
@@ -239,12 +268,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reset() {
 			dlr.close();
 			dlr = new DlrSender(timeScale, options.dlrTimeoutMs);
-			gateway = new Gateway(structuredClone(fixture), timeScale, dlr);
+			gateway = new Gateway(structuredClone(fixture), timeScale, dlr, options.profile);
 			faults.clear();
 			requests.length = 0;
+			if (email) email.received.length = 0;
 		},
 		async close() {
 			dlr.close();
+			await email?.close();
 			for (const socket of sockets) socket.destroy();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},
@@ -270,6 +301,19 @@ function unknownEnumAnswer(target: string): AsmxAnswer {
 		default:
 			return ok(bare('SendMessageV2ReturnMessageID', 'http://www.smscenter.co.il/', '<Response>SomethingNew</Response><MessageID>0</MessageID>'));
 	}
+}
+
+/** Each profile with the fixture's enabled users that play it. */
+function profileList(fixture: SandboxFixture, defaultProfile = 'standard') {
+	const users = fixture.companies.filter((company) => !company.disabled).flatMap((company) => company.users.map((user) => ({ ...user, company: company.name })));
+	return Object.values(PROFILES).map((profile) => ({
+		name: profile.name,
+		reading: profile.reading,
+		behaviour: profile.behaviour,
+		accounts: users
+			.filter((user) => (user.profile ?? defaultProfile) === profile.name && !user.disabled)
+			.map((user) => ({ userName: user.userName, password: user.password, company: user.company })),
+	}));
 }
 
 function stringParams(values: Record<string, string | number>): Record<string, string> {

@@ -15,6 +15,8 @@ export interface SandboxUser {
 	/** The user's own SMS allowance when `prepaidMode` is on. */
 	sms?: number;
 	prepaidMode?: boolean;
+	/** The sandbox profile this login plays (see profiles.ts); the sandbox's default profile when missing. */
+	profile?: string;
 }
 
 export interface SandboxCompany {
@@ -53,20 +55,21 @@ export interface SandboxFixture {
 	rules?: SandboxRules;
 }
 
-export type RecipientState = 'queued' | 'accepted' | DeliveryOutcome;
-
 export interface SentRecipient {
 	/** The number as the gateway stores it: 972 followed by the national number. */
 	msisdn: string;
-	outcome: DeliveryOutcome;
-	/** Reason code when the gateway itself failed the recipient (for example 207). */
-	failReason?: number;
+	/** The delivery status the recipient ends with (200 when the gateway itself failed it, before any provider). */
+	status: number;
+	/** The reason code of that final status, from the document's table. */
+	reason: number;
 	ivr?: IvrOutcome;
 }
 
 export interface SentMessage {
 	id: string;
-	kind: 'sms' | 'ivr' | 'pushsms';
+	kind: 'sms' | 'ivr' | 'pushsms' | 'email';
+	/** The profile the sending login played. */
+	profile: string;
 	company: string;
 	userName: string;
 	sender: string;

@@ -32,16 +32,27 @@ export function renderBare(result: MethodResult): string {
 export function renderSoap(method: string, namespace: string, result: MethodResult): string {
 	return (
 		`${XML_DECLARATION}<soap:Envelope xmlns:soap="${SOAP_ENV}" ${SCHEMA_NAMESPACES}><soap:Body>` +
-		`<${method}Response xmlns="${namespace}"><${method}Result>${result.inner}</${method}Result></${method}Response>` +
+		`<${method}Response xmlns="${namespace}"><${method}Result${result.soapResultNamespace ? ` xmlns="${result.soapResultNamespace}"` : ''}>${result.inner}</${method}Result></${method}Response>` +
 		'</soap:Body></soap:Envelope>'
 	);
 }
 
-/** Reads HttpPost/HttpGet form values: every parameter must be present. */
+/**
+ * A form or query field as ASP.NET's `NameValueCollection` reads it: the name in any letter case, and
+ * a name sent several times gives its values joined by commas. `null` when the field is absent.
+ */
+export function formField(form: URLSearchParams, name: string): string | null {
+	const wanted = name.toLowerCase();
+	const values: string[] = [];
+	for (const [key, value] of form) if (key.toLowerCase() === wanted) values.push(value);
+	return values.length === 0 ? null : values.join(',');
+}
+
+/** Reads HttpPost/HttpGet form values: every parameter must be present (in any letter case). */
 export function readFormParams(spec: MethodSpec, form: URLSearchParams): ParamValues | AsmxAnswer {
 	const values: ParamValues = {};
 	for (const param of spec.params) {
-		const raw = form.get(param.name);
+		const raw = formField(form, param.name);
 		if (raw === null) return plainError(`System.InvalidOperationException: Missing parameter: ${param.name}.`);
 		try {
 			values[param.name] = convertParam(param, raw);
@@ -67,7 +78,11 @@ export interface SoapCall {
 
 type XmlNode = string | { [key: string]: XmlNode };
 
-/** Parses a SOAP 1.1 request for a service; answers a fault when the envelope or SOAPAction is wrong. */
+/**
+ * Parses a SOAP 1.1 request for a service; answers a fault when the envelope or SOAPAction is wrong.
+ * Parameter elements are matched by their exact name, as .NET's XmlSerializer does: an element in
+ * another letter case is ignored and its parameter read as missing (unlike form and query fields).
+ */
 export function readSoapCall(service: ServiceSpec, body: string, soapAction: string | undefined): SoapCall | AsmxAnswer {
 	let envelope: Record<string, XmlNode>;
 	try {

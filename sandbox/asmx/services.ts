@@ -1,5 +1,6 @@
 import type { Gateway } from '../gateway';
-import { ivrSendDate } from '../israelTime';
+import { ivrSendDate, xsdLocalDateTime } from '../israelTime';
+import { IVR_STATUS_ORDER, type ProfileBehaviour } from '../profiles';
 import { element } from './xml';
 
 export const SMSCENTER_NS = 'http://www.smscenter.co.il/';
@@ -18,6 +19,8 @@ export interface MethodResult {
 	typeName: string;
 	namespace: string;
 	inner: string;
+	/** In SOAP, the namespace of the `<MethodResult>` element and its content when it is not the service's. */
+	soapResultNamespace?: string;
 }
 
 export type ParamValues = Record<string, string | number>;
@@ -136,13 +139,14 @@ export const SERVICES: Record<string, ServiceSpec> = {
 				],
 				handle(gateway, values, remote) {
 					const answer = gateway.ivrResponses(str(values, 'UserName'), str(values, 'Password'), str(values, 'MessageID'), remote);
+					const shape = answer.profile.behaviour;
 					const rows = answer.rows
 						.map(
 							(row) =>
 								'<IVRMessageReturnResponse>' +
 								element('Mobile', row.mobile) +
-								element('Status', row.status) +
-								element('SendDate', ivrSendDate(row.sendDate)) +
+								element('Status', ivrStatus(row.status, shape)) +
+								element('SendDate', shape.ivrSendDate === 'xsd' ? xsdLocalDateTime(row.sendDate) : ivrSendDate(row.sendDate)) +
 								element('CallLength', row.callLength) +
 								element('Response', row.response) +
 								'</IVRMessageReturnResponse>',
@@ -152,6 +156,7 @@ export const SERVICES: Record<string, ServiceSpec> = {
 						typeName: 'IVRMessagesReturnResponse',
 						namespace: TEMPURI_NS,
 						inner: element('Login', answer.login) + `<ArrIVRMessagesReturnResponse>${rows}</ArrIVRMessagesReturnResponse>`,
+						soapResultNamespace: shape.ivrSoapNamespace === 'tempuri' ? TEMPURI_NS : undefined,
 					};
 				},
 			},
@@ -167,11 +172,9 @@ export const SERVICES: Record<string, ServiceSpec> = {
 				],
 				handle(gateway, values, remote) {
 					const balance = gateway.companyBalance(str(values, 'UserName'), str(values, 'Password'), remote);
-					return {
-						typeName: 'CheckPrePaidResult',
-						namespace: WEBSERVICES_NS,
-						inner: element('SMS', balance.sms) + element('IVRSeconds', balance.ivrSeconds) + element('MMS', balance.mms) + element('Result', balance.result),
-					};
+					const shown = balance.balances;
+					const amounts = shown ? element('SMS', shown.sms) + element('IVRSeconds', shown.ivrSeconds) + element('MMS', shown.mms) : '';
+					return { typeName: 'CheckPrePaidResult', namespace: WEBSERVICES_NS, inner: amounts + element('Result', balance.result) };
 				},
 			},
 			CheckUsersPrePaid: {
@@ -182,19 +185,41 @@ export const SERVICES: Record<string, ServiceSpec> = {
 				],
 				handle(gateway, values, remote) {
 					const balances = gateway.userBalances(str(values, 'UserName'), str(values, 'Password'), str(values, 'Mode'), remote);
+					const shape = balances.profile.behaviour;
 					const items = balances.users
-						.map((user) => '<UserPrePaid>' + element('UserName', user.userName) + element('SMS', user.sms) + element('UserWorkingInPrePaidMode', user.prepaidMode) + '</UserPrePaid>')
+						.map(
+							(user) =>
+								'<UserPrePaid>' +
+								element('UserName', user.userName) +
+								element('SMS', user.sms) +
+								element('UserWorkingInPrePaidMode', userPrepaidMode(user.prepaidMode, shape)) +
+								'</UserPrePaid>',
+						)
 						.join('');
+					const companyMode = shape.companyPrepaidMode === 'name' ? (balances.companyWorkingInUserPrepaidMode ? 'True' : 'False') : balances.companyWorkingInUserPrepaidMode;
 					return {
 						typeName: 'UsersPrePaidResponse',
 						namespace: WEBSERVICES_NS,
-						inner: element('CompanyWorkingInUserPrepaidMode', balances.companyWorkingInUserPrepaidMode) + `<Items>${items}</Items>` + element('ReturnValues', balances.result),
+						inner: element('CompanyWorkingInUserPrepaidMode', companyMode) + `<Items>${items}</Items>` + element('ReturnValues', balances.result),
 					};
 				},
 			},
 		},
 	},
 };
+
+/** IVR `Status` as the profile types it: the table's name, or its position in the document's table. */
+function ivrStatus(name: string, shape: ProfileBehaviour): string | number {
+	if (shape.ivrStatus === 'name') return name;
+	const index = IVR_STATUS_ORDER.indexOf(name);
+	return index >= 0 ? index : IVR_STATUS_ORDER.indexOf('Undefined');
+}
+
+function userPrepaidMode(on: boolean, shape: ProfileBehaviour): string | number | boolean {
+	if (shape.userPrepaidMode === 'number') return on ? 1 : 0;
+	if (shape.userPrepaidMode === 'name') return on ? 'True' : 'False';
+	return on;
+}
 
 /** Converts one raw parameter the way ASMX does; throws the .NET message on a bad value. */
 export function convertParam(spec: ParamSpec, raw: string): string | number {
