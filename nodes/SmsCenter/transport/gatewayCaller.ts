@@ -3,7 +3,7 @@ import { CREDENTIAL_NAME } from '../../shared/credentialName';
 import { DEFAULT_PROTOCOL, type AsmxProtocol } from '../../shared/protocol';
 import { CredentialSetupError } from '../../shared/transport/login';
 import { ASMX_METHODS, type AsmxMethod } from '../../shared/transport/methods';
-import { buildAsmxRequest, buildPushSmsRequest, type GatewayParams, type GatewayRequest } from '../../shared/transport/requestBuilder';
+import { buildAsmxRequest, buildPushSmsRequest, type GatewayParams, type GatewayRequest, type PushSmsSendAs } from '../../shared/transport/requestBuilder';
 import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlValue } from '../../shared/transport/responseParser';
 import { transportError } from './errors';
 
@@ -79,8 +79,8 @@ export class GatewayCaller {
 	}
 
 	/** Calls pushsms.aspx and returns its plain-text answer. */
-	async pushSms(params: GatewayParams, itemIndex: number): Promise<string> {
-		return await this.call(buildPushSmsRequest(params), 'pushsms.aspx', true, itemIndex, (answer) => answer.body.trim());
+	async pushSms(params: GatewayParams, itemIndex: number, sendAs: PushSmsSendAs = 'body'): Promise<string> {
+		return await this.call(buildPushSmsRequest(params, sendAs), 'pushsms.aspx', true, itemIndex, (answer) => answer.body.trim());
 	}
 
 	/** One attempt for sends; for reads, retries with backoff on network failures, 5xx and unreadable answers. */
@@ -121,6 +121,7 @@ export class GatewayCaller {
 			url: request.url,
 			headers: request.headers,
 			body: request.body,
+			qs: request.qs,
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,

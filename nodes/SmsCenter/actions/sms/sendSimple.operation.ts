@@ -1,4 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { isLoginRefusal } from '../../../shared/transport/answerRules';
+import type { PushSmsSendAs } from '../../../shared/transport/requestBuilder';
 import { forOperation } from '../../helpers/displayOptions';
 import { requireAccepted } from '../../transport/errors';
 import { advertisingOptions, messageField, optionsCollection, senderField } from '../common/fields';
@@ -18,7 +20,25 @@ const properties: INodeProperties[] = [
 	},
 	messageField,
 	senderField,
-	optionsCollection([...advertisingOptions]),
+	optionsCollection([
+		...advertisingOptions,
+		{
+			displayName: 'Send As',
+			name: 'sendAs',
+			type: 'options',
+			options: [
+				{ name: 'POST Body', value: 'body', description: 'The parameters, login included, in a form body (recommended)' },
+				{
+					name: 'Query String (GET)',
+					value: 'query',
+					description: 'The parameters in the URL, as the API document shows them. The API password then appears in URLs and in the logs of SMSCenter and of any proxy on the way.',
+				},
+			],
+			default: 'body',
+			description:
+				'Where the simple URL API gets its parameters. Choose Query String only for a server that reads them from the URL alone: the API password then appears in URLs and in gateway and proxy logs.',
+		},
+	]),
 ];
 
 export const description = forOperation('sms', 'sendSimple', properties);
@@ -32,6 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	}
 	const sender = run.reader.sender(itemIndex);
 	const chaining = sms.measure.segments > 1;
+	const sendAs: PushSmsSendAs = options.sendAs === 'query' ? 'query' : 'body';
 	const answer = await run.caller.pushSms(
 		[
 			['Sender', sender],
@@ -40,7 +61,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 			['EnableChaining', chaining ? '1' : '0'],
 		],
 		itemIndex,
+		sendAs,
 	);
-	requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed`);
+	// A server that reads only the URL sees a POST body as no parameters at all, and answers as for a wrong login.
+	const hint = sendAs === 'body' && isLoginRefusal(answer) ? '. If the login is right, the server may read its parameters from the URL only: try Send As: Query String' : '';
+	requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed${hint}`);
 	return { status: 'OK', messageId: null, ...smsSummary(sms), sender, enableChaining: chaining };
 }
