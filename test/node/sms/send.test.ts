@@ -82,7 +82,7 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		expect(calls).toHaveLength(1);
 		expect(calls[0].path).toBe(SEND_PATH);
 		expect(calls[0].body).toBe(
-			'UserName=demo&Password=demo-api-key&SenderName=MyShop&SendToPhoneNumbers=0541234560%2C0541234561&CCToEmail=&Message=Hello&SMSOperation=Push&DeliveryDelayInMinutes=0&ExpirationDelayInMinutes=0&MessageOption=Regular&Price=0',
+			'UserName=demo&Password=demo-api-key&SenderName=MyShop&SendToPhoneNumbers=0541234560%2C0541234561&CCToEmail=&Message=Hello&SMSOperation=Push&DeliveryDelayInMinutes=0&ExpirationDelayInMinutes=1440&MessageOption=Regular&Price=0',
 		);
 	});
 

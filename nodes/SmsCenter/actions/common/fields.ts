@@ -62,6 +62,14 @@ export interface TimingFields {
 	sendAt: INodeProperties;
 }
 
+/**
+ * The expiration sent when the user sets none: a day after the delay. The API document does not say
+ * what `ExpirationDelayInMinutes=0` means (no expiry, or expire at once), nor whether the minutes
+ * count from the request or from the delayed send, so the default is a positive number of minutes
+ * that is right under every reading.
+ */
+export const DEFAULT_EXPIRATION_MINUTES = 1440;
+
 /** Delay, Expiration and Send At, worded for sending an SMS or placing a call. */
 export function timingFields(kind: 'sms' | 'voice'): TimingFields {
 	const [doing, act, reach] = kind === 'sms' ? ['sending', 'send', 'deliver'] : ['calling', 'call', 'call'];
@@ -79,8 +87,8 @@ export function timingFields(kind: 'sms' | 'voice'): TimingFields {
 			name: 'expirationMinutes',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: 0,
-			description: `Minutes after which SMSCenter stops trying to ${reach}. 0 keeps the gateway default.`,
+			default: DEFAULT_EXPIRATION_MINUTES,
+			description: `Minutes after which SMSCenter stops trying to ${reach}. Left out, the delay plus ${DEFAULT_EXPIRATION_MINUTES} (a day) is sent, right whether SMSCenter counts from the request or from the delayed send. 0 is sent only when entered here: the API document does not say whether it means "never expire" or "expire at once".`,
 		},
 		sendAt: {
 			displayName: 'Send At',

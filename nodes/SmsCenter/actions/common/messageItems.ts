@@ -6,6 +6,7 @@ import { TextMeasurer, type TextMeasure } from '../../helpers/messageSegments';
 import { MAX_SEGMENTS, messageTextProblem } from '../../helpers/messageText';
 import { wholeNumberProblem } from '../../helpers/numberChecks';
 import { SENDER_NAME_RULE, senderNameProblem } from '../../helpers/senderName';
+import { DEFAULT_EXPIRATION_MINUTES } from './fields';
 import { inputError } from './itemErrors';
 import { perItemParameter } from './parameters';
 
@@ -72,11 +73,16 @@ export class MessageItemReader {
 		return sender;
 	}
 
-	/** The Delay (or Send At) and Expiration options, in whole minutes. */
+	/**
+	 * The Delay (or Send At) and Expiration options, in whole minutes. An expiration the user did
+	 * not set is the delay plus a day, so the message never expires before its own send time.
+	 */
 	timing(itemIndex: number, options: IDataObject): { delayMinutes: number; expirationMinutes: number } {
+		const delayMinutes = readDelay(this.ctx, itemIndex, options);
+		const unset = options.expirationMinutes === undefined || options.expirationMinutes === '' || options.expirationMinutes === null;
 		return {
-			delayMinutes: readDelay(this.ctx, itemIndex, options),
-			expirationMinutes: readMinutes(this.ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
+			delayMinutes,
+			expirationMinutes: unset ? delayMinutes + DEFAULT_EXPIRATION_MINUTES : readMinutes(this.ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
 		};
 	}
 }
