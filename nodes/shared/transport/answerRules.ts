@@ -35,8 +35,11 @@ export function isLoginRefusal(code: string): boolean {
 	return LOGIN_REFUSALS.has(code.trim());
 }
 
-/** A message ID as the gateway writes it; empty and `0` mean that no message was created. */
+/**
+ * A message ID as the gateway writes it (typed String in the document's table, `long` in its
+ * example); empty, `0` and negative numbers such as `-1` mean that no message was created.
+ */
 export function messageIdOrNull(raw: string): string | null {
 	const id = raw.trim();
-	return id === '' || id === '0' ? null : id;
+	return id === '' || /^-\d+$/.test(id) || /^0+$/.test(id) ? null : id;
 }

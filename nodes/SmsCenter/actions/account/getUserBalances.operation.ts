@@ -29,6 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 		userName: user.userName,
 		sms: user.sms,
 		userWorkingInPrepaidMode: user.prepaidMode,
+		...(user.prepaidModeRaw === undefined ? {} : { userWorkingInPrepaidModeRaw: user.prepaidModeRaw }),
 		companyWorkingInUserPrepaidMode: answer.companyWorkingInUserPrepaidMode,
 	}));
 }

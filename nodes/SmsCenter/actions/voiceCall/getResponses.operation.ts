@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { GATEWAY_TIME_ZONE, parseGatewayDate } from '../../../shared/dates';
 import { normalisePhoneNumber } from '../../../shared/phoneNumbers';
-import { IVR_STATUSES } from '../../../shared/statusCodes/ivrStatuses';
+import { describeIvrStatus } from '../../../shared/statusCodes/ivrStatuses';
 import { forOperation } from '../../helpers/displayOptions';
 import { digitsProblem } from '../../helpers/numberChecks';
-import { readIvrResponses } from '../../transport/answers';
+import { readIvrLogin, readIvrRows } from '../../transport/answers';
 import { requireAccepted } from '../../transport/errors';
 import { inputError } from '../common/itemErrors';
 import type { OperationRun } from '../node.type';
@@ -29,16 +29,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	const problem = digitsProblem(messageId);
 	if (problem) throw inputError(this, itemIndex, 'Message ID', problem, 'No request was made for this item.');
 	const id = String(messageId).trim();
-	const answer = readIvrResponses(await run.caller.asmx('GetMessagesResponseByMessageID', [['MessageID', id]], itemIndex));
-	requireAccepted(this.getNode(), answer.login, itemIndex, `Reading the responses of voice message ${id} failed`);
-	return answer.rows.map((row) => {
-		const known = IVR_STATUSES[row.status];
+	const result = await run.caller.asmx('GetMessagesResponseByMessageID', [['MessageID', id]], itemIndex);
+	requireAccepted(this.getNode(), readIvrLogin(result), itemIndex, `Reading the responses of voice message ${id} failed`);
+	return readIvrRows(result).map((row) => {
 		const phone = normalisePhoneNumber(row.mobile, 'voice');
 		return {
 			messageId: id,
 			mobile: phone.valid ? phone.number : row.mobile,
 			mobileRaw: row.mobile,
-			status: { name: row.status, meaning: known?.meaning ?? 'Unknown status', final: known?.final ?? false },
+			status: describeIvrStatus(row.status),
 			sendDate: parseGatewayDate(row.sendDate, GATEWAY_TIME_ZONE) ?? null,
 			sendDateRaw: row.sendDate,
 			callLengthSeconds: row.callLength,
