@@ -87,7 +87,7 @@ async function main(): Promise<void> {
 	const agent = new Agent({ connections: 256 });
 	try {
 		installPackageInto(n8n.userFolder, workDir);
-		n8n.importCredentials([{ id: CREDENTIAL_ID, name: 'SMSCenter sandbox', type: 'smsCenterApi', data: { username: 'demo', password: PASSWORD, baseUrl: sandbox.url, loginCheckedAt: 'bench' } }]);
+		n8n.importCredentials([{ id: CREDENTIAL_ID, name: 'SMSCenter sandbox', type: 'smsCenterApi', data: { username: 'demo', password: PASSWORD, baseUrl: sandbox.url } }]);
 		const workflows = benchWorkflows(sandbox.url, PASSWORD, sink.url, CONCURRENCY, SECRET);
 		n8n.importWorkflows(workflows);
 		const child = await n8n.start();

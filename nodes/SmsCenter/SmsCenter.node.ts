@@ -6,6 +6,7 @@ import * as account from './actions/account/Account.resource';
 import { connectionOptions } from './actions/common/connection';
 import { CREDENTIAL_NAME } from '../shared/credentialName';
 import { documentationSection } from '../shared/documentation';
+import { smsCenterApiLoginCheck } from './methods/credentialTest';
 
 export class SmsCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +26,7 @@ export class SmsCenter implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		credentials: [{ name: CREDENTIAL_NAME, required: true, testedBy: 'smsCenterApiLoginCheck' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -45,6 +46,8 @@ export class SmsCenter implements INodeType {
 			connectionOptions,
 		],
 	};
+
+	methods = { credentialTest: { smsCenterApiLoginCheck } };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

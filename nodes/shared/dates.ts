@@ -50,12 +50,27 @@ export function isValidTimeZone(timeZone: string): boolean {
 	}
 }
 
-/** `dd/MM/yyyy HH:mm:ss` (GetMessagesResponseByMessageID) to an ISO 8601 instant. */
+/**
+ * GetMessagesResponseByMessageID's SendDate to an ISO 8601 instant, in both shapes the document
+ * allows: its example's `dd/MM/yyyy HH:mm:ss`, and the `DateTime` type as .NET serialises it
+ * (`2011-08-31T09:57:23`, with fractions and an offset when it has them). Without an offset, the
+ * time is the gateway's wall clock.
+ */
 export function parseGatewayDate(text: string, timeZone = GATEWAY_TIME_ZONE): string | undefined {
-	const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})$/.exec(text.trim());
-	if (!match) return undefined;
-	const [day, month, year, hour, minute, second] = match.slice(1).map(Number);
-	return wallClockToDate({ year, month, day, hour, minute, second }, timeZone)?.toISOString();
+	const trimmed = text.trim();
+	const shown = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})$/.exec(trimmed);
+	if (shown) {
+		const [day, month, year, hour, minute, second] = shown.slice(1).map(Number);
+		return wallClockToDate({ year, month, day, hour, minute, second }, timeZone)?.toISOString();
+	}
+	const typed = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/.exec(trimmed);
+	if (!typed) return undefined;
+	const [year, month, day, hour, minute, second] = typed.slice(1, 7).map(Number);
+	const clock = wallClockToDate({ year, month, day, hour, minute, second }, 'UTC');
+	if (!clock) return undefined;
+	if (typed[7] === undefined) return wallClockToDate({ year, month, day, hour, minute, second }, timeZone)?.toISOString();
+	const offset = typed[7] === 'Z' ? 0 : (typed[7].startsWith('-') ? -1 : 1) * (Number(typed[7].slice(1, 3)) * 60 + Number(typed[7].slice(4, 6)));
+	return new Date(clock.getTime() - offset * 60_000).toISOString();
 }
 
 /** `DDMMYYYYHHMMSS` (the `{Dlr_ddmmyyyhhmmss}` token) to an ISO 8601 instant. */

@@ -66,7 +66,7 @@ describe('the package in a real n8n', () => {
 
 	beforeEach(() => sandbox.reset());
 
-	it('sends one SMS; a new credential is checked once before its first request', async () => {
+	it('sends one SMS; a new credential\'s first request is the send itself', async () => {
 		const response = await call('e2e-sms-send', { items: [{ to: '+972541234560', text: 'Hello from n8n' }] });
 		expect(response.status).toBe(200);
 		expect(response.json).toEqual([
@@ -84,8 +84,8 @@ describe('the package in a real n8n', () => {
 				messageOption: 'Regular',
 			},
 		]);
-		expect(sandbox.calls().map((c) => c.operation)).toEqual(['CheckCompanyPrePaid', 'SendMessageReturnMessageID']);
-		expect(new URLSearchParams(sandbox.calls()[1].body).get('SendToPhoneNumbers')).toBe('0541234560');
+		expect(sandbox.calls().map((c) => c.operation)).toEqual(['SendMessageReturnMessageID']);
+		expect(new URLSearchParams(sandbox.calls()[0].body).get('SendToPhoneNumbers')).toBe('0541234560');
 	});
 
 	it('sends a bulk of 50 items with one text as one request, one output item per input item', async () => {

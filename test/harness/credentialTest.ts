@@ -1,6 +1,8 @@
-import type { ICredentialDataDecryptedObject, INodeType } from 'n8n-workflow';
-import { executeWorkflow } from './executeWorkflow';
-import { smsCenterCredentialType } from './packageTypes';
+import { CredentialTestContext, ExecutionLifecycleHooks } from 'n8n-core';
+import { NodeHelpers, type ICredentialDataDecryptedObject, type ICredentialTestFunction, type INodeParameters, type INodeType } from 'n8n-workflow';
+import { executeWorkflow, testAdditionalData } from './executeWorkflow';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { PackageNodeTypes, smsCenterCredentialType, SMSCENTER_TYPE } from './packageTypes';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -10,11 +12,26 @@ export interface CredentialTestResult {
 const PROBE_TYPE = 'harness.credentialProbe';
 
 /**
- * Tests a credential the way n8n's credentials tester does for a credential with a `test` request:
- * a throw-away declarative node whose only property routes the test request, run with the
- * credential, pre-authentication forced (n8n always runs it when testing).
+ * Tests a credential the way n8n's credentials tester (2.40) does: the credential type's own
+ * `test` request when it has one, otherwise the `testedBy` function of a node that uses the
+ * credential, called with n8n-core's CredentialTestContext and the data with its defaults applied.
  */
 export async function testSmsCenterCredential(data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+	const credentialType = smsCenterCredentialType();
+	if (credentialType.test) return await testByRequest(data);
+	const node = new PackageNodeTypes().getByNameAndVersion(SMSCENTER_TYPE);
+	const testedBy = node.description.credentials?.find((c) => c.name === credentialType.name)?.testedBy;
+	if (typeof testedBy !== 'string') throw new Error(`No node tests the ${credentialType.name} credential`);
+	const test = node.methods?.credentialTest?.[testedBy] as ICredentialTestFunction | undefined;
+	if (!test) throw new Error(`The node has no credential test named ${testedBy}`);
+	const withDefaults = NodeHelpers.getNodeParameters(credentialType.properties, data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
+	const additionalData = testAdditionalData(new TestCredentialsHelper({}), new ExecutionLifecycleHooks('internal', 'credential-test', { id: 'credential-test', name: 'Credential test', nodes: [], connections: {} } as never), 'credential-test');
+	const result = await test.call(new CredentialTestContext(additionalData), { id: '1', name: 'test', type: credentialType.name, data: withDefaults });
+	return { status: result.status, message: result.message };
+}
+
+/** n8n's path for a credential with a `test` request: a throw-away declarative node whose only property routes the request. */
+async function testByRequest(data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
 	const credentialType = smsCenterCredentialType();
 	const probe: INodeType = {
 		description: {

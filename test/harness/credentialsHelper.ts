@@ -1,5 +1,6 @@
 import {
 	ICredentialsHelper,
+	NodeHelpers,
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
 	type ICredentialType,
@@ -7,23 +8,29 @@ import {
 	type IHttpRequestOptions,
 	type INode,
 	type INodeCredentialsDetails,
+	type INodeParameters,
 	type INodeProperties,
 	type IRequestOptionsSimplified,
 } from 'n8n-workflow';
-import { smsCenterCredentialType } from './packageTypes';
+import { smsCenterCredentialType, smsCenterTriggerCredentialType } from './packageTypes';
 
 /**
  * Holds decrypted credentials by type and applies the credential type's own `authenticate` and
- * `preAuthentication`, as n8n's credentials helper does: pre-authentication runs when the expirable
- * field is empty, and what it returns is saved back into the credential.
+ * `preAuthentication`, as n8n's credentials helper (2.40) does: decrypted data gets the defaults of
+ * the credential's properties; pre-authentication runs when the expirable field is empty, expired,
+ * or the credential is being tested, and what it returns is saved back into the credential only
+ * when it holds the expirable field.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	readonly types: Record<string, ICredentialType> = { smsCenterApi: smsCenterCredentialType() };
+	readonly types: Record<string, ICredentialType> = { smsCenterApi: smsCenterCredentialType(), smsCenterTriggerApi: smsCenterTriggerCredentialType() };
 	/** Every update n8n would write to its database. */
 	readonly updates: Array<{ type: string; data: ICredentialDataDecryptedObject }> = [];
 
 	/** How many times a node asked for decrypted credentials. */
 	decryptions = 0;
+
+	/** How many times n8n would have run the credential's preAuthentication. */
+	preAuthentications = 0;
 
 	constructor(
 		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
@@ -51,9 +58,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const type = this.types[typeName];
 		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!type?.preAuthentication || !expirable) return undefined;
-		const filled = credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined;
-		if (filled && !credentialsExpired && !this.forcePreAuthentication) return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !this.forcePreAuthentication) return undefined;
+		this.preAuthentications++;
 		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		if (output[expirable.name] === undefined) return undefined;
 		this.updates.push({ type: typeName, data: output });
 		Object.assign(this.credentials[typeName], output);
 		return output;
@@ -72,7 +80,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		this.decryptions++;
 		const data = this.credentials[type];
 		if (!data) throw new Error(`No test credentials of type ${type}`);
-		return { ...data };
+		return NodeHelpers.getNodeParameters(this.getCredentialsProperties(type), data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(_nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {

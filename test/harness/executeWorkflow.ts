@@ -29,7 +29,7 @@ export interface SmsCenterCredentials extends ICredentialDataDecryptedObject {
 	baseUrl: string;
 }
 
-/** Credentials for the sandbox's demo user; `loginCheckedAt` set as on a credential that has been used before. */
+/** Credentials for the sandbox's demo user, as a user enters them (n8n adds the defaults of the other fields). */
 export function sandboxCredentials(baseUrl: string, overrides: Partial<ICredentialDataDecryptedObject> = {}): SmsCenterCredentials {
 	return {
 		username: 'demo',
@@ -37,7 +37,6 @@ export function sandboxCredentials(baseUrl: string, overrides: Partial<ICredenti
 		baseUrl,
 		allowInsecureHttp: false,
 		protocol: 'httpPost',
-		loginCheckedAt: '2026-01-01T00:00:00.000Z',
 		...overrides,
 	} as SmsCenterCredentials;
 }

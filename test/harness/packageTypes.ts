@@ -77,3 +77,7 @@ export class PackageNodeTypes implements INodeTypes {
 export function smsCenterCredentialType(): ICredentialType {
 	return loadBuilt<ICredentialType>('credentials/SmsCenterApi.credentials.js', 'SmsCenterApi');
 }
+
+export function smsCenterTriggerCredentialType(): ICredentialType {
+	return loadBuilt<ICredentialType>('credentials/SmsCenterTriggerApi.credentials.js', 'SmsCenterTriggerApi');
+}

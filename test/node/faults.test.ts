@@ -85,8 +85,9 @@ describe('gateway faults', () => {
 	});
 
 	it('an unreachable host fails the credential test in words', async () => {
-		const result = await testSmsCenterCredential(sandboxCredentials(await unreachableUrl()));
+		const url = await unreachableUrl();
+		const result = await testSmsCenterCredential(sandboxCredentials(url));
 		expect(result.status).toBe('Error');
-		expect(result.message).toBe('The service refused the connection - perhaps it is offline');
+		expect(result.message).toBe(`Could not reach SMSCenter at ${new URL(url).host} (CheckCompanyPrePaid): the connection was refused (ECONNREFUSED)`);
 	});
 });

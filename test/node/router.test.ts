@@ -45,8 +45,9 @@ describe('the router', () => {
 		expect(result.output()).toEqual([
 			{
 				json: {
-					error: 'SMSCenter answered SomethingNew: SMSCenter answered with a code this node does not know.',
-					errorDescription: 'Reading the company prepaid balance failed. Contact SMSCenter support.',
+					error: 'SMSCenter answered SomethingNew: the balance was not given to this login',
+					errorDescription:
+						'SMSCenter accepted the login but did not give the balance (CheckCompanyPrePaid answered SomethingNew). The API document reserves CheckCompanyPrePaid for back-office administrators, so an ordinary API user or a company that is not prepaid may get this answer; sending is not affected. Ask SMSCenter support if this login should read balances.',
 				},
 				pairedItem: { item: 0 },
 			},

@@ -71,7 +71,7 @@ describe('answer parsing', () => {
 		expect(() => readAsmxResult(fault, 'SendMessagesV2')).toThrow(SoapFaultError);
 		expect(() => readAsmxResult('', 'SendMessagesV2')).toThrow(new UnreadableAnswerError('the answer was empty'));
 		expect(() => readAsmxResult('<a><b></a>', 'SendMessagesV2')).toThrow(UnreadableAnswerError);
-		expect(() => readCompanyBalance(readAsmxResult('<CheckPrePaidResult><SMS>x</SMS><Result>OK</Result></CheckPrePaidResult>', 'CheckCompanyPrePaid'))).toThrow('<SMS> is not a whole number: "x"');
+		expect(() => readCompanyBalance(readAsmxResult('<CheckPrePaidResult><SMS>x</SMS><Result>OK</Result></CheckPrePaidResult>', 'CheckCompanyPrePaid'))).toThrow('<SMS> is not a number: "x"');
 	});
 });
 

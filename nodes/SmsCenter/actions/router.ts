@@ -3,6 +3,7 @@ import * as sms from './sms/Sms.resource';
 import * as voiceCall from './voiceCall/VoiceCall.resource';
 import * as account from './account/Account.resource';
 import { callerForRun } from './common/connection';
+import { isLoginRefusalError } from '../transport/errors';
 import { errorItemOrThrow } from './common/itemErrors';
 import { MessageItemReader } from './common/messageItems';
 import type { ItemOperation, Operation, OperationMap, OperationRun } from './node.type';
@@ -43,15 +44,35 @@ async function startRun(ctx: IExecuteFunctions): Promise<OperationRun> {
 	};
 }
 
-/** Runs an item-by-item operation: one failing item does not stop the others under Continue On Fail. */
+/** The error of an item that was not tried because SMSCenter had refused the login earlier in the run. */
+function refusedEarlier(ctx: IExecuteFunctions, itemIndex: number, refusal: NodeApiError): NodeApiError {
+	const error = new NodeApiError(ctx.getNode(), { message: refusal.message }, {
+		message: `Item ${itemIndex + 1}: not tried: ${refusal.message}`,
+		description: 'SMSCenter refused the login for an earlier item of this run, so no further request was made. Nothing was sent for this item.',
+		itemIndex,
+	});
+	return error;
+}
+
+/**
+ * Runs an item-by-item operation: one failing item does not stop the others under Continue On
+ * Fail, except a refused login, which every later request would meet too: the run then makes no
+ * further request.
+ */
 async function eachItem(ctx: IExecuteFunctions, items: INodeExecutionData[], execute: ItemOperation, run: OperationRun): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
+	let refusal: NodeApiError | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		if (refusal) {
+			output.push(errorItemOrThrow(ctx, itemIndex, refusedEarlier(ctx, itemIndex, refusal)));
+			continue;
+		}
 		try {
 			const result: IDataObject | IDataObject[] = await execute.call(ctx, itemIndex, run);
 			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const named = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			if (isLoginRefusalError(named)) refusal = named;
 			output.push(errorItemOrThrow(ctx, itemIndex, named));
 		}
 	}

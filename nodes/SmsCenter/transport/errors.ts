@@ -1,7 +1,14 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 import { describeAnswer, isKnownAnswer } from '../../shared/statusCodes/answerCodes';
-import { isAcceptedAnswer } from '../../shared/transport/answerRules';
+import { isAcceptedAnswer, isLoginRefusal } from '../../shared/transport/answerRules';
 import { answerExcerpt } from '../../shared/transport/gatewayText';
+
+/** Errors that say SMSCenter refused the login itself: every later request of the run would be refused too. */
+const LOGIN_REFUSALS = new WeakSet<Error>();
+
+export function isLoginRefusalError(error: unknown): error is NodeApiError {
+	return error instanceof Error && LOGIN_REFUSALS.has(error);
+}
 
 /** The advice every send failure carries when the request may have been carried out. */
 export const MAY_HAVE_REACHED = 'The request may have reached SMSCenter, so it was not repeated: check the SMSCenter reports before sending again.';
@@ -36,12 +43,15 @@ export function gatewayAnswerError(node: INode, code: string, itemIndex: number,
 	const { meaning, action } = describeAnswer(code);
 	const known = isKnownAnswer(code);
 	const shown = shownCode(code);
+	const refusal = isLoginRefusal(code);
+	const refused = refusal ? ' Nothing was sent: SMSCenter refused the login.' : '';
 	const consequence = sends && !known ? ` ${MAY_HAVE_REACHED}` : '';
 	const error = new NodeApiError(node, { code: shown, message: meaning } as JsonObject, {
 		message: `SMSCenter answered ${shown}: ${meaning}`,
-		description: `${context}. ${action ?? ''}${consequence}`.replace(/\s+$/, ''),
+		description: `${context}.${refused} ${action ?? ''}${consequence}`.replace(/\s+/g, ' ').trim(),
 		itemIndex,
 	});
+	if (refusal) LOGIN_REFUSALS.add(error);
 	return known ? nothingSent(error) : error;
 }
 

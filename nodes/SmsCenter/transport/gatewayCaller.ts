@@ -6,7 +6,7 @@ import { ANSWER_SCANNED, answerExcerpt, firstMeaningfulLine } from '../../shared
 import { LoginScrubber } from '../../shared/transport/loginScrubber';
 import { isRedirectStatus, REDIRECT_ADVICE, redirectSummary } from '../../shared/transport/redirects';
 import { ASMX_METHODS, type AsmxMethod } from '../../shared/transport/methods';
-import { buildAsmxRequest, buildPushSmsRequest, type GatewayParams, type GatewayRequest } from '../../shared/transport/requestBuilder';
+import { buildAsmxRequest, buildPushSmsRequest, type GatewayParams, type GatewayRequest, type PushSmsSendAs } from '../../shared/transport/requestBuilder';
 import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlObject, type XmlValue } from '../../shared/transport/responseParser';
 import { MAY_HAVE_REACHED, nothingSent, transportError } from './errors';
 import { failedBeforeConnecting, failureWords, isTransient, networkFailure } from './networkFailure';
@@ -93,8 +93,8 @@ export class GatewayCaller {
 	}
 
 	/** Calls pushsms.aspx and reads its plain-text answer with `read`. */
-	async pushSms<T>(params: GatewayParams, itemIndex: number, read: (answer: string) => T): Promise<T> {
-		return await this.call(buildPushSmsRequest(params), 'pushsms.aspx', true, itemIndex, (body) => read(this.scrubber.scrub(body)));
+	async pushSms<T>(params: GatewayParams, itemIndex: number, read: (answer: string) => T, sendAs: PushSmsSendAs = 'body'): Promise<T> {
+		return await this.call(buildPushSmsRequest(params, sendAs), 'pushsms.aspx', true, itemIndex, (body) => read(this.scrubber.scrub(body)));
 	}
 
 	/** One attempt for sends; for reads, retries with backoff on network failures, 5xx and unreadable answers. */
@@ -131,6 +131,7 @@ export class GatewayCaller {
 			url: request.url,
 			headers: request.headers,
 			body: request.body,
+			qs: request.qs,
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,

@@ -33,3 +33,24 @@ export const IVR_STATUSES: Record<string, IvrStatusInfo> = {
 	FailedWithResponse: { meaning: 'Failed with response', final: true },
 	FailedWithoutResponse: { meaning: 'Failed without response', final: true },
 };
+
+/**
+ * The document types `Status` as Int and lists the statuses by name. A number is read as the
+ * status's position in the document's table, from 0, as a .NET enumeration without explicit values
+ * is numbered (an inference: the document gives no numbers). The number is kept beside the name.
+ */
+export const IVR_STATUS_TABLE_ORDER: readonly string[] = Object.keys(IVR_STATUSES);
+
+export interface IvrStatusReading extends IvrStatusInfo {
+	name: string;
+	/** The number the gateway wrote, when it wrote one; null for a name. */
+	code: number | null;
+}
+
+export function describeIvrStatus(raw: string): IvrStatusReading {
+	const text = raw.trim();
+	const code = /^\d{1,4}$/.test(text) ? Number(text) : null;
+	const name = code === null ? text : (IVR_STATUS_TABLE_ORDER[code] ?? text);
+	const known = Object.prototype.hasOwnProperty.call(IVR_STATUSES, name) ? IVR_STATUSES[name] : undefined;
+	return { name, code, meaning: known?.meaning ?? 'Unknown status', final: known?.final ?? false };
+}

@@ -6,10 +6,12 @@ export const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
 
 /** A request ready for the wire, except for the login, which the credential adds. */
 export interface GatewayRequest {
-	method: 'POST';
+	method: 'POST' | 'GET';
 	url: string;
 	headers: Record<string, string>;
 	body: string;
+	/** Query-string parameters, for the simple URL API sent as GET. */
+	qs?: Record<string, string>;
 }
 
 /** Parameters in the order the gateway documents them, values already in invariant text. */
@@ -52,8 +54,16 @@ export function buildAsmxRequest(method: AsmxMethod, params: GatewayParams, prot
 	};
 }
 
-/** pushsms.aspx by POST, so that the login never appears in a URL. */
-export function buildPushSmsRequest(params: GatewayParams): GatewayRequest {
+/**
+ * How the simple URL API gets its parameters: a POST form (the default, so that the login never
+ * appears in a URL), or the query string of a GET, as the API document's example URL and every
+ * public client send them, for a server that reads only the URL.
+ */
+export type PushSmsSendAs = 'body' | 'query';
+
+/** pushsms.aspx by POST, or by GET with the parameters in the query string. */
+export function buildPushSmsRequest(params: GatewayParams, sendAs: PushSmsSendAs = 'body'): GatewayRequest {
+	if (sendAs === 'query') return { method: 'GET', url: PUSH_SMS_PATH, headers: {}, body: '', qs: Object.fromEntries(params) };
 	return {
 		method: 'POST',
 		url: PUSH_SMS_PATH,

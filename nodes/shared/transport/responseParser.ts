@@ -93,6 +93,15 @@ export function readInteger(raw: string, element: string): number {
 	return Number(raw);
 }
 
+/**
+ * A number the document types as String (balances) or int: whole or with a decimal point, as .NET
+ * writes a decimal in the invariant culture and in he-IL alike.
+ */
+export function readDecimal(raw: string, element: string): number {
+	if (!/^-?\d+(?:\.\d+)?$/.test(raw.trim())) throw new UnreadableAnswerError(`<${element}> is not a number: "${raw}"`);
+	return Number(raw);
+}
+
 export function readBoolean(raw: string): boolean {
 	return raw.trim().toLowerCase() === 'true';
 }

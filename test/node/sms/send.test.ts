@@ -82,7 +82,7 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		expect(calls).toHaveLength(1);
 		expect(calls[0].path).toBe(SEND_PATH);
 		expect(calls[0].body).toBe(
-			'UserName=demo&Password=demo-api-key&SenderName=MyShop&SendToPhoneNumbers=0541234560%2C0541234561&CCToEmail=&Message=Hello&SMSOperation=Push&DeliveryDelayInMinutes=0&ExpirationDelayInMinutes=0&MessageOption=Regular&Price=0',
+			'UserName=demo&Password=demo-api-key&SenderName=MyShop&SendToPhoneNumbers=0541234560%2C0541234561&CCToEmail=&Message=Hello&SMSOperation=Push&DeliveryDelayInMinutes=0&ExpirationDelayInMinutes=1440&MessageOption=Regular&Price=0',
 		);
 	});
 
@@ -187,7 +187,7 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		const result = await send({ recipients: '0541234560' }, [{}], { username: 'locked', password: 'locked-api-key' });
 		const error = result.error();
 		expect(error?.message).toBe("SMSCenter answered InvalidIPAddress: The request came from an IP address the account does not allow.");
-		expect(error?.description).toBe("Sending to 1 recipient(s) of item(s) 1 failed. Ask SMSCenter support to allow the n8n server's public IP address.");
+		expect(error?.description).toBe("Sending to 1 recipient(s) of item(s) 1 failed. Nothing was sent: SMSCenter refused the login. Ask SMSCenter support to allow the n8n server's public IP address.");
 	});
 
 	it('reports the gateway refusal of a later item, not a batch left unstarted because of it', async () => {

@@ -37,7 +37,7 @@ describe('Voice call (IVR): Get Responses in the n8n engine', () => {
 		const sentAt = sandbox.messages()[0].sentAt;
 		const sendDate = new Date(Math.floor(sentAt.getTime() / 1000) * 1000).toISOString();
 		const row = (mobile: string, raw: string, status: string, meaning: string, seconds: number, response: string | null) => ({
-			json: { messageId: '1000001', mobile, mobileRaw: raw, status: { name: status, meaning, final: true }, sendDate, sendDateRaw: expect.stringMatching(/^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d$/), callLengthSeconds: seconds, response },
+			json: { messageId: '1000001', mobile, mobileRaw: raw, status: { name: status, code: null, meaning, final: true }, sendDate, sendDateRaw: expect.stringMatching(/^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d$/), callLengthSeconds: seconds, response },
 			pairedItem: { item: 0 },
 		});
 		expect(responses.output()).toEqual([

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
 import { readUserBalances } from '../../transport/answers';
-import { requireAccepted } from '../../transport/errors';
 import type { OperationRun } from '../node.type';
+import { requireBalance } from './balance';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,11 +24,12 @@ export const description = forOperation('account', 'getUserBalances', properties
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject[]> {
 	const mode = this.getNodeParameter('mode', itemIndex, 'ThisUser') as string;
 	const answer = await run.caller.asmx('CheckUsersPrePaid', [['Mode', mode]], itemIndex, readUserBalances);
-	requireAccepted(this.getNode(), answer.result, itemIndex, "Reading the users' prepaid balances failed");
+	requireBalance(this, 'CheckUsersPrePaid', answer.result, itemIndex, "Reading the users' prepaid balances failed");
 	return answer.users.map((user) => ({
 		userName: user.userName,
 		sms: user.sms,
 		userWorkingInPrepaidMode: user.prepaidMode,
+		...(user.prepaidModeRaw === undefined ? {} : { userWorkingInPrepaidModeRaw: user.prepaidModeRaw }),
 		companyWorkingInUserPrepaidMode: answer.companyWorkingInUserPrepaidMode,
 	}));
 }

@@ -66,6 +66,14 @@ function wording(kind: 'sms' | 'voice') {
 	return kind === 'sms' ? { doing: 'sending', act: 'send', acts: 'sends', reach: 'deliver' } : { doing: 'calling', act: 'call', acts: 'calls', reach: 'call' };
 }
 
+/**
+ * The expiration sent when the user sets none: a day after the delay. The API document does not say
+ * what `ExpirationDelayInMinutes=0` means (no expiry, or expire at once), nor whether the minutes
+ * count from the request or from the delayed send, so the default is a positive number of minutes
+ * that is right under every reading.
+ */
+export const DEFAULT_EXPIRATION_MINUTES = 1440;
+
 /** When the gateway should act, as SMS and voice calls both offer it. */
 export interface TimingFields {
 	/** Schedule, Delay (Minutes) and Send At, shown in the node from version 1.1 on. */
@@ -135,8 +143,8 @@ export function timingFields(kind: 'sms' | 'voice'): TimingFields {
 			name: 'expirationMinutes',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: 0,
-			description: `Minutes after which SMSCenter stops trying to ${reach}. 0 keeps SMSCenter's default.`,
+			default: DEFAULT_EXPIRATION_MINUTES,
+			description: `Minutes after which SMSCenter stops trying to ${reach}. Left out, the delay plus ${DEFAULT_EXPIRATION_MINUTES} (a day) is sent, right whether SMSCenter counts from the request or from the delayed send. 0 is sent only when entered here: the API document does not say whether it means "never expire" or "expire at once".`,
 		},
 	};
 }

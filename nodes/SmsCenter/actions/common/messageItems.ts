@@ -6,6 +6,7 @@ import { TextMeasurer, type TextMeasure } from '../../helpers/messageSegments';
 import { MAX_SEGMENTS, messageTextProblem } from '../../helpers/messageText';
 import { wholeNumberProblem } from '../../helpers/numberChecks';
 import { SENDER_NAME_RULE, senderNameProblem } from '../../helpers/senderName';
+import { DEFAULT_EXPIRATION_MINUTES } from './fields';
 import { inputError } from './itemErrors';
 import { perItemParameter } from './parameters';
 
@@ -79,11 +80,19 @@ export class MessageItemReader {
 		return sender;
 	}
 
-	/** The delivery delay (from the Schedule, or version 1's Delay or Send At option) and the Expiration option, in whole minutes. */
+	/**
+	 * The delivery delay (from the Schedule, or version 1's Delay or Send At option) and the Expiration
+	 * option, in whole minutes. An expiration the user did not set is the delay plus a day, so the
+	 * message never expires before its own send time.
+	 */
 	timing(itemIndex: number, options: IDataObject): { delayMinutes: number; expirationMinutes: number } {
 		const schedule = this.scheduleOf(itemIndex);
 		const delayMinutes = schedule === '' || schedule === undefined ? readDelay(this.ctx, itemIndex, options) : this.scheduledDelay(itemIndex, schedule);
-		return { delayMinutes, expirationMinutes: readMinutes(this.ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)') };
+		const unset = options.expirationMinutes === undefined || options.expirationMinutes === '' || options.expirationMinutes === null;
+		return {
+			delayMinutes,
+			expirationMinutes: unset ? delayMinutes + DEFAULT_EXPIRATION_MINUTES : readMinutes(this.ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
+		};
 	}
 
 	private scheduledDelay(itemIndex: number, schedule: unknown): number {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
-import { companyBalance } from '../account/balance';
+import { readBalanceOrReason, type BalanceReading } from '../account/balance';
 import { advertisingOptions, messageField, optionsCollection, recipientsField } from '../common/fields';
 import type { OperationRun } from '../node.type';
 import { smsSummary } from './smsItem';
@@ -15,24 +15,34 @@ const properties: INodeProperties[] = [
 			name: 'includeBalance',
 			type: 'boolean',
 			default: true,
-			description: "Whether to read the company's prepaid SMS balance (one request per run) and say whether each item fits in it",
+			description:
+				"Whether to read the company's prepaid SMS balance (one request per run) and say whether each item fits in it. Where SMSCenter gives no balance to this login, the estimate says why instead.",
 		},
 	]),
 ];
 
 export const description = forOperation('sms', 'estimate', properties);
 
-/** A dry run: what a send would cost, without sending. The balance is read once per run. */
+/**
+ * A dry run: what a send would cost, without sending. The balance is read once per run; where
+ * SMSCenter withholds it (an ordinary API user, a company that is not prepaid), the estimate
+ * says why and the fit fields are null.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject> {
-	const totals = run.state(() => ({ segments: 0, balance: undefined as Promise<number> | undefined }));
+	const totals = run.state(() => ({ segments: 0, balance: undefined as Promise<BalanceReading> | undefined }));
 	const options = run.reader.options(itemIndex);
 	const sms = run.reader.recipientsAndText(itemIndex, options);
 	const summary = smsSummary(sms);
 	const result: IDataObject = { ...summary, duplicatesRemoved: sms.duplicatesRemoved, text: sms.text };
 	if (options.includeBalance !== false) {
-		totals.balance ??= companyBalance(this, run.caller, itemIndex).then((balance) => balance.sms);
-		const balance = await totals.balance;
+		totals.balance ??= readBalanceOrReason(this, run.caller, itemIndex);
+		const reading = await totals.balance;
 		totals.segments += summary.totalSegments as number;
+		if (reading.kind === 'withheld') {
+			Object.assign(result, { smsBalance: null, fitsInBalance: null, runTotalSegments: totals.segments, runFitsInBalance: null, balanceNote: reading.note });
+			return result;
+		}
+		const balance = reading.balance.sms;
 		result.smsBalance = balance;
 		result.fitsInBalance = (summary.totalSegments as number) <= balance;
 		result.runTotalSegments = totals.segments;

@@ -3,10 +3,10 @@ import { isAcceptedAnswer } from '../../../shared/transport/answerRules';
 import { forOperation } from '../../helpers/displayOptions';
 import { mapWithConcurrency } from '../../helpers/concurrency';
 import { readMessageIdAnswer, readSendCode } from '../../transport/answers';
-import { gatewayAnswerError } from '../../transport/errors';
+import { gatewayAnswerError, isLoginRefusalError } from '../../transport/errors';
 import type { GatewayCaller } from '../../transport/gatewayCaller';
 import type { XmlValue } from '../../../shared/transport/responseParser';
-import { companyBalance } from '../account/balance';
+import { balanceGuardStop, readBalanceOrReason } from '../account/balance';
 import { advertisingOptions, FROM_VERSION_1_1, messageField, optionsCollection, recipientsField, senderField, timingFields, VERSION_1 } from '../common/fields';
 import { errorItemOrThrow } from '../common/itemErrors';
 import type { OperationRun } from '../node.type';
@@ -121,13 +121,13 @@ async function sendRequest(ctx: IExecuteFunctions, caller: GatewayCaller, reques
 	return { kind: 'failed', error: gatewayAnswerError(ctx.getNode(), code, request.firstItem, context, true) };
 }
 
-/** Runs the planned requests with bounded concurrency; without Continue On Fail, none starts after a failure. */
+/** Runs the planned requests with bounded concurrency; none starts after a refused login, nor, without Continue On Fail, after any failure. */
 async function sendAll(ctx: IExecuteFunctions, caller: GatewayCaller, requests: PlannedRequest[], concurrency: number): Promise<RequestOutcome[]> {
 	let stopped = false;
 	return await mapWithConcurrency(requests, concurrency, async (request): Promise<RequestOutcome> => {
 		if (stopped) return { kind: 'notStarted' };
 		const outcome = await sendRequest(ctx, caller, request);
-		if (outcome.kind === 'failed' && !ctx.continueOnFail()) stopped = true;
+		if (outcome.kind === 'failed' && (!ctx.continueOnFail() || isLoginRefusalError(outcome.error))) stopped = true;
 		return outcome;
 	});
 }
@@ -164,12 +164,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const runOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
 	if (runOptions.balanceGuard === true) {
 		const needed = segmentsNeeded(prepared);
-		const balance = await companyBalance(this, run.caller, prepared[0].itemIndex);
-		if (needed > balance.sms) {
+		const stop = balanceGuardStop(needed, await readBalanceOrReason(this, run.caller, prepared[0].itemIndex));
+		if (stop) {
 			for (const sms of prepared) {
-				const error = new NodeOperationError(this.getNode(), `Item ${sms.itemIndex + 1}: not sent: the run needs ${needed} SMS segments but the prepaid balance has ${balance.sms}`, {
+				const error = new NodeOperationError(this.getNode(), `Item ${sms.itemIndex + 1}: not sent: ${stop.problem}`, {
 					itemIndex: sms.itemIndex,
-					description: 'The balance guard stopped the whole run before anything was sent. Top up the SMSCenter account or send fewer messages.',
+					description: stop.description,
 				});
 				results[sms.itemIndex] = errorItemOrThrow(this, sms.itemIndex, error);
 			}

@@ -1,4 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { isLoginRefusal } from '../../../shared/transport/answerRules';
+import type { PushSmsSendAs } from '../../../shared/transport/requestBuilder';
 import { forOperation } from '../../helpers/displayOptions';
 import { readPushSmsAnswer } from '../../transport/answers';
 import { requireAccepted } from '../../transport/errors';
@@ -19,7 +21,25 @@ const properties: INodeProperties[] = [
 	},
 	messageField,
 	senderField,
-	optionsCollection([...advertisingOptions]),
+	optionsCollection([
+		...advertisingOptions,
+		{
+			displayName: 'Send As',
+			name: 'sendAs',
+			type: 'options',
+			options: [
+				{ name: 'POST Body', value: 'body', description: 'The parameters, login included, in a form body (recommended)' },
+				{
+					name: 'Query String (GET)',
+					value: 'query',
+					description: 'The parameters in the URL, as the API document shows them. The API password then appears in URLs and in the logs of SMSCenter and of any proxy on the way.',
+				},
+			],
+			default: 'body',
+			description:
+				'Where the simple URL API gets its parameters. Choose Query String only for a server that reads them from the URL alone: the API password then appears in URLs and in gateway and proxy logs.',
+		},
+	]),
 ];
 
 export const description = forOperation('sms', 'sendSimple', properties);
@@ -36,6 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	}
 	const sender = run.reader.sender(itemIndex);
 	const chaining = sms.measure.segments > 1;
+	const sendAs: PushSmsSendAs = options.sendAs === 'query' ? 'query' : 'body';
 	const answer = await run.caller.pushSms(
 		[
 			['Sender', sender],
@@ -45,7 +66,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 		],
 		itemIndex,
 		readPushSmsAnswer,
+		sendAs,
 	);
-	requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed`, true);
+	// A server that reads only the URL sees a POST body as no parameters at all, and answers as for a wrong login.
+	const hint = sendAs === 'body' && isLoginRefusal(answer) ? '. If the login is right, the server may read its parameters from the URL only: try Send As: Query String' : '';
+	requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed${hint}`, true);
 	return { status: 'OK', messageId: null, messageIdNote: NO_MESSAGE_ID, ...smsSummary(sms), sender, enableChaining: chaining };
 }

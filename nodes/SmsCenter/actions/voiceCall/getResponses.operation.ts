@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { GATEWAY_TIME_ZONE, parseGatewayDate } from '../../../shared/dates';
 import { normalisePhoneNumber } from '../../../shared/phoneNumbers';
-import { IVR_STATUSES } from '../../../shared/statusCodes/ivrStatuses';
+import { describeIvrStatus } from '../../../shared/statusCodes/ivrStatuses';
 import { forOperation } from '../../helpers/displayOptions';
 import { digitsProblem } from '../../helpers/numberChecks';
-import { readIvrResponses } from '../../transport/answers';
+import { isAcceptedAnswer } from '../../../shared/transport/answerRules';
+import { readIvrLogin, readIvrRows } from '../../transport/answers';
 import { requireAccepted } from '../../transport/errors';
 import { inputError } from '../common/itemErrors';
 import type { OperationRun } from '../node.type';
@@ -29,16 +30,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	const problem = digitsProblem(messageId);
 	if (problem) throw inputError(this, itemIndex, 'Message ID', problem, 'No request was made for this item.');
 	const id = String(messageId).trim();
-	const answer = await run.caller.asmx('GetMessagesResponseByMessageID', [['MessageID', id]], itemIndex, readIvrResponses);
+	// The login code is read first; the rows only when it is accepted, so a refusal shows SMSCenter's code.
+	const answer = await run.caller.asmx('GetMessagesResponseByMessageID', [['MessageID', id]], itemIndex, (result) => {
+		const login = readIvrLogin(result);
+		return { login, rows: isAcceptedAnswer(login) ? readIvrRows(result) : [] };
+	});
 	requireAccepted(this.getNode(), answer.login, itemIndex, `Reading the responses of voice message ${id} failed`);
 	return answer.rows.map((row) => {
-		const known = IVR_STATUSES[row.status];
 		const phone = normalisePhoneNumber(row.mobile, 'voice');
 		return {
 			messageId: id,
 			mobile: phone.valid ? phone.number : row.mobile,
 			mobileRaw: row.mobile,
-			status: { name: row.status, meaning: known?.meaning ?? 'Unknown status', final: known?.final ?? false },
+			status: describeIvrStatus(row.status),
 			sendDate: parseGatewayDate(row.sendDate, GATEWAY_TIME_ZONE) ?? null,
 			sendDateRaw: row.sendDate,
 			callLengthSeconds: row.callLength,
