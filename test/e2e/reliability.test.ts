@@ -8,6 +8,7 @@ import { request } from 'undici';
 import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
 import { createPostgresDatabase, dropPostgresDatabase, installPackageInto, N8nInstance } from '../../scripts/n8n/instance';
 import { CREDENTIAL_ID, WEBHOOK_WORKFLOWS } from './workflows';
+import { RETRY_PATH, RETRY_WORKFLOW_ID, retryWorkflow } from './sendWorkflows';
 import { idMaker, linearWorkflow, reportTo, smsCenterTrigger } from '../../scripts/n8n/workflowJson';
 
 const PASSWORD = 'Sms-Rel-3b8e6d1f-Secret';
@@ -55,6 +56,21 @@ async function settle(keys: string[], minimum: number, ms = 120_000): Promise<vo
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		if (keys.length >= minimum && keys.length === last) return;
 		last = keys.length;
+	}
+}
+
+async function postJson(url: string, body: unknown): Promise<number> {
+	const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	await response.body.text();
+	return response.statusCode;
+}
+
+/** Calls a webhook with a harmless body until n8n has registered it. */
+async function untilRegistered(url: string, harmless: unknown, ms = 60_000): Promise<void> {
+	const until = Date.now() + ms;
+	while ((await postJson(url, harmless)) === 404) {
+		if (Date.now() > until) throw new Error(`${url} was not registered in ${ms} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }
 
@@ -119,6 +135,34 @@ describe('reliability in a real n8n', () => {
 		expect(outcome).toEqual({ executions: 500, lost: 0, duplicated: 0 });
 		expect(n8n.log()).not.toContain(PASSWORD);
 		await n8n.stop();
+	}, 600_000);
+
+	it("n8n's Retry On Fail after HTTP 500 on the second request: the gateway sees each text once, and the error names what was sent", async () => {
+		const n8n = newInstance(5730);
+		n8n.importWorkflows([retryWorkflow]);
+		await n8n.start();
+		try {
+			await n8n.activate(RETRY_WORKFLOW_ID);
+			// n8n 2.40 registers a published workflow's webhooks a moment after the activation answers.
+			await untilRegistered(`${n8n.url}/webhook/${RETRY_PATH}`, { items: [] });
+			sandbox.reset();
+			sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', after: 1, times: 1 });
+			const items = ['first', 'second', 'third'].map((text, i) => ({ to: `054123456${i}`, text }));
+			await postJson(`${n8n.url}/webhook/${RETRY_PATH}`, { items });
+
+			const texts = sandbox.requests.map((r) => new URLSearchParams(r.body).get('Message'));
+			expect(texts.sort()).toEqual(['first', 'second', 'third']);
+			expect(sandbox.messages()).toHaveLength(2);
+			const executions = (await n8n.api<{ data: Array<{ status: string; data?: unknown }> }>('GET', `/executions?workflowId=${RETRY_WORKFLOW_ID}&includeData=true`)).json.data.filter((e) => e.status !== 'success');
+			expect(executions.map((e) => e.status)).toEqual(['error']);
+			const stored = JSON.stringify(executions[0].data);
+			expect(stored).toContain('not sent again: an earlier try of this execution may already have sent it');
+			for (const message of sandbox.messages()) expect(stored).toContain(`(message ID ${message.id})`);
+			expect(stored).not.toContain(PASSWORD);
+			expect(n8n.log()).not.toContain(PASSWORD);
+		} finally {
+			await n8n.stop();
+		}
 	}, 600_000);
 
 	it('queue mode with two workers and a webhook processor: a bulk send and a burst with repeats', async () => {

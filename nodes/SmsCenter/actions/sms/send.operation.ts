@@ -1,17 +1,13 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { isAcceptedAnswer } from '../../../shared/transport/answerRules';
 import { forOperation } from '../../helpers/displayOptions';
-import { mapWithConcurrency } from '../../helpers/concurrency';
-import { readMessageIdAnswer, readSendCode } from '../../transport/answers';
-import { gatewayAnswerError } from '../../transport/errors';
-import type { GatewayCaller } from '../../transport/gatewayCaller';
-import type { XmlValue } from '../../../shared/transport/responseParser';
 import { companyBalance } from '../account/balance';
 import { advertisingOptions, messageField, optionsCollection, recipientsField, senderField, timingFields } from '../common/fields';
 import { errorItemOrThrow } from '../common/itemErrors';
+import { withSentItems } from '../common/sentItems';
 import type { OperationRun } from '../node.type';
-import { planSend, segmentsNeeded, type PlannedRequest } from './sendPlan';
-import { firstFailure, reconcile, type ItemOutcome, type RequestOutcome } from './sendReconcile';
+import { planSend, segmentsNeeded } from './sendPlan';
+import { firstFailure, reconcile, sentItems } from './sendReconcile';
+import { itemError, sendAll } from './sendRequests';
 import { readSmsItem, smsSummary, type PreparedSms } from './smsItem';
 
 const timing = timingFields('sms');
@@ -99,46 +95,6 @@ const properties: INodeProperties[] = [
 
 export const description = forOperation('sms', 'send', properties);
 
-/** Sends one planned request; a refusal or a failure on the way becomes a failed outcome. */
-async function sendRequest(ctx: IExecuteFunctions, caller: GatewayCaller, request: PlannedRequest): Promise<RequestOutcome> {
-	let code: string;
-	let messageId: string | null = null;
-	try {
-		const read = request.method === 'SendMessageReturnMessageID' ? readMessageIdAnswer : (result: XmlValue) => ({ response: readSendCode(result), messageId: null });
-		({ response: code, messageId } = await caller.asmx(request.method, request.params, request.firstItem, read));
-	} catch (error) {
-		return { kind: 'failed', error: error as Error };
-	}
-	if (isAcceptedAnswer(code)) return { kind: 'sent', code, messageId };
-	const items = request.parts.map((part) => part.itemIndex + 1).join(', ');
-	const context = `Sending to ${request.numbers.length} recipient(s) of item(s) ${items} failed`;
-	return { kind: 'failed', error: gatewayAnswerError(ctx.getNode(), code, request.firstItem, context, true) };
-}
-
-/** Runs the planned requests with bounded concurrency; without Continue On Fail, none starts after a failure. */
-async function sendAll(ctx: IExecuteFunctions, caller: GatewayCaller, requests: PlannedRequest[], concurrency: number): Promise<RequestOutcome[]> {
-	let stopped = false;
-	return await mapWithConcurrency(requests, concurrency, async (request): Promise<RequestOutcome> => {
-		if (stopped) return { kind: 'notStarted' };
-		const outcome = await sendRequest(ctx, caller, request);
-		if (outcome.kind === 'failed' && !ctx.continueOnFail()) stopped = true;
-		return outcome;
-	});
-}
-
-/** The error of an item whose requests did not all go through, saying which of them did. */
-function itemError(ctx: IExecuteFunctions, outcome: Exclude<ItemOutcome, { kind: 'sent' }>): Error {
-	const error =
-		outcome.kind === 'failed'
-			? outcome.error
-			: new NodeOperationError(ctx.getNode(), `Item ${outcome.itemIndex + 1}: not sent because an earlier request of this run failed`, { itemIndex: outcome.itemIndex });
-	if (outcome.sentMessageIds.length > 0) {
-		const described = error as { description?: string };
-		described.description = `${described.description ?? ''} Part of this item was sent: message ID(s) ${outcome.sentMessageIds.join(', ')}.`.trim();
-	}
-	return error;
-}
-
 /**
  * Reads and checks every item, plans the requests (items with the same text share them), sends
  * them, then gives each item its own result from the requests that carried it.
@@ -172,7 +128,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	}
 
 	const requests = planSend(prepared, { batchSize: Number(runOptions.batchSize ?? 500), returnMessageId: runOptions.returnMessageId !== false });
-	const outcomes = await sendAll(this, run.caller, requests, Number(runOptions.concurrency ?? 5));
+	const outcomes = await sendAll(this, run, requests, Number(runOptions.concurrency ?? 5));
 	const itemOutcomes = reconcile(
 		prepared.map((sms) => sms.itemIndex),
 		requests,
@@ -180,7 +136,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	);
 
 	const failure = firstFailure(itemOutcomes);
-	if (failure && !this.continueOnFail()) throw itemError(this, failure);
+	// The run stops here: its error names every item that went out, this one too if it went out in part.
+	if (failure && !this.continueOnFail()) throw withSentItems(itemError(this, failure, false), sentItems(itemOutcomes));
 	const byIndex = new Map(prepared.map((sms) => [sms.itemIndex, sms]));
 	for (const outcome of itemOutcomes) {
 		const sms = byIndex.get(outcome.itemIndex) as PreparedSms;

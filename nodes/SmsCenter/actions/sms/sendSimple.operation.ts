@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { GatewayParams } from '../../../shared/transport/requestBuilder';
 import { forOperation } from '../../helpers/displayOptions';
 import { readPushSmsAnswer } from '../../transport/answers';
 import { requireAccepted } from '../../transport/errors';
@@ -33,16 +34,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	}
 	const sender = run.reader.sender(itemIndex);
 	const chaining = sms.measure.segments > 1;
-	const answer = await run.caller.pushSms(
-		[
-			['Sender', sender],
-			['ToPhoneNumber', sms.recipients[0]],
-			['Message', sms.text],
-			['EnableChaining', chaining ? '1' : '0'],
-		],
-		itemIndex,
-		readPushSmsAnswer,
-	);
-	requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed`, true);
+	const params: GatewayParams = [
+		['Sender', sender],
+		['ToPhoneNumber', sms.recipients[0]],
+		['Message', sms.text],
+		['EnableChaining', chaining ? '1' : '0'],
+	];
+	await run.sends.once(run.sends.keyFor('pushsms.aspx', params), [itemIndex], async () => {
+		const answer = await run.caller.pushSms(params, itemIndex, readPushSmsAnswer);
+		requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed`, true);
+		return { code: answer, messageId: null };
+	});
 	return { status: 'OK', messageId: null, ...smsSummary(sms), sender, enableChaining: chaining };
 }
