@@ -42,7 +42,7 @@ const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, mess
 	['Send At not a date', { options: { sendAt: 'next week' } }, 'Item 1: Send At: "next week" is not a date-time'],
 	['both delay and Send At', { options: { delayMinutes: 5, sendAt: '2099-01-01T10:00:00' } }, 'Item 1: Send At: give either Delay (Minutes) or Send At, not both'],
 	['reverse billing without price', { options: { smsOperation: 'ReverseBilling' } }, 'Item 1: Price: a reverse billing message needs a price above zero'],
-	['negative price', { options: { price: -1 } }, 'Item 1: Price: -1 is not a price of zero or more'],
+	['negative price', { options: { price: -1 } }, 'Item 1: Price: -1 is below 0; give a number from 0 to 1000'],
 	['bad CC e-mail', { options: { ccEmails: 'ops@example.com, nobody' } }, 'Item 1: CC E-Mail Addresses: not an e-mail address: "nobody"'],
 ];
 

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forOperation } from '../../helpers/displayOptions';
 import { companyBalance } from '../account/balance';
 import { advertisingOptions, messageField, optionsCollection, recipientsField } from '../common/fields';
+import { readFlag } from '../common/parameterValues';
 import type { OperationRun } from '../node.type';
 import { smsSummary } from './smsItem';
 
@@ -29,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	const sms = run.reader.recipientsAndText(itemIndex, options);
 	const summary = smsSummary(sms);
 	const result: IDataObject = { ...summary, duplicatesRemoved: sms.duplicatesRemoved, text: sms.text };
-	if (options.includeBalance !== false) {
+	if (readFlag(this, itemIndex, 'Include Balance', options.includeBalance, true)) {
 		totals.balance ??= companyBalance(this, run.caller, itemIndex).then((balance) => balance.sms);
 		const balance = await totals.balance;
 		totals.segments += summary.totalSegments as number;

@@ -1,8 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
 import { companyBalance } from '../account/balance';
 import { advertisingOptions, messageField, optionsCollection, recipientsField, senderField, timingFields } from '../common/fields';
 import { errorItemOrThrow } from '../common/itemErrors';
+import { readFlag, readNumber, type NumberField } from '../common/parameterValues';
 import { withSentItems } from '../common/sentItems';
 import type { OperationRun } from '../node.type';
 import { planSend, segmentsNeeded } from './sendPlan';
@@ -11,6 +12,10 @@ import { itemError, sendAll } from './sendRequests';
 import { readSmsItem, smsSummary, type PreparedSms } from './smsItem';
 
 const timing = timingFields('sms');
+
+/** At most this many recipients in one request, and this many requests under way at once. */
+const BATCH_SIZE: NumberField = { label: 'Batch Size', min: 1, max: 10_000, whole: true, fallback: 500 };
+const CONCURRENCY: NumberField = { label: 'Concurrency', min: 1, max: 100, whole: true, fallback: 5 };
 
 const properties: INodeProperties[] = [
 	recipientsField,
@@ -29,7 +34,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Batch Size',
 			name: 'batchSize',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: 10000 },
 			default: 500,
 			description: 'Items with the same sender, text and options are sent together, at most this many recipients per request',
 		},
@@ -45,7 +50,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 5,
 			description: 'How many requests may be under way at once when items have different texts',
 		},
@@ -67,7 +72,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Price',
 			name: 'price',
 			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
+			typeOptions: { minValue: 0, maxValue: 1000, numberPrecision: 2 },
 			default: 0,
 			description: 'The price the recipient pays, for Reverse Billing only. Check with SMSCenter support that the price is supported.',
 		},
@@ -111,8 +116,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	}
 	if (prepared.length === 0) return results;
 
-	const runOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
-	if (runOptions.balanceGuard === true) {
+	// Settings of the whole run, read with the first item.
+	const runOptions = run.reader.options(0);
+	const batchSize = readNumber(this, 0, runOptions.batchSize, BATCH_SIZE);
+	const concurrency = readNumber(this, 0, runOptions.concurrency, CONCURRENCY);
+	const returnMessageId = readFlag(this, 0, 'Return Message ID', runOptions.returnMessageId, true);
+	if (readFlag(this, 0, 'Balance Guard', runOptions.balanceGuard, false)) {
 		const needed = segmentsNeeded(prepared);
 		const balance = await companyBalance(this, run.caller, prepared[0].itemIndex);
 		if (needed > balance.sms) {
@@ -127,8 +136,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
-	const requests = planSend(prepared, { batchSize: Number(runOptions.batchSize ?? 500), returnMessageId: runOptions.returnMessageId !== false });
-	const outcomes = await sendAll(this, run, requests, Number(runOptions.concurrency ?? 5));
+	const requests = planSend(prepared, { batchSize, returnMessageId });
+	const outcomes = await sendAll(this, run, requests, concurrency);
 	const itemOutcomes = reconcile(
 		prepared.map((sms) => sms.itemIndex),
 		requests,
