@@ -8,6 +8,7 @@ import { request } from 'undici';
 import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
 import { createPostgresDatabase, dropPostgresDatabase, installPackageInto, N8nInstance } from '../../scripts/n8n/instance';
 import { CREDENTIAL_ID, WEBHOOK_WORKFLOWS } from './workflows';
+import { GARBAGE_PATH, GARBAGE_WORKFLOW_ID, garbageWorkflow, RETRY_PATH, RETRY_WORKFLOW_ID, retryWorkflow } from './sendWorkflows';
 import { idMaker, linearWorkflow, reportTo, smsCenterTrigger } from '../../scripts/n8n/workflowJson';
 
 const PASSWORD = 'Sms-Rel-3b8e6d1f-Secret';
@@ -55,6 +56,21 @@ async function settle(keys: string[], minimum: number, ms = 120_000): Promise<vo
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		if (keys.length >= minimum && keys.length === last) return;
 		last = keys.length;
+	}
+}
+
+async function postJson(url: string, body: unknown): Promise<number> {
+	const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	await response.body.text();
+	return response.statusCode;
+}
+
+/** Calls a webhook with a harmless body until n8n has registered it. */
+async function untilRegistered(url: string, harmless: unknown, ms = 60_000): Promise<void> {
+	const until = Date.now() + ms;
+	while ((await postJson(url, harmless)) === 404) {
+		if (Date.now() > until) throw new Error(`${url} was not registered in ${ms} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }
 
@@ -120,6 +136,71 @@ describe('reliability in a real n8n', () => {
 		expect(n8n.log()).not.toContain(PASSWORD);
 		await n8n.stop();
 	}, 600_000);
+
+	describe('sends', () => {
+		let n8n: N8nInstance;
+		beforeAll(async () => {
+			n8n = newInstance(5730);
+			n8n.importWorkflows([retryWorkflow, garbageWorkflow]);
+			await n8n.start();
+			await n8n.activate(RETRY_WORKFLOW_ID);
+			await n8n.activate(GARBAGE_WORKFLOW_ID);
+			// n8n 2.40 registers a published workflow's webhooks a moment after the activation answers:
+			// call each with a body that sends nothing until it answers.
+			await untilRegistered(`${n8n.url}/webhook/${RETRY_PATH}`, { items: [] });
+			await untilRegistered(`${n8n.url}/webhook/${GARBAGE_PATH}`, { timeoutSeconds: 0 });
+		}, 600_000);
+		afterAll(async () => n8n?.stop(), 120_000);
+
+		const failures = async (workflowId: string) =>
+			(await n8n.api<{ data: Array<{ status: string; data?: unknown }> }>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`)).json.data.filter((e) => e.status !== 'success');
+
+		it("Retry On Fail after HTTP 500 on the second request: the gateway sees each text once, and the error names what was sent", async () => {
+			sandbox.reset();
+			sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', after: 1, times: 1 });
+			const items = ['first', 'second', 'third'].map((text, i) => ({ to: `054123456${i}`, text }));
+			await postJson(`${n8n.url}/webhook/${RETRY_PATH}`, { items });
+			const until = Date.now() + 30_000;
+			while ((await failures(RETRY_WORKFLOW_ID)).length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 250));
+
+			const texts = sandbox.requests.map((r) => new URLSearchParams(r.body).get('Message'));
+			expect(texts.sort()).toEqual(['first', 'second', 'third']);
+			expect(sandbox.messages()).toHaveLength(2);
+			const executions = await failures(RETRY_WORKFLOW_ID);
+			expect(executions.map((e) => e.status)).toEqual(['error']);
+			const stored = JSON.stringify(executions[0].data);
+			expect(stored).toContain('not sent again: an earlier try of this execution may already have sent it');
+			for (const message of sandbox.messages()) expect(stored).toContain(`(message ID ${message.id})`);
+			expect(stored).not.toContain(PASSWORD);
+			expect(n8n.log()).not.toContain(PASSWORD);
+		}, 120_000);
+
+		it('garbage in numeric and option settings from an expression: each run ends with an error naming the field, n8n stays up, nothing is sent', async () => {
+			sandbox.reset();
+			const cases: Array<[Record<string, unknown>, string]> = [
+				[{ batchSize: 'abc' }, 'Item 1: Batch Size: "abc" is not a number; give a whole number from 1 to 10000'],
+				[{ concurrency: 'abc' }, 'Item 1: Concurrency: "abc" is not a number; give a whole number from 1 to 100'],
+				[{ batchSize: 2.5 }, 'Item 1: Batch Size: 2.5 is not a whole number; give a whole number from 1 to 10000'],
+				[{ concurrency: -3 }, 'Item 1: Concurrency: -3 is below 1; give a whole number from 1 to 100'],
+				[{ delayMinutes: { later: true } }, 'Item 1: Delay (Minutes): an object is not a number; give whole minutes from 0 to 525600'],
+				[{ messageOption: 'Loud' }, 'Item 1: Message Option: "Loud" is not one of "auto", "Concatenated", "Regular", "Reply"'],
+				[{ timeoutSeconds: 1e12 }, 'Item 1: Timeout (Seconds): 1000000000000 is above 600; give a whole number from 1 to 600'],
+			];
+			const before = (await failures(GARBAGE_WORKFLOW_ID)).length;
+			for (const [body] of cases) await postJson(`${n8n.url}/webhook/${GARBAGE_PATH}`, body);
+			// n8n may save an execution a moment after the webhook has answered.
+			const until = Date.now() + 30_000;
+			while ((await failures(GARBAGE_WORKFLOW_ID)).length < before + cases.length && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 250));
+			const failed = await failures(GARBAGE_WORKFLOW_ID);
+			expect(failed.length).toBe(before + cases.length);
+			const stored = JSON.stringify(failed);
+			for (const [, message] of cases) expect(stored).toContain(JSON.stringify(message).slice(1, -1));
+			expect(sandbox.requests).toHaveLength(0);
+			const health = await request(`${n8n.url}/healthz`);
+			await health.body.text();
+			expect(health.statusCode).toBe(200);
+		}, 120_000);
+	});
 
 	it('queue mode with two workers and a webhook processor: a bulk send and a burst with repeats', async () => {
 		const prefix = `smscenter${process.pid}`;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
@@ -72,11 +73,11 @@ export function smsCenterWorkflow(parameters: Record<string, NodeParameterValueT
 }
 
 /** The services n8n hands to a running workflow, as far as these nodes use them. */
-export function testAdditionalData(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks, workflowId: string): IWorkflowExecuteAdditionalData {
+export function testAdditionalData(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks, workflowId: string, executionId = 'test-execution'): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,
-		executionId: 'test-execution',
+		executionId,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678/',
@@ -106,7 +107,7 @@ export function testAdditionalData(credentialsHelper: TestCredentialsHelper, hoo
 export async function executeWorkflow(
 	workflowData: IWorkflowBase,
 	credentials: Record<string, ICredentialDataDecryptedObject>,
-	options: { extraNodeTypes?: Record<string, INodeType>; forcePreAuthentication?: boolean } = {},
+	options: { extraNodeTypes?: Record<string, INodeType>; forcePreAuthentication?: boolean; executionId?: string } = {},
 ): Promise<WorkflowRun> {
 	const nodeTypes = new PackageNodeTypes(options.extraNodeTypes);
 	const credentialsHelper = new TestCredentialsHelper(credentials, options.forcePreAuthentication);
@@ -121,12 +122,14 @@ export async function executeWorkflow(
 		staticData: workflowData.staticData,
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	// Each run is its own execution, as in n8n: what one execution remembers (the send ledger) is not another's.
+	const executionId = options.executionId ?? `test-execution-${randomUUID()}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	let resolveRun: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveRun(fullRunData));
 
-	const additionalData = testAdditionalData(credentialsHelper, hooks, workflowData.id);
+	const additionalData = testAdditionalData(credentialsHelper, hooks, workflowData.id, executionId);
 
 	const startNode = workflowData.nodes[0];
 	const execution = new WorkflowExecute(additionalData, 'manual', {
@@ -160,7 +163,7 @@ export async function runSmsCenter(
 	baseUrl: string,
 	parameters: Record<string, NodeParameterValueType>,
 	items: IDataObject[] = [{}],
-	options: { credentials?: Partial<ICredentialDataDecryptedObject>; node?: Partial<INode> } = {},
+	options: { credentials?: Partial<ICredentialDataDecryptedObject>; node?: Partial<INode>; executionId?: string } = {},
 ): Promise<WorkflowRun> {
-	return await executeWorkflow(smsCenterWorkflow(parameters, items, options.node), { smsCenterApi: sandboxCredentials(baseUrl, options.credentials) });
+	return await executeWorkflow(smsCenterWorkflow(parameters, items, options.node), { smsCenterApi: sandboxCredentials(baseUrl, options.credentials) }, { executionId: options.executionId });
 }

@@ -6,16 +6,18 @@ import { callerForRun } from './common/connection';
 import { isLoginRefusalError } from '../transport/errors';
 import { errorItemOrThrow } from './common/itemErrors';
 import { MessageItemReader } from './common/messageItems';
+import { RunSendMemory } from './common/sendMemory';
+import { withSentItems, type SentItem } from './common/sentItems';
 import type { ItemOperation, Operation, OperationMap, OperationRun } from './node.type';
 
 const OPERATIONS: OperationMap = {
 	sms: {
 		send: { allItems: sms.send.execute },
 		estimate: { eachItem: sms.estimate.execute },
-		sendSimple: { eachItem: sms.sendSimple.execute },
+		sendSimple: { eachItem: sms.sendSimple.execute, sends: true },
 	},
 	voiceCall: {
-		send: { eachItem: voiceCall.send.execute },
+		send: { eachItem: voiceCall.send.execute, sends: true },
 		getResponses: { eachItem: voiceCall.getResponses.execute },
 	},
 	account: {
@@ -37,6 +39,7 @@ async function startRun(ctx: IExecuteFunctions): Promise<OperationRun> {
 	return {
 		caller: await callerForRun(ctx),
 		reader: new MessageItemReader(ctx),
+		sends: RunSendMemory.forRun(ctx),
 		state<T extends object>(create: () => T): T {
 			state ??= create();
 			return state as T;
@@ -54,13 +57,20 @@ function refusedEarlier(ctx: IExecuteFunctions, itemIndex: number, refusal: Node
 	return error;
 }
 
+/** The message IDs an item's result holds (an item-by-item send gives one `messageId`, or null). */
+function messageIdsOf(results: IDataObject[]): string[] {
+	return results.map((json) => json.messageId).filter((id): id is string => typeof id === 'string' && id !== '');
+}
+
 /**
- * Runs an item-by-item operation: one failing item does not stop the others under Continue On
- * Fail, except a refused login, which every later request would meet too: the run then makes no
- * further request.
+ * Runs an item-by-item operation: one failing item does not stop the others under Continue On Fail,
+ * except a refused login, which every later request would meet too: the run then makes no further
+ * request. Without Continue On Fail the run stops at the failing item; for a sending operation its
+ * error then names the items that were already sent.
  */
-async function eachItem(ctx: IExecuteFunctions, items: INodeExecutionData[], execute: ItemOperation, run: OperationRun): Promise<INodeExecutionData[]> {
+async function eachItem(ctx: IExecuteFunctions, items: INodeExecutionData[], operation: { eachItem: ItemOperation; sends?: true }, run: OperationRun): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
+	const sent: SentItem[] = [];
 	let refusal: NodeApiError | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		if (refusal) {
@@ -68,12 +78,14 @@ async function eachItem(ctx: IExecuteFunctions, items: INodeExecutionData[], exe
 			continue;
 		}
 		try {
-			const result: IDataObject | IDataObject[] = await execute.call(ctx, itemIndex, run);
-			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: itemIndex } });
+			const result: IDataObject | IDataObject[] = await operation.eachItem.call(ctx, itemIndex, run);
+			const results = Array.isArray(result) ? result : [result];
+			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
+			if (operation.sends) sent.push({ itemIndex, messageIds: messageIdsOf(results) });
 		} catch (error) {
 			const named = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 			if (isLoginRefusalError(named)) refusal = named;
-			output.push(errorItemOrThrow(ctx, itemIndex, named));
+			output.push(errorItemOrThrow(ctx, itemIndex, ctx.continueOnFail() ? named : withSentItems(named, sent)));
 		}
 	}
 	return output;
@@ -95,5 +107,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (items.length === 0) return [[]];
 	const run = await startRun(this);
 	if ('allItems' in operation) return [await operation.allItems.call(this, items, run)];
-	return [await eachItem(this, items, operation.eachItem, run)];
+	return [await eachItem(this, items, operation, run)];
 }

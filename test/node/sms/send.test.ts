@@ -42,7 +42,7 @@ const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, mess
 	['Send At not a date', { options: { sendAt: 'next week' } }, 'Item 1: Send At: "next week" is not a date-time'],
 	['both delay and Send At', { options: { delayMinutes: 5, sendAt: '2099-01-01T10:00:00' } }, 'Item 1: Send At: give either Delay (Minutes) or Send At, not both'],
 	['reverse billing without price', { options: { smsOperation: 'ReverseBilling' } }, 'Item 1: Price: a reverse billing message needs a price above zero'],
-	['negative price', { options: { price: -1 } }, 'Item 1: Price: -1 is not a price of zero or more'],
+	['negative price', { options: { price: -1 } }, 'Item 1: Price: -1 is below 0; give a number from 0 to 1000'],
 	['bad CC e-mail', { options: { ccEmails: 'ops@example.com, nobody' } }, 'Item 1: CC E-Mail Addresses: not an e-mail address: "nobody"'],
 ];
 
@@ -204,7 +204,9 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		);
 		const error = result.error();
 		expect(error?.message).toBe('SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.');
-		expect(error?.description).toBe('Sending to 1 recipient(s) of item(s) 3 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support.');
+		expect(error?.description).toBe(
+			'Sending to 1 recipient(s) of item(s) 3 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support. Already sent in this run, do not send again: item 1 (message ID 1000001).',
+		);
 		expect(error?.context?.itemIndex).toBe(2);
 		expect(sandbox.calls().map((c) => [form(c.body).Message, form(c.body).SendToPhoneNumbers])).toEqual([
 			['A', '0541234560'],
@@ -233,7 +235,7 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		const stopped = await send(parameters, items, credentials);
 		expect(stopped.error()?.message).toBe('SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.');
 		expect(stopped.error()?.description).toBe(
-			'Sending to 1 recipient(s) of item(s) 1 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support. Part of this item was sent: message ID(s) 1000001.',
+			'Sending to 1 recipient(s) of item(s) 1 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support. Already sent in this run, do not send again: item 1 (partly sent, message ID 1000001).',
 		);
 		expect(sandbox.calls().map((c) => form(c.body).SendToPhoneNumbers)).toEqual(['0541234560,0541234561', '447911123456']);
 

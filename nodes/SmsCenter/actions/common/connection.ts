@@ -1,7 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../../../shared/credentialName';
 import { PROTOCOL_OPTIONS } from '../../../shared/protocol';
 import { DEFAULT_CALL_SETTINGS, GatewayCaller, type CallSettings } from '../../transport/gatewayCaller';
+import { readCollection, readNumber, readOption, type NumberField } from './parameterValues';
 
 export const connectionOptions: INodeProperties = {
 	displayName: 'Connection',
@@ -22,7 +23,7 @@ export const connectionOptions: INodeProperties = {
 			displayName: 'Timeout (Seconds)',
 			name: 'timeoutSeconds',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: 600 },
 			default: 30,
 			description: 'How long to wait for SMSCenter to answer a request',
 		},
@@ -30,7 +31,7 @@ export const connectionOptions: INodeProperties = {
 			displayName: 'Read Attempts',
 			name: 'readAttempts',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 3,
 			description:
 				'How many times to try a read (balances, responses) on timeouts and server errors. Sends are never repeated automatically, so a message is never sent twice.',
@@ -39,30 +40,35 @@ export const connectionOptions: INodeProperties = {
 			displayName: 'Retry Wait (Milliseconds)',
 			name: 'backoffMs',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 60000 },
 			default: 500,
 			description: 'The wait before the second attempt of a read; it doubles before each further attempt',
 		},
 	],
 };
 
-/** The gateway caller of a run: the node's Connection options over the credential's protocol. */
+/** The bounds of the Connection settings: a wrong value from an expression is an error, never a default in disguise. */
+const TIMEOUT: NumberField = { label: 'Timeout (Seconds)', min: 1, max: 600, whole: true, fallback: DEFAULT_CALL_SETTINGS.timeoutMs / 1000 };
+const READ_ATTEMPTS: NumberField = { label: 'Read Attempts', min: 1, max: 10, whole: true, fallback: DEFAULT_CALL_SETTINGS.readAttempts };
+const BACKOFF: NumberField = { label: 'Retry Wait (Milliseconds)', min: 0, max: 60_000, whole: true, fallback: DEFAULT_CALL_SETTINGS.backoffMs };
+const PROTOCOL_CHOICES = ['credential', 'httpPost', 'soap11'] as const;
+
+/** The gateway caller of a run: the node's Connection options (read with the first item) over the credential's protocol. */
 export async function callerForRun(ctx: IExecuteFunctions): Promise<GatewayCaller> {
-	const connection = ctx.getNodeParameter('connection', 0, {}) as IDataObject;
+	const connection = readCollection(ctx, 0, 'Connection', ctx.getNodeParameter('connection', 0, {}));
+	const chosen = readOption(ctx, 0, 'Protocol', connection.protocol, PROTOCOL_CHOICES, 'credential');
+	const timeoutSeconds = readNumber(ctx, 0, connection.timeoutSeconds, TIMEOUT);
+	const readAttempts = readNumber(ctx, 0, connection.readAttempts, READ_ATTEMPTS);
+	const backoffMs = readNumber(ctx, 0, connection.backoffMs, BACKOFF);
 	// Decrypted once per run and handed back to n8n's authentication helper with each request, so a
 	// run of thousands of requests does not decrypt the credential thousands of times.
 	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject & { protocol?: unknown }>(CREDENTIAL_NAME);
-	const chosen = connection.protocol ?? 'credential';
 	const protocol = chosen === 'credential' ? (credentials.protocol ?? DEFAULT_CALL_SETTINGS.protocol) : chosen;
-	const number = (name: string, fallback: number) => {
-		const value = connection[name];
-		return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
-	};
 	const settings: CallSettings = {
 		protocol: protocol === 'soap11' ? 'soap11' : 'httpPost',
-		timeoutMs: Math.max(1, number('timeoutSeconds', DEFAULT_CALL_SETTINGS.timeoutMs / 1000)) * 1000,
-		readAttempts: Math.max(1, Math.floor(number('readAttempts', DEFAULT_CALL_SETTINGS.readAttempts))),
-		backoffMs: number('backoffMs', DEFAULT_CALL_SETTINGS.backoffMs),
+		timeoutMs: timeoutSeconds * 1000,
+		readAttempts,
+		backoffMs,
 	};
 	const reference = ctx.getNode().credentials?.[CREDENTIAL_NAME];
 	return new GatewayCaller(ctx, settings, { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_NAME, data: credentials });

@@ -4,11 +4,25 @@ import { normaliseRecipients, type NumberKind } from '../../../shared/phoneNumbe
 import { DEFAULT_OPT_OUT_LINE, markAsAdvertising } from '../../helpers/marketing';
 import { TextMeasurer, type TextMeasure } from '../../helpers/messageSegments';
 import { MAX_SEGMENTS, messageTextProblem } from '../../helpers/messageText';
-import { wholeNumberProblem } from '../../helpers/numberChecks';
+import { describeValue, wholeNumberProblem } from '../../helpers/numberChecks';
 import { SENDER_NAME_RULE, senderNameProblem } from '../../helpers/senderName';
 import { DEFAULT_EXPIRATION_MINUTES } from './fields';
 import { inputError } from './itemErrors';
+import { readCollection, readFlag, readText } from './parameterValues';
 import { perItemParameter } from './parameters';
+
+/** Recipients are text, a number, or an array of them (also nested); anything else is refused, never skipped. */
+function recipientsShapeProblem(value: unknown, depth = 0): string | undefined {
+	if (value === undefined || value === null || typeof value === 'string') return undefined;
+	if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${describeValue(value)} is not a phone number`;
+	if (!Array.isArray(value)) return `${describeValue(value)} is not a phone number or a list of them`;
+	if (depth >= 5) return 'the list is nested more than five deep';
+	for (const entry of value) {
+		const problem = recipientsShapeProblem(entry, depth + 1);
+		if (problem) return `the list holds ${problem.replace(/ or a list of them$/, '')}`;
+	}
+	return undefined;
+}
 
 /** A year, in minutes: the furthest a delay or an expiration may reach. */
 const MAX_MINUTES = 525_600;
@@ -47,24 +61,27 @@ export class MessageItemReader {
 	}
 
 	options(itemIndex: number): IDataObject {
-		return this.optionsOf(itemIndex);
+		return readCollection(this.ctx, itemIndex, 'Options', this.optionsOf(itemIndex));
 	}
 
 	/** The recipients, and the text as it will be sent (marked for advertising when asked). */
 	recipientsAndText(itemIndex: number, options: IDataObject, kind: NumberKind = 'sms'): RecipientsAndText {
 		const { ctx } = this;
-		const list = normaliseRecipients(this.recipientsOf(itemIndex), kind);
+		const given = this.recipientsOf(itemIndex);
+		const shape = recipientsShapeProblem(given);
+		if (shape) throw inputError(ctx, itemIndex, 'Recipients', shape);
+		const list = normaliseRecipients(given, kind);
 		if (list.invalid.length > 0) {
 			const shown = list.invalid.map((entry) => `"${entry.input}" (${entry.reason})`).join(', ');
 			throw inputError(ctx, itemIndex, 'Recipients', `invalid phone number ${shown}`, 'Use numbers such as 0541234567 or +972541234567. Nothing was sent for this item.');
 		}
 		if (list.numbers.length === 0) throw inputError(ctx, itemIndex, 'Recipients', 'no recipient was given');
 
-		const rawText = this.messageOf(itemIndex);
-		const message = typeof rawText === 'string' ? rawText : rawText === null || rawText === undefined ? '' : String(rawText);
+		const message = readText(ctx, itemIndex, 'Message', this.messageOf(itemIndex));
 		const textProblem = messageTextProblem(message);
 		if (textProblem) throw inputError(ctx, itemIndex, 'Message', textProblem);
-		const text = options.advertising === true ? markAsAdvertising(message, String(options.optOutLine ?? DEFAULT_OPT_OUT_LINE)) : message;
+		const advertising = readFlag(ctx, itemIndex, 'Advertising Message', options.advertising, false);
+		const text = advertising ? markAsAdvertising(message, readText(ctx, itemIndex, 'Opt-Out Line', options.optOutLine, DEFAULT_OPT_OUT_LINE)) : message;
 		const measure = this.measurer.measure(text);
 		if (measure.segments > MAX_SEGMENTS) {
 			throw inputError(ctx, itemIndex, 'Message', `the text needs ${measure.segments} SMS segments (${measure.characters} ${measure.encoding} characters); the limit is ${MAX_SEGMENTS}`);
@@ -73,7 +90,7 @@ export class MessageItemReader {
 	}
 
 	sender(itemIndex: number, optional = false): string {
-		const sender = String(this.senderOf(itemIndex) ?? '').trim();
+		const sender = readText(this.ctx, itemIndex, 'Sender Name', this.senderOf(itemIndex)).trim();
 		if (optional && sender === '') return sender;
 		const problem = senderNameProblem(sender);
 		if (problem) throw inputError(this.ctx, itemIndex, 'Sender Name', problem, `The rule: ${SENDER_NAME_RULE}. Nothing was sent for this item.`);
@@ -109,10 +126,22 @@ export class MessageItemReader {
 
 function readMinutes(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject, name: string, label: string): number {
 	const value = options[name];
-	if (value === undefined || value === '') return 0;
+	if (value === undefined || value === '' || value === null) return 0;
 	const problem = wholeNumberProblem(value, 0, MAX_MINUTES);
 	if (problem) throw inputError(ctx, itemIndex, label, `${problem}; give whole minutes from 0 to ${MAX_MINUTES}`);
-	return Number(value);
+	return Number(typeof value === 'string' ? value.trim() : value);
+}
+
+/** A date-time parameter as text: ISO text as given, a Luxon DateTime or a JS Date from an expression as ISO text. */
+function dateTimeText(value: unknown): string | undefined {
+	if (typeof value === 'string') return value;
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+	const toISO = (value as { toISO?: unknown } | null)?.toISO;
+	if (typeof value === 'object' && typeof toISO === 'function') {
+		const text: unknown = toISO.call(value);
+		return typeof text === 'string' ? text : undefined;
+	}
+	return undefined;
 }
 
 /** The delivery delay in minutes: the Delay option, or the minutes until Send At in the workflow's time zone. */
@@ -120,17 +149,16 @@ function readDelay(ctx: IExecuteFunctions, itemIndex: number, options: IDataObje
 	const delay = readMinutes(ctx, itemIndex, options, 'delayMinutes', 'Delay (Minutes)');
 	const sendAt = options.sendAt;
 	if (sendAt === undefined || sendAt === '' || sendAt === null) return delay;
-	if (options.delayMinutes !== undefined && options.delayMinutes !== 0) {
-		throw inputError(ctx, itemIndex, 'Send At', 'give either Delay (Minutes) or Send At, not both');
-	}
+	if (delay !== 0) throw inputError(ctx, itemIndex, 'Send At', 'give either Delay (Minutes) or Send At, not both');
 	return minutesUntil(ctx, itemIndex, sendAt);
 }
 
 /** The whole minutes until a Send At date-time in the workflow's time zone. */
 function minutesUntil(ctx: IExecuteFunctions, itemIndex: number, sendAt: unknown): number {
-	const text = typeof sendAt === 'object' && sendAt !== null && 'toISO' in sendAt ? String((sendAt as { toISO: () => string }).toISO()) : String(sendAt);
+	const text = dateTimeText(sendAt);
+	if (text === undefined) throw inputError(ctx, itemIndex, 'Send At', `${describeValue(sendAt)} is not a date-time`);
 	const when = readDateTime(text, ctx.getTimezone());
-	if (!when) throw inputError(ctx, itemIndex, 'Send At', `"${text}" is not a date-time`);
+	if (!when) throw inputError(ctx, itemIndex, 'Send At', `${describeValue(text)} is not a date-time`);
 	const minutes = Math.ceil((when.getTime() - Date.now()) / 60_000);
 	if (minutes <= 0) throw inputError(ctx, itemIndex, 'Send At', `${when.toISOString()} is in the past`);
 	if (minutes > MAX_MINUTES) throw inputError(ctx, itemIndex, 'Send At', `${when.toISOString()} is more than a year ahead`);

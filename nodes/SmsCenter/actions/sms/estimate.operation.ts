@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forOperation } from '../../helpers/displayOptions';
 import { readBalanceOrReason, type BalanceReading } from '../account/balance';
 import { advertisingOptions, messageField, optionsCollection, recipientsField } from '../common/fields';
+import { readFlag } from '../common/parameterValues';
 import type { OperationRun } from '../node.type';
 import { smsSummary } from './smsItem';
 
@@ -34,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	const sms = run.reader.recipientsAndText(itemIndex, options);
 	const summary = smsSummary(sms);
 	const result: IDataObject = { ...summary, duplicatesRemoved: sms.duplicatesRemoved, text: sms.text };
-	if (options.includeBalance !== false) {
+	if (readFlag(this, itemIndex, 'Include Balance', options.includeBalance, true)) {
 		totals.balance ??= readBalanceOrReason(this, run.caller, itemIndex);
 		const reading = await totals.balance;
 		totals.segments += summary.totalSegments as number;

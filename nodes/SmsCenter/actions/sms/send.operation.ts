@@ -1,26 +1,27 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { isAcceptedAnswer } from '../../../shared/transport/answerRules';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
-import { mapWithConcurrency } from '../../helpers/concurrency';
-import { readMessageIdAnswer, readSendCode } from '../../transport/answers';
-import { gatewayAnswerError, isLoginRefusalError } from '../../transport/errors';
-import type { GatewayCaller } from '../../transport/gatewayCaller';
-import type { XmlValue } from '../../../shared/transport/responseParser';
 import { balanceGuardStop, readBalanceOrReason } from '../account/balance';
 import { advertisingOptions, FROM_VERSION_1_1, messageField, optionsCollection, recipientsField, senderField, timingFields, VERSION_1 } from '../common/fields';
 import { errorItemOrThrow } from '../common/itemErrors';
+import { readFlag, readNumber, type NumberField } from '../common/parameterValues';
+import { withSentItems } from '../common/sentItems';
 import type { OperationRun } from '../node.type';
-import { planSend, segmentsNeeded, type PlannedRequest } from './sendPlan';
-import { firstFailure, reconcile, type ItemOutcome, type RequestOutcome } from './sendReconcile';
+import { planSend, segmentsNeeded } from './sendPlan';
+import { firstFailure, reconcile, sentItems } from './sendReconcile';
+import { itemError, sendAll } from './sendRequests';
 import { readSmsItem, smsSummary, type PreparedSms } from './smsItem';
 
 const timing = timingFields('sms');
+
+/** At most this many recipients in one request, and this many requests under way at once. */
+const BATCH_SIZE: NumberField = { label: 'Batch Size', min: 1, max: 10_000, whole: true, fallback: 500 };
+const CONCURRENCY: NumberField = { label: 'Concurrency', min: 1, max: 100, whole: true, fallback: 5 };
 
 const price: INodeProperties = {
 	displayName: 'Price',
 	name: 'price',
 	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 2 },
+	typeOptions: { minValue: 0, maxValue: 1000, numberPrecision: 2 },
 	default: 0,
 	description: 'What the recipient pays for a Reverse Billing message. Ask SMSCenter support which prices your account supports.',
 };
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Batch Size',
 			name: 'batchSize',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: 10000 },
 			default: 500,
 			description: 'Items with the same text, sender and options go to SMSCenter together, up to this many recipients in one request',
 		},
@@ -59,7 +60,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 5,
 			description: 'How many requests to SMSCenter may run at once when items have different texts',
 		},
@@ -105,46 +106,6 @@ const properties: INodeProperties[] = [
 
 export const description = forOperation('sms', 'send', properties);
 
-/** Sends one planned request; a refusal or a failure on the way becomes a failed outcome. */
-async function sendRequest(ctx: IExecuteFunctions, caller: GatewayCaller, request: PlannedRequest): Promise<RequestOutcome> {
-	let code: string;
-	let messageId: string | null = null;
-	try {
-		const read = request.method === 'SendMessageReturnMessageID' ? readMessageIdAnswer : (result: XmlValue) => ({ response: readSendCode(result), messageId: null });
-		({ response: code, messageId } = await caller.asmx(request.method, request.params, request.firstItem, read));
-	} catch (error) {
-		return { kind: 'failed', error: error as Error };
-	}
-	if (isAcceptedAnswer(code)) return { kind: 'sent', code, messageId };
-	const items = request.parts.map((part) => part.itemIndex + 1).join(', ');
-	const context = `Sending to ${request.numbers.length} recipient(s) of item(s) ${items} failed`;
-	return { kind: 'failed', error: gatewayAnswerError(ctx.getNode(), code, request.firstItem, context, true) };
-}
-
-/** Runs the planned requests with bounded concurrency; none starts after a refused login, nor, without Continue On Fail, after any failure. */
-async function sendAll(ctx: IExecuteFunctions, caller: GatewayCaller, requests: PlannedRequest[], concurrency: number): Promise<RequestOutcome[]> {
-	let stopped = false;
-	return await mapWithConcurrency(requests, concurrency, async (request): Promise<RequestOutcome> => {
-		if (stopped) return { kind: 'notStarted' };
-		const outcome = await sendRequest(ctx, caller, request);
-		if (outcome.kind === 'failed' && (!ctx.continueOnFail() || isLoginRefusalError(outcome.error))) stopped = true;
-		return outcome;
-	});
-}
-
-/** The error of an item whose requests did not all go through, saying which of them did. */
-function itemError(ctx: IExecuteFunctions, outcome: Exclude<ItemOutcome, { kind: 'sent' }>): Error {
-	const error =
-		outcome.kind === 'failed'
-			? outcome.error
-			: new NodeOperationError(ctx.getNode(), `Item ${outcome.itemIndex + 1}: not sent because an earlier request of this run failed`, { itemIndex: outcome.itemIndex });
-	if (outcome.sentMessageIds.length > 0) {
-		const described = error as { description?: string };
-		described.description = `${described.description ?? ''} Part of this item was sent: message ID(s) ${outcome.sentMessageIds.join(', ')}.`.trim();
-	}
-	return error;
-}
-
 /**
  * Reads and checks every item, plans the requests (items with the same text share them), sends
  * them, then gives each item its own result from the requests that carried it.
@@ -161,8 +122,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	}
 	if (prepared.length === 0) return results;
 
-	const runOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
-	if (runOptions.balanceGuard === true) {
+	// Settings of the whole run, read with the first item.
+	const runOptions = run.reader.options(0);
+	const batchSize = readNumber(this, 0, runOptions.batchSize, BATCH_SIZE);
+	const concurrency = readNumber(this, 0, runOptions.concurrency, CONCURRENCY);
+	const returnMessageId = readFlag(this, 0, 'Return Message ID', runOptions.returnMessageId, true);
+	if (readFlag(this, 0, 'Balance Guard', runOptions.balanceGuard, false)) {
 		const needed = segmentsNeeded(prepared);
 		const stop = balanceGuardStop(needed, await readBalanceOrReason(this, run.caller, prepared[0].itemIndex));
 		if (stop) {
@@ -177,23 +142,28 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
-	const requests = planSend(prepared, { batchSize: Number(runOptions.batchSize ?? 500), returnMessageId: runOptions.returnMessageId !== false });
-	const outcomes = await sendAll(this, run.caller, requests, Number(runOptions.concurrency ?? 5));
-	// One outcome per prepared item, in the same order.
-	const itemOutcomes = reconcile(prepared.map((sms) => sms.itemIndex), requests, outcomes);
+	const requests = planSend(prepared, { batchSize, returnMessageId });
+	const outcomes = await sendAll(this, run, requests, concurrency);
+	const itemOutcomes = reconcile(
+		prepared.map((sms) => sms.itemIndex),
+		requests,
+		outcomes,
+	);
 
 	const failure = firstFailure(itemOutcomes);
-	if (failure && !this.continueOnFail()) throw itemError(this, failure);
-	itemOutcomes.forEach((outcome, index) => {
-		const sms = prepared[index];
+	// The run stops here: its error names every item that went out, this one too if it went out in part.
+	if (failure && !this.continueOnFail()) throw withSentItems(itemError(this, failure, false), sentItems(itemOutcomes));
+	const byIndex = new Map(prepared.map((sms) => [sms.itemIndex, sms]));
+	for (const outcome of itemOutcomes) {
+		const sms = byIndex.get(outcome.itemIndex) as PreparedSms;
 		if (outcome.kind !== 'sent') {
 			results[sms.itemIndex] = errorItemOrThrow(this, sms.itemIndex, itemError(this, outcome));
-			return;
+			continue;
 		}
 		results[sms.itemIndex] = {
 			json: { status: outcome.status, messageId: outcome.messageIds[0] ?? null, messageIds: outcome.messageIds, ...smsSummary(sms), sender: sms.sender, messageOption: sms.messageOption },
 			pairedItem: { item: sms.itemIndex },
 		};
-	});
+	}
 	return results;
 }

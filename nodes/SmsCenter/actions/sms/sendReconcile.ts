@@ -1,3 +1,4 @@
+import type { SentItem } from '../common/sentItems';
 import type { PlannedRequest } from './sendPlan';
 
 /** How one request of a send run ended. */
@@ -11,8 +12,8 @@ export type RequestOutcome =
 /** How one item of a send run ended, from the requests that carried it. */
 export type ItemOutcome =
 	| { kind: 'sent'; itemIndex: number; status: 'OK' | 'SomeMessagesSent'; messageIds: string[] }
-	| { kind: 'failed'; itemIndex: number; error: Error; sentMessageIds: string[] }
-	| { kind: 'notStarted'; itemIndex: number; sentMessageIds: string[] };
+	| { kind: 'failed'; itemIndex: number; error: Error; sentMessageIds: string[]; sentParts: number }
+	| { kind: 'notStarted'; itemIndex: number; sentMessageIds: string[]; sentParts: number };
 
 /**
  * Each item's outcome, in the order of `itemIndexes`: failed when one of its requests failed (the
@@ -29,10 +30,18 @@ export function reconcile(itemIndexes: number[], requests: Array<Pick<PlannedReq
 		const sent = own.filter((outcome) => outcome.kind === 'sent');
 		const sentMessageIds = sent.map((outcome) => outcome.messageId).filter((id): id is string => id !== null);
 		const failure = own.find((outcome) => outcome.kind === 'failed');
-		if (failure) return { kind: 'failed', itemIndex, error: failure.error, sentMessageIds };
-		if (own.some((outcome) => outcome.kind === 'notStarted')) return { kind: 'notStarted', itemIndex, sentMessageIds };
+		if (failure) return { kind: 'failed', itemIndex, error: failure.error, sentMessageIds, sentParts: sent.length };
+		if (own.some((outcome) => outcome.kind === 'notStarted')) return { kind: 'notStarted', itemIndex, sentMessageIds, sentParts: sent.length };
 		const status = sent.some((outcome) => outcome.code === 'SomeMessagesSent') ? 'SomeMessagesSent' : 'OK';
 		return { kind: 'sent', itemIndex, status, messageIds: sentMessageIds };
+	});
+}
+
+/** Every item that went out, whole or in part, with its message IDs. */
+export function sentItems(items: ItemOutcome[]): SentItem[] {
+	return items.flatMap((item): SentItem[] => {
+		if (item.kind === 'sent') return [{ itemIndex: item.itemIndex, messageIds: item.messageIds }];
+		return item.sentParts > 0 ? [{ itemIndex: item.itemIndex, messageIds: item.sentMessageIds, partly: true }] : [];
 	});
 }
 

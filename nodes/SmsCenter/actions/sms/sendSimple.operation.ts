@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { isLoginRefusal } from '../../../shared/transport/answerRules';
-import type { PushSmsSendAs } from '../../../shared/transport/requestBuilder';
+import type { GatewayParams, PushSmsSendAs } from '../../../shared/transport/requestBuilder';
 import { forOperation } from '../../helpers/displayOptions';
 import { readPushSmsAnswer } from '../../transport/answers';
 import { requireAccepted } from '../../transport/errors';
@@ -57,19 +57,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	const sender = run.reader.sender(itemIndex);
 	const chaining = sms.measure.segments > 1;
 	const sendAs: PushSmsSendAs = options.sendAs === 'query' ? 'query' : 'body';
-	const answer = await run.caller.pushSms(
-		[
-			['Sender', sender],
-			['ToPhoneNumber', sms.recipients[0]],
-			['Message', sms.text],
-			['EnableChaining', chaining ? '1' : '0'],
-		],
-		itemIndex,
-		readPushSmsAnswer,
-		sendAs,
-	);
-	// A server that reads only the URL sees a POST body as no parameters at all, and answers as for a wrong login.
-	const hint = sendAs === 'body' && isLoginRefusal(answer) ? '. If the login is right, the server may read its parameters from the URL only: try Send As: Query String' : '';
-	requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed${hint}`, true);
+	const params: GatewayParams = [
+		['Sender', sender],
+		['ToPhoneNumber', sms.recipients[0]],
+		['Message', sms.text],
+		['EnableChaining', chaining ? '1' : '0'],
+	];
+	await run.sends.once(run.sends.keyFor('pushsms.aspx', params), [itemIndex], async () => {
+		const answer = await run.caller.pushSms(params, itemIndex, readPushSmsAnswer, sendAs);
+		// A server that reads only the URL sees a POST body as no parameters at all, and answers as for a wrong login.
+		const hint = sendAs === 'body' && isLoginRefusal(answer) ? '. If the login is right, the server may read its parameters from the URL only: try Send As: Query String' : '';
+		requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed${hint}`, true);
+		return { code: answer, messageId: null };
+	});
 	return { status: 'OK', messageId: null, messageIdNote: NO_MESSAGE_ID, ...smsSummary(sms), sender, enableChaining: chaining };
 }

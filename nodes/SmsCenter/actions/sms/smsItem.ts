@@ -3,9 +3,15 @@ import { splitEmails } from '../../helpers/emailAddresses';
 import type { TextMeasure } from '../../helpers/messageSegments';
 import { inputError } from '../common/itemErrors';
 import type { MessageItemReader } from '../common/messageItems';
+import { readNumber, readOption, readText, type NumberField } from '../common/parameterValues';
 
-export type SmsOperation = 'Push' | 'Pull' | 'ReverseBilling';
-export type MessageOption = 'Regular' | 'Concatenated' | 'Reply';
+export const SMS_OPERATIONS = ['Push', 'Pull', 'ReverseBilling'] as const;
+export type SmsOperation = (typeof SMS_OPERATIONS)[number];
+export const MESSAGE_OPTION_CHOICES = ['auto', 'Concatenated', 'Regular', 'Reply'] as const;
+export type MessageOption = Exclude<(typeof MESSAGE_OPTION_CHOICES)[number], 'auto'>;
+
+/** The price a reverse billing recipient pays, in shekels: a few hundred at the very most. */
+const PRICE: NumberField = { label: 'Price', min: 0, max: 1000, whole: false, fallback: 0 };
 
 /** One item's SMS, checked and ready to send. */
 export interface PreparedSms {
@@ -27,20 +33,19 @@ export interface PreparedSms {
 export function readSmsItem(ctx: IExecuteFunctions, reader: MessageItemReader, itemIndex: number): PreparedSms {
 	const options = reader.options(itemIndex);
 	const { recipients, duplicatesRemoved, text, measure } = reader.recipientsAndText(itemIndex, options);
-	const smsOperation = ((options.smsOperation as string | undefined) ?? 'Push') as SmsOperation;
+	const smsOperation = readOption(ctx, itemIndex, 'SMS Operation', options.smsOperation, SMS_OPERATIONS, 'Push');
 	const sender = reader.sender(itemIndex, smsOperation === 'Pull');
 
-	const price = options.price === undefined ? 0 : Number(options.price);
-	if (!Number.isFinite(price) || price < 0) throw inputError(ctx, itemIndex, 'Price', `${String(options.price)} is not a price of zero or more`);
+	const price = readNumber(ctx, itemIndex, options.price, PRICE);
 	if (smsOperation === 'ReverseBilling' && price <= 0) {
 		throw inputError(ctx, itemIndex, 'Price', 'a reverse billing message needs a price above zero');
 	}
 
-	const { emails, invalid } = splitEmails(String(options.ccEmails ?? ''));
+	const { emails, invalid } = splitEmails(readText(ctx, itemIndex, 'CC E-Mail Addresses', options.ccEmails));
 	if (invalid.length > 0) throw inputError(ctx, itemIndex, 'CC E-Mail Addresses', `not an e-mail address: ${invalid.map((e) => `"${e}"`).join(', ')}`);
 
-	const chosen = (options.messageOption as string | undefined) ?? 'auto';
-	const messageOption: MessageOption = chosen === 'auto' ? (measure.segments > 1 ? 'Concatenated' : 'Regular') : (chosen as MessageOption);
+	const chosen = readOption(ctx, itemIndex, 'Message Option', options.messageOption, MESSAGE_OPTION_CHOICES, 'auto');
+	const messageOption: MessageOption = chosen === 'auto' ? (measure.segments > 1 ? 'Concatenated' : 'Regular') : chosen;
 
 	return {
 		itemIndex,

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { GatewayParams } from '../../../shared/transport/requestBuilder';
 import { forOperation } from '../../helpers/displayOptions';
 import { digitsProblem } from '../../helpers/numberChecks';
 import { readMessageIdAnswer } from '../../transport/answers';
@@ -37,22 +38,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	const call = reader.recipientsAndText(itemIndex, options, 'voice');
 	const sender = reader.sender(itemIndex);
 	const { delayMinutes, expirationMinutes } = reader.timing(itemIndex, options);
-	const answer = await run.caller.asmx(
-			'SendIVRMessages',
-			[
-				['SenderName', sender],
-				['RecordID', String(recordId).trim()],
-				['SendToPhoneNumbers', call.recipients.join(',')],
-				['Message', call.text],
-				['DeliveryDelayInMinutes', String(delayMinutes)],
-				['ExpirationDelayInMinutes', String(expirationMinutes)],
-			],
-			itemIndex,
-			readMessageIdAnswer,
-	);
-	requireAccepted(this.getNode(), answer.response, itemIndex, `Starting the voice call of item ${itemIndex + 1} failed`, true);
+	const params: GatewayParams = [
+		['SenderName', sender],
+		['RecordID', String(recordId).trim()],
+		['SendToPhoneNumbers', call.recipients.join(',')],
+		['Message', call.text],
+		['DeliveryDelayInMinutes', String(delayMinutes)],
+		['ExpirationDelayInMinutes', String(expirationMinutes)],
+	];
+	const answer = await run.sends.once(run.sends.keyFor('SendIVRMessages', params), [itemIndex], async () => {
+		const reply = await run.caller.asmx('SendIVRMessages', params, itemIndex, readMessageIdAnswer);
+		requireAccepted(this.getNode(), reply.response, itemIndex, `Starting the voice call of item ${itemIndex + 1} failed`, true);
+		return { code: reply.response, messageId: reply.messageId };
+	});
 	return {
-		status: answer.response,
+		status: answer.code,
 		messageId: answer.messageId,
 		recordId: String(recordId).trim(),
 		recipients: call.recipients,
