@@ -32,14 +32,21 @@ function findOperation(resource: string, operation: string): Operation | undefin
 	return Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
 }
 
-async function startRun(ctx: IExecuteFunctions): Promise<OperationRun> {
+async function startRun(ctx: IExecuteFunctions): Promise<OperationRun & { finish(): void }> {
 	let state: object | undefined;
+	const finishers: Array<() => void> = [];
 	return {
 		caller: await callerForRun(ctx),
 		reader: new MessageItemReader(ctx),
 		state<T extends object>(create: () => T): T {
 			state ??= create();
 			return state as T;
+		},
+		atEnd(finish: () => void): void {
+			finishers.push(finish);
+		},
+		finish(): void {
+			for (const finish of finishers) finish();
 		},
 	};
 }
@@ -94,6 +101,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	if (items.length === 0) return [[]];
 	const run = await startRun(this);
-	if ('allItems' in operation) return [await operation.allItems.call(this, items, run)];
-	return [await eachItem(this, items, operation.eachItem, run)];
+	const output = 'allItems' in operation ? await operation.allItems.call(this, items, run) : await eachItem(this, items, operation.eachItem, run);
+	run.finish();
+	return [output];
 }

@@ -64,6 +64,7 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 			{
 				json: {
 					status: 'OK',
+					partial: false,
 					messageId: '1000001',
 					messageIds: ['1000001'],
 					recipients: ['0541234560', '0541234561'],

@@ -8,6 +8,7 @@ import type { GatewayCaller } from '../../transport/gatewayCaller';
 import { balanceGuardStop, readBalanceOrReason } from '../account/balance';
 import { advertisingOptions, messageField, optionsCollection, recipientsField, senderField, timingFields } from '../common/fields';
 import { errorItemOrThrow } from '../common/itemErrors';
+import { addPartialSendHint, partialFields } from '../common/partialSends';
 import type { OperationRun } from '../node.type';
 import { planSend, segmentsNeeded, type PlannedRequest } from './sendPlan';
 import { firstFailure, reconcile, type ItemOutcome, type RequestOutcome } from './sendReconcile';
@@ -189,9 +190,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			continue;
 		}
 		results[outcome.itemIndex] = {
-			json: { status: outcome.status, messageId: outcome.messageIds[0] ?? null, messageIds: outcome.messageIds, ...smsSummary(sms), sender: sms.sender, messageOption: sms.messageOption },
+			json: {
+				status: outcome.status,
+				...partialFields(outcome.status),
+				messageId: outcome.messageIds[0] ?? null,
+				messageIds: outcome.messageIds,
+				...smsSummary(sms),
+				sender: sms.sender,
+				messageOption: sms.messageOption,
+			},
 			pairedItem: { item: outcome.itemIndex },
 		};
 	}
+	addPartialSendHint(this, itemOutcomes.filter((outcome) => outcome.kind === 'sent' && outcome.status === 'SomeMessagesSent').map((outcome) => outcome.itemIndex));
 	return results;
 }
