@@ -6,6 +6,7 @@ import { callerForRun } from './common/connection';
 import { isLoginRefusalError } from '../transport/errors';
 import { errorItemOrThrow } from './common/itemErrors';
 import { MessageItemReader } from './common/messageItems';
+import { RunWarnings } from './common/runWarnings';
 import type { ItemOperation, Operation, OperationMap, OperationRun } from './node.type';
 
 const OPERATIONS: OperationMap = {
@@ -35,9 +36,10 @@ function findOperation(resource: string, operation: string): Operation | undefin
 async function startRun(ctx: IExecuteFunctions): Promise<OperationRun & { finish(): void }> {
 	let state: object | undefined;
 	const finishers: Array<() => void> = [];
+	const warnings = new RunWarnings();
 	return {
 		caller: await callerForRun(ctx),
-		reader: new MessageItemReader(ctx),
+		reader: new MessageItemReader(ctx, (itemIndex, text) => warnings.add(itemIndex, text)),
 		state<T extends object>(create: () => T): T {
 			state ??= create();
 			return state as T;
@@ -47,6 +49,7 @@ async function startRun(ctx: IExecuteFunctions): Promise<OperationRun & { finish
 		},
 		finish(): void {
 			for (const finish of finishers) finish();
+			warnings.addHintsTo(ctx);
 		},
 	};
 }
