@@ -72,6 +72,7 @@ describe('the package in a real n8n', () => {
 		expect(response.json).toEqual([
 			{
 				status: 'OK',
+				partial: false,
 				messageId: '1000001',
 				messageIds: ['1000001'],
 				recipients: ['0541234560'],

@@ -10,6 +10,7 @@ import {
 	type IRun,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
+	type NodeExecutionHint,
 	type NodeParameterValueType,
 } from 'n8n-workflow';
 import { TestCredentialsHelper } from './credentialsHelper';
@@ -22,6 +23,8 @@ export interface WorkflowRun {
 	output(nodeName?: string): INodeExecutionData[];
 	/** The error a node ended with, if it failed. */
 	error(nodeName?: string): (Error & { description?: string; context?: IDataObject }) | undefined;
+	/** The execution hints a node's first run gave (shown by n8n above the output). */
+	hints(nodeName?: string): NodeExecutionHint[];
 }
 
 export interface SmsCenterCredentials extends ICredentialDataDecryptedObject {
@@ -154,6 +157,9 @@ export async function executeWorkflow(
 		},
 		error(nodeName = NODE_NAME) {
 			return run.data.resultData.runData[nodeName]?.[0]?.error as (Error & { description?: string }) | undefined;
+		},
+		hints(nodeName = NODE_NAME) {
+			return run.data.resultData.runData[nodeName]?.[0]?.hints ?? [];
 		},
 	};
 }

@@ -1,5 +1,5 @@
 import { measureText } from '../../nodes/SmsCenter/helpers/messageSegments';
-import { senderNameProblem } from '../../nodes/SmsCenter/helpers/senderName';
+import { checkSenderName } from '../../nodes/SmsCenter/helpers/senderName';
 import { markAsAdvertising } from '../../nodes/SmsCenter/helpers/marketing';
 import { messageTextProblem } from '../../nodes/SmsCenter/helpers/messageText';
 import { splitEmails } from '../../nodes/SmsCenter/helpers/emailAddresses';
@@ -24,17 +24,24 @@ describe('message segments', () => {
 });
 
 describe('sender names', () => {
-	it.each(['MyShop', 'IAA Afcon', 'geffenSMS', '0542071222', '123456789012345', 'A1'])('accepts %j', (sender) => {
-		expect(senderNameProblem(sender)).toBeUndefined();
+	it.each(['MyShop', 'IAA Afcon', 'geffenSMS', '0542071222', '123456789012345', 'A1', 'ElevenChars'])('accepts %j without a word', (sender) => {
+		expect(checkSenderName(sender)).toEqual({});
 	});
 	it.each([
 		['', 'the sender name is empty'],
-		['TwelveLetter', '"TwelveLetter" has 12 characters'],
-		['1234567890123456', '"1234567890123456" has 16 digits'],
-		['שלום', '"שלום" has characters other than English letters, digits and spaces'],
-		['My-Shop', '"My-Shop" has characters other than English letters, digits and spaces'],
-	])('refuses %j', (sender, problem) => {
-		expect(senderNameProblem(sender)).toBe(problem);
+		['TwelveLetter', '"TwelveLetter" has 12 characters; a sender name carries at most 11 (3GPP TS 23.040)'],
+		['Shop €€€€€', '"Shop €€€€€" has 15 characters; a sender name carries at most 11 (3GPP TS 23.040)'],
+		['1234567890123456', '"1234567890123456" has 16 digits; a numeric sender has at most 15 (ITU-T E.164)'],
+		['שלום', '"שלום" has characters outside the GSM 7-bit alphabet, which an SMS sender name cannot carry (3GPP TS 23.038 and 23.040); use English letters, digits and spaces'],
+	])('refuses %j, which certainly cannot be sent as it is', (sender, problem) => {
+		expect(checkSenderName(sender)).toEqual({ problem });
+	});
+	it.each([
+		['My-Shop', 'Sender Name "My-Shop" has characters other than English letters, digits and spaces; operators commonly accept only those, so SMSCenter may refuse it or the operator may change it.'],
+		['Dr.Cohen', 'Sender Name "Dr.Cohen" has characters other than English letters, digits and spaces; operators commonly accept only those, so SMSCenter may refuse it or the operator may change it.'],
+		['054 207', 'Sender Name "054 207" is neither a number nor a name with a letter; operators commonly refuse such senders.'],
+	])('only warns about %j, leaving the last word to SMSCenter', (sender, warning) => {
+		expect(checkSenderName(sender)).toEqual({ warning });
 	});
 });
 

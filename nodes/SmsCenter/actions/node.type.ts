@@ -24,6 +24,8 @@ export interface OperationRun {
 	readonly sends: RunSendMemory;
 	/** The operation's own state across the items of this run, made on first use. */
 	state<T extends object>(create: () => T): T;
+	/** Runs `finish` once every item has been handled (for a summary of the run, such as an execution hint). */
+	atEnd(finish: () => void): void;
 }
 
 /** An operation run item by item: the router loops, pairs each result with its item and applies Continue On Fail. */

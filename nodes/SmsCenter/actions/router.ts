@@ -8,6 +8,7 @@ import { errorItemOrThrow } from './common/itemErrors';
 import { MessageItemReader } from './common/messageItems';
 import { RunSendMemory } from './common/sendMemory';
 import { withSentItems, type SentItem } from './common/sentItems';
+import { RunWarnings } from './common/runWarnings';
 import type { ItemOperation, Operation, OperationMap, OperationRun } from './node.type';
 
 const OPERATIONS: OperationMap = {
@@ -34,15 +35,24 @@ function findOperation(resource: string, operation: string): Operation | undefin
 	return Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
 }
 
-async function startRun(ctx: IExecuteFunctions): Promise<OperationRun> {
+async function startRun(ctx: IExecuteFunctions): Promise<OperationRun & { finish(): void }> {
 	let state: object | undefined;
+	const finishers: Array<() => void> = [];
+	const warnings = new RunWarnings();
 	return {
 		caller: await callerForRun(ctx),
-		reader: new MessageItemReader(ctx),
+		reader: new MessageItemReader(ctx, (itemIndex, text) => warnings.add(itemIndex, text)),
 		sends: RunSendMemory.forRun(ctx),
 		state<T extends object>(create: () => T): T {
 			state ??= create();
 			return state as T;
+		},
+		atEnd(finish: () => void): void {
+			finishers.push(finish);
+		},
+		finish(): void {
+			for (const finish of finishers) finish();
+			warnings.addHintsTo(ctx);
 		},
 	};
 }
@@ -106,6 +116,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	if (items.length === 0) return [[]];
 	const run = await startRun(this);
-	if ('allItems' in operation) return [await operation.allItems.call(this, items, run)];
-	return [await eachItem(this, items, operation, run)];
+	const output = 'allItems' in operation ? await operation.allItems.call(this, items, run) : await eachItem(this, items, operation, run);
+	run.finish();
+	return [output];
 }

@@ -14,6 +14,14 @@ export function isAcceptedAnswer(code: string): boolean {
 }
 
 /**
+ * Whether SMSCenter carried out a send only in part: `SomeMessagesSent` (the SMS Status and IVR
+ * Login Status tables) means that messages went out to some recipients of the request only.
+ */
+export function isPartialAnswer(code: string): boolean {
+	return code.trim() === 'SomeMessagesSent';
+}
+
+/**
  * Answers that say the login itself cannot work, whatever the request: a wrong user name or
  * password, an IP address the account does not allow, a disabled user or company. Source: the
  * API document's tables (SMS Status, IVR Login Status and the HTTP API's Server Response, which

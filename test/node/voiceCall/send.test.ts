@@ -29,7 +29,7 @@ describe('Voice call (IVR): Send in the n8n engine', () => {
 			options: { delayMinutes: 0, expirationMinutes: 60 },
 		});
 		expect(sent.output()).toEqual([
-			{ json: { status: 'OK', messageId: '1000001', recordId: '101', recipients: ['0541234560', '031234566', '0541234567'], recipientCount: 3 }, pairedItem: { item: 0 } },
+			{ json: { status: 'OK', partial: false, messageId: '1000001', recordId: '101', recipients: ['0541234560', '031234566', '0541234567'], recipientCount: 3 }, pairedItem: { item: 0 } },
 		]);
 		expect(sandbox.calls()[0].body).toBe(
 			'UserName=demo&Password=demo-api-key&SenderName=Clinic&RecordID=101&SendToPhoneNumbers=0541234560%2C031234566%2C0541234567&Message=Appointment+reminder&DeliveryDelayInMinutes=0&ExpirationDelayInMinutes=60',

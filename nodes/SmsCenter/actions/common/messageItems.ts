@@ -3,9 +3,9 @@ import { readDateTime } from '../../../shared/dates';
 import { normaliseRecipients, type NumberKind } from '../../../shared/phoneNumbers';
 import { DEFAULT_OPT_OUT_LINE, markAsAdvertising } from '../../helpers/marketing';
 import { TextMeasurer, type TextMeasure } from '../../helpers/messageSegments';
-import { MAX_SEGMENTS, messageTextProblem } from '../../helpers/messageText';
+import { MAX_CHARACTERS, MAX_SEGMENTS, messageTextProblem, SEGMENT_WARNING } from '../../helpers/messageText';
 import { describeValue, wholeNumberProblem } from '../../helpers/numberChecks';
-import { SENDER_NAME_RULE, senderNameProblem } from '../../helpers/senderName';
+import { checkSenderName } from '../../helpers/senderName';
 import { DEFAULT_EXPIRATION_MINUTES } from './fields';
 import { inputError } from './itemErrors';
 import { readCollection, readFlag, readText } from './parameterValues';
@@ -49,7 +49,11 @@ export class MessageItemReader {
 	private readonly sendAtOf: (itemIndex: number) => unknown;
 	private readonly measurer = new TextMeasurer();
 
-	constructor(private readonly ctx: IExecuteFunctions) {
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		/** Told of what SMSCenter or an operator may refuse, which the node leaves to them. */
+		private readonly warn: (itemIndex: number, text: string) => void = () => {},
+	) {
 		this.recipientsOf = perItemParameter<unknown>(ctx, 'recipients', '');
 		this.messageOf = perItemParameter<unknown>(ctx, 'message', '');
 		this.senderOf = perItemParameter<unknown>(ctx, 'senderName', '');
@@ -82,9 +86,18 @@ export class MessageItemReader {
 		if (textProblem) throw inputError(ctx, itemIndex, 'Message', textProblem);
 		const advertising = readFlag(ctx, itemIndex, 'Advertising Message', options.advertising, false);
 		const text = advertising ? markAsAdvertising(message, readText(ctx, itemIndex, 'Opt-Out Line', options.optOutLine, DEFAULT_OPT_OUT_LINE)) : message;
+		if (text.length > MAX_CHARACTERS) {
+			throw inputError(ctx, itemIndex, 'Message', `the text has ${text.length} characters; an SMS has at most ${MAX_SEGMENTS} parts (3GPP TS 23.040), at most ${MAX_CHARACTERS} characters`);
+		}
 		const measure = this.measurer.measure(text);
 		if (measure.segments > MAX_SEGMENTS) {
-			throw inputError(ctx, itemIndex, 'Message', `the text needs ${measure.segments} SMS segments (${measure.characters} ${measure.encoding} characters); the limit is ${MAX_SEGMENTS}`);
+			throw inputError(ctx, itemIndex, 'Message', `the text needs ${measure.segments} SMS segments (${measure.characters} ${measure.encoding} characters); an SMS has at most ${MAX_SEGMENTS} parts (3GPP TS 23.040)`);
+		}
+		if (measure.segments > SEGMENT_WARNING) {
+			this.warn(
+				itemIndex,
+				`the message needs ${measure.segments} SMS segments (${measure.encoding}). The API document states no limit, but operators commonly cut messages of more than ${SEGMENT_WARNING} parts; each segment is billed.`,
+			);
 		}
 		return { recipients: list.numbers, duplicatesRemoved: list.duplicates, text, measure };
 	}
@@ -92,8 +105,9 @@ export class MessageItemReader {
 	sender(itemIndex: number, optional = false): string {
 		const sender = readText(this.ctx, itemIndex, 'Sender Name', this.senderOf(itemIndex)).trim();
 		if (optional && sender === '') return sender;
-		const problem = senderNameProblem(sender);
-		if (problem) throw inputError(this.ctx, itemIndex, 'Sender Name', problem, `The rule: ${SENDER_NAME_RULE}. Nothing was sent for this item.`);
+		const verdict = checkSenderName(sender);
+		if (verdict.problem) throw inputError(this.ctx, itemIndex, 'Sender Name', verdict.problem);
+		if (verdict.warning) this.warn(itemIndex, verdict.warning);
 		return sender;
 	}
 

@@ -5,6 +5,7 @@ import { advertisingOptions, FROM_VERSION_1_1, messageField, optionsCollection, 
 import { errorItemOrThrow } from '../common/itemErrors';
 import { readFlag, readNumber, type NumberField } from '../common/parameterValues';
 import { withSentItems } from '../common/sentItems';
+import { addPartialSendHint, partialFields } from '../common/partialSends';
 import type { OperationRun } from '../node.type';
 import { planSend, segmentsNeeded } from './sendPlan';
 import { firstFailure, reconcile, sentItems } from './sendReconcile';
@@ -161,9 +162,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			continue;
 		}
 		results[sms.itemIndex] = {
-			json: { status: outcome.status, messageId: outcome.messageIds[0] ?? null, messageIds: outcome.messageIds, ...smsSummary(sms), sender: sms.sender, messageOption: sms.messageOption },
+			json: {
+				status: outcome.status,
+				...partialFields(outcome.status),
+				messageId: outcome.messageIds[0] ?? null,
+				messageIds: outcome.messageIds,
+				...smsSummary(sms),
+				sender: sms.sender,
+				messageOption: sms.messageOption,
+			},
 			pairedItem: { item: sms.itemIndex },
 		};
 	}
+	addPartialSendHint(this, itemOutcomes.filter((outcome) => outcome.kind === 'sent' && outcome.status === 'SomeMessagesSent').map((outcome) => outcome.itemIndex));
 	return results;
 }

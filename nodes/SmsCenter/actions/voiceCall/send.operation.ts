@@ -6,6 +6,8 @@ import { readMessageIdAnswer } from '../../transport/answers';
 import { requireAccepted } from '../../transport/errors';
 import { messageField, optionsCollection, recipientsField, senderField, timingFields } from '../common/fields';
 import { inputError } from '../common/itemErrors';
+import { addPartialSendHint, partialFields } from '../common/partialSends';
+import { isPartialAnswer } from '../../../shared/transport/answerRules';
 import type { OperationRun } from '../node.type';
 
 const timing = timingFields('voice');
@@ -51,8 +53,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 		requireAccepted(this.getNode(), reply.response, itemIndex, `Starting the voice call of item ${itemIndex + 1} failed`, true);
 		return { code: reply.response, messageId: reply.messageId };
 	});
+	if (isPartialAnswer(answer.code)) {
+		const partial = run.state(() => ({ items: [] as number[] }));
+		if (partial.items.length === 0) run.atEnd(() => addPartialSendHint(this, partial.items));
+		partial.items.push(itemIndex);
+	}
 	return {
 		status: answer.code,
+		...partialFields(answer.code),
 		messageId: answer.messageId,
 		recordId: String(recordId).trim(),
 		recipients: call.recipients,
