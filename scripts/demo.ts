@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { TOKEN_QUERY } from '../nodes/SmsCenterTrigger/helpers/notification';
-import { installPackageInto, N8nInstance, PACKAGE_ROOT } from './n8n/instance';
+import { installN8n, installPackageInto, N8nInstance, PACKAGE_ROOT } from './n8n/instance';
+import { quietSteps, type StepRunner } from './progress';
 
 /** The demo trigger credential's secret (the example workflow refers to the credential by its ID). */
 const DEMO_TRIGGER_SECRET = 'demo-delivery-report-secret-0001';
@@ -43,27 +44,35 @@ export function sandboxSmtpCredential(smtp: { host: string; port: number }) {
 	};
 }
 
-export async function startDemo(options: { sandboxPort: number; n8nPort: number; smtpPort?: number; workDir?: string }): Promise<Demo> {
-	const sandbox = await startSandbox({ port: options.sandboxPort, smtpPort: options.smtpPort ?? 0 });
+/** How many steps `startDemo` reports through its step runner. */
+export const DEMO_STEPS = 7;
+
+export async function startDemo(options: { sandboxPort: number; n8nPort: number; smtpPort?: number; workDir?: string; step?: StepRunner }): Promise<Demo> {
+	const step = options.step ?? quietSteps;
+	const sandbox = await step(`Starting the SMSCenter sandbox on port ${options.sandboxPort}`, () => startSandbox({ port: options.sandboxPort, smtpPort: options.smtpPort ?? 0 }));
 	const workDir = options.workDir ?? join(PACKAGE_ROOT, '.n8n-demo');
 	rmSync(workDir, { recursive: true, force: true });
-	const n8n = new N8nInstance({ workDir, port: options.n8nPort, database: { type: 'sqlite' } });
-	installPackageInto(n8n.userFolder, workDir);
-	n8n.importCredentials([
-		{ id: 'smscenter-demo', name: 'SMSCenter sandbox', type: 'smsCenterApi', data: { username: 'demo', password: 'demo-api-key', baseUrl: sandbox.url, allowInsecureHttp: false, protocol: 'httpPost' } },
-		sandboxSmtpCredential(sandbox.smtp!),
-		{ id: 'smscenter-demo-trigger', name: 'SMSCenter Trigger secret', type: 'smsCenterTriggerApi', data: { secret: DEMO_TRIGGER_SECRET } },
-	]);
+	const home = await step('Checking the n8n install (the first run installs it: about 4 minutes)', () => installN8n(), { ownProgress: true });
+	const n8n = new N8nInstance({ workDir, port: options.n8nPort, database: { type: 'sqlite' } }, home);
+	await step("Packing this package into n8n's community nodes", () => installPackageInto(n8n.userFolder, workDir));
+	await step('Importing the credentials for the sandbox', () =>
+		n8n.importCredentials([
+			{ id: 'smscenter-demo', name: 'SMSCenter sandbox', type: 'smsCenterApi', data: { username: 'demo', password: 'demo-api-key', baseUrl: sandbox.url, allowInsecureHttp: false, protocol: 'httpPost' } },
+			sandboxSmtpCredential(sandbox.smtp!),
+			{ id: 'smscenter-demo-trigger', name: 'SMSCenter Trigger secret', type: 'smsCenterTriggerApi', data: { secret: DEMO_TRIGGER_SECRET } },
+		]),
+	);
 	const examples = loadExamples();
-	n8n.importWorkflows(examples);
-	await n8n.start();
+	await step(`Importing ${examples.length} demo workflows`, () => n8n.importWorkflows(examples));
+	await step(`Starting n8n on port ${options.n8nPort}`, () => n8n.start());
 
 	const reports = examples.find((workflow) => workflow.nodes.some((node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger'));
-	if (reports) {
+	await step('Publishing the delivery report workflow', async () => {
+		if (!reports) return;
 		const trigger = reports.nodes.find((node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger')!;
 		await n8n.activate(reports.id);
 		sandbox.setNotificationUrl('demo', `${n8n.url}/webhook/${trigger.webhookId}/delivery?key=${DEMO_TRIGGER_SECRET}&${TOKEN_QUERY}`);
-	}
+	});
 	return {
 		sandbox,
 		n8n,

@@ -1,14 +1,48 @@
-/** `npm start`: the demo environment (see demo.ts) until Ctrl-C. */
+/** `npm start`: the demo environment (see demo.ts) until Ctrl-C. Ports: N8N_PORT, SMSCENTER_SANDBOX_PORT. */
+import { createServer } from 'node:net';
 import { OWNER } from './n8n/instance';
-import { startDemo } from './demo';
+import { DEMO_STEPS, startDemo } from './demo';
+import { showSteps } from './progress';
+
+/** A port from the environment, or the default; anything else stops the start with a plain message. */
+function portFrom(name: string, fallback: number): number {
+	const text = process.env[name];
+	if (text === undefined || text.trim() === '') return fallback;
+	const port = Number(text);
+	if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name}=${text} is not a port number (1 to 65535).`);
+	return port;
+}
+
+async function isFree(port: number): Promise<boolean> {
+	return await new Promise((resolve) => {
+		const probe = createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+	});
+}
+
+/** n8n listens on its port and starts its task broker on the next one; its CLI imports use the third after it. */
+async function checkPorts(n8nPort: number, sandboxPort: number): Promise<void> {
+	const wanted: Array<[number, string]> = [
+		[sandboxPort, 'the SMSCenter sandbox (SMSCENTER_SANDBOX_PORT)'],
+		[n8nPort, 'n8n (N8N_PORT)'],
+		[n8nPort + 1, "n8n's task broker (N8N_PORT + 1)"],
+		[n8nPort + 3, "n8n's command line imports (N8N_PORT + 3)"],
+	];
+	const clash = wanted.find(([port], index) => wanted.findIndex(([other]) => other === port) !== index);
+	if (clash) throw new Error(`Port ${clash[0]} would serve two things: choose SMSCENTER_SANDBOX_PORT outside N8N_PORT to N8N_PORT + 3.`);
+	for (const [port, what] of wanted) {
+		if (!(await isFree(port))) throw new Error(`Port ${port}, for ${what}, is in use. Stop what uses it, or choose other ports: N8N_PORT=5700 SMSCENTER_SANDBOX_PORT=8030 npm start`);
+	}
+}
 
 async function main(): Promise<void> {
-	process.stdout.write('Starting the SMSCenter sandbox and n8n...\n');
-	const demo = await startDemo({
-		sandboxPort: Number(process.env.SMSCENTER_SANDBOX_PORT ?? 8025),
-		smtpPort: Number(process.env.SMSCENTER_SANDBOX_SMTP_PORT ?? 2525),
-		n8nPort: Number(process.env.N8N_PORT ?? 5678),
-	});
+	const n8nPort = portFrom('N8N_PORT', 5678);
+	const sandboxPort = portFrom('SMSCENTER_SANDBOX_PORT', 8025);
+	const smtpPort = portFrom('SMSCENTER_SANDBOX_SMTP_PORT', 2525);
+	await checkPorts(n8nPort, sandboxPort);
+	process.stderr.write('Starting the SMSCenter sandbox and n8n with this package:\n');
+	const demo = await startDemo({ sandboxPort, smtpPort, n8nPort, step: showSteps(DEMO_STEPS) });
 	process.stdout.write(
 		[
 			'',

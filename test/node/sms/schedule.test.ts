@@ -43,11 +43,35 @@ describe('Schedule (node version 1.1) and the options that fit the choice, in th
 		expect(sent().DeliveryDelayInMinutes).toBe('0');
 	});
 
-	it('refuses an empty Send At from an expression, and a delay out of range, sending nothing', async () => {
-		const noTime = await send(1.1, { schedule: 'at', sendAt: '={{ $json.missing }}' });
+	it('refuses an empty Send At and a delay out of range, sending nothing', async () => {
+		const noTime = await send(1.1, { schedule: 'at', sendAt: '' });
 		expect(noTime.error()?.message).toBe('Item 1: Send At: no date-time was given');
 		const tooLong = await send(1.1, { schedule: 'delay', delayMinutes: 600_000 });
 		expect(tooLong.error()?.message).toBe('Item 1: Delay (Minutes): 600000 is above 525600; give whole minutes from 0 to 525600');
+		expect(sandbox.calls()).toEqual([]);
+	});
+
+	it('takes the schedule from an expression per item', async () => {
+		const result = await runSmsCenter(
+			sandbox.url,
+			{ resource: 'sms', operation: 'send', recipients: '={{ $json.to }}', senderName: 'MyShop', message: 'Hello', schedule: '={{ $json.when }}', delayMinutes: 15 },
+			[
+				{ to: '0541234560', when: 'now' },
+				{ to: '0541234561', when: 'delay' },
+			],
+			{ node: { typeVersion: 1.1 } },
+		);
+		expect(result.error()).toBeUndefined();
+		const sends = sandbox.calls('SendMessageReturnMessageID').map((call) => form(call.body));
+		expect(sends.map((request) => [request.SendToPhoneNumbers, request.DeliveryDelayInMinutes]).sort()).toEqual([
+			['0541234560', '0'],
+			['0541234561', '15'],
+		]);
+	});
+
+	it('refuses an unknown schedule from an expression, quoting it briefly', async () => {
+		const result = await send(1.1, { schedule: `={{ "later".repeat(100) }}` });
+		expect(result.error()?.message).toBe(`Item 1: Schedule: "${'later'.repeat(8)}" is not one of "now", "delay", "at"`);
 		expect(sandbox.calls()).toEqual([]);
 	});
 

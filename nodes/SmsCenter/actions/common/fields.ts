@@ -116,7 +116,8 @@ export function timingFields(kind: 'sms' | 'voice'): TimingFields {
 				name: 'sendAt',
 				type: 'dateTime',
 				default: '',
-				required: true,
+				// Not marked required: n8n would then refuse every run whose Schedule is an expression.
+				// An empty Send At fails its own item instead.
 				displayOptions: { show: { ...FROM_VERSION_1_1, schedule: ['at'] } },
 				description: sendAtDescription,
 			},

@@ -134,7 +134,8 @@ export class MessageItemReader {
 			if (sendAt === '' || sendAt === null || sendAt === undefined) throw inputError(this.ctx, itemIndex, 'Send At', 'no date-time was given');
 			return minutesUntil(this.ctx, itemIndex, sendAt);
 		}
-		throw inputError(this.ctx, itemIndex, 'Schedule', `${JSON.stringify(schedule)} is not one of "now", "delay", "at"`);
+		const shown = String(schedule).slice(0, 40);
+		throw inputError(this.ctx, itemIndex, 'Schedule', `"${shown}" is not one of "now", "delay", "at"`);
 	}
 }
 
