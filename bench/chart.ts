@@ -27,14 +27,20 @@ export function renderChart(title: string, subtitle: string, panels: Panel[]): B
 	];
 	for (const panel of panels) {
 		y += 24;
-		parts.push(`<text x="20" y="${y}" font-size="14" font-weight="bold">${escape(panel.title)}</text>`);
+		parts.push(
+			`<text x="20" y="${y}" font-size="14" font-weight="bold">${escape(panel.title)}</text>`,
+		);
 		y += 10;
 		const max = Math.max(...panel.bars.map((b) => b.value), 1e-9);
 		for (const bar of panel.bars) {
 			const length = Math.max(2, ((width - left - right) * bar.value) / max);
 			parts.push(`<text x="20" y="${y + 18}" font-size="13">${escape(bar.label)}</text>`);
-			parts.push(`<rect x="${left}" y="${y + 4}" width="${length.toFixed(1)}" height="${barHeight - 8}" fill="${bar.highlight ? '#1565c0' : '#9e9e9e'}"/>`);
-			parts.push(`<text x="${left + length + 8}" y="${y + 18}" font-size="12">${escape(`${formatNumber(bar.value)} ${panel.unit}`)}</text>`);
+			parts.push(
+				`<rect x="${left}" y="${y + 4}" width="${length.toFixed(1)}" height="${barHeight - 8}" fill="${bar.highlight ? '#1565c0' : '#9e9e9e'}"/>`,
+			);
+			parts.push(
+				`<text x="${left + length + 8}" y="${y + 18}" font-size="12">${escape(`${formatNumber(bar.value)} ${panel.unit}`)}</text>`,
+			);
 			y += barHeight;
 		}
 	}

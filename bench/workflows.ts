@@ -1,4 +1,11 @@
-import { idMaker, linearWorkflow, postWebhook, reportTo, smsCenterTrigger, type NodeJson } from '../scripts/n8n/workflowJson';
+import {
+	idMaker,
+	linearWorkflow,
+	postWebhook,
+	reportTo,
+	smsCenterTrigger,
+	type NodeJson,
+} from '../scripts/n8n/workflowJson';
 
 /** The workflows the benchmark imports into n8n: each workload's SMSCenter variant and its baseline. */
 export const CREDENTIAL_ID = 'SmsCenterBenchCr1';
@@ -37,7 +44,14 @@ const smsCenterSend = (concurrency: number): Node => ({
 	typeVersion: 1,
 	position: [400, 0],
 	credentials,
-	parameters: { resource: 'sms', operation: 'send', recipients: '={{ $json.to }}', message: '={{ $json.text }}', senderName: 'MyShop', options: { batchSize: 500, concurrency } },
+	parameters: {
+		resource: 'sms',
+		operation: 'send',
+		recipients: '={{ $json.to }}',
+		message: '={{ $json.text }}',
+		senderName: 'MyShop',
+		options: { batchSize: 500, concurrency },
+	},
 });
 
 /**
@@ -78,10 +92,24 @@ const httpRequestSend = (sandboxUrl: string, password: string): Node => ({
 /** Reports each started execution to the benchmark's counter. */
 const reportToSink = (sinkUrl: string, key: string): Node => reportTo(uuid, sinkUrl, key);
 
-export function benchWorkflows(sandboxUrl: string, password: string, sinkUrl: string, concurrency: number, secret: string) {
+export function benchWorkflows(
+	sandboxUrl: string,
+	password: string,
+	sinkUrl: string,
+	concurrency: number,
+	secret: string,
+) {
 	return [
-		workflow('BenchSmsCenterSnd', 'Bench: SMSCenter node', [startWebhook('bench-smscenter'), makeItems, smsCenterSend(concurrency)]),
-		workflow('BenchHttpRequest1', 'Bench: HTTP Request node', [startWebhook('bench-http'), makeItems, httpRequestSend(sandboxUrl, password)]),
+		workflow('BenchSmsCenterSnd', 'Bench: SMSCenter node', [
+			startWebhook('bench-smscenter'),
+			makeItems,
+			smsCenterSend(concurrency),
+		]),
+		workflow('BenchHttpRequest1', 'Bench: HTTP Request node', [
+			startWebhook('bench-http'),
+			makeItems,
+			httpRequestSend(sandboxUrl, password),
+		]),
 		workflow('BenchDlrTrigger01', 'Bench: SMSCenter Trigger', [
 			smsCenterTrigger(uuid, TRIGGER_WEBHOOK_ID, secret),
 			reportToSink(sinkUrl, '={{ $json.messageId }}|{{ $json.msisdn }}|{{ $json.status.code }}'),
@@ -94,9 +122,17 @@ export function benchWorkflows(sandboxUrl: string, password: string, sinkUrl: st
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: uuid(),
-				parameters: { httpMethod: 'GET', path: WEBHOOK_BASELINE_PATH, responseMode: 'onReceived', options: { responseData: '_OK_' } },
+				parameters: {
+					httpMethod: 'GET',
+					path: WEBHOOK_BASELINE_PATH,
+					responseMode: 'onReceived',
+					options: { responseData: '_OK_' },
+				},
 			},
-			reportToSink(sinkUrl, '={{ $json.query.MsgID }}|{{ $json.query.MSISDN }}|{{ $json.query.StatusCode }}'),
+			reportToSink(
+				sinkUrl,
+				'={{ $json.query.MsgID }}|{{ $json.query.MSISDN }}|{{ $json.query.StatusCode }}',
+			),
 		]),
 	];
 }

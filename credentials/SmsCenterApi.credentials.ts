@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../nodes/shared/credentialName';
 import { DEFAULT_PROTOCOL, PROTOCOL_OPTIONS } from '../nodes/shared/protocol';
 import { addLoginForOwnOrigin, DEFAULT_BASE_URL } from '../nodes/shared/transport/login';
@@ -40,14 +46,16 @@ export class SmsCenterApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_BASE_URL,
-			description: 'Change it only for an on-premises SMSCenter server. The service requires HTTPS.',
+			description:
+				'Change it only for an on-premises SMSCenter server. The service requires HTTPS.',
 		},
 		{
 			displayName: 'Allow Insecure HTTP (On-Premises Only)',
 			name: 'allowInsecureHttp',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to allow a plain http:// base URL. Only for an on-premises server inside your own network.',
+			description:
+				'Whether to allow a plain http:// base URL. Only for an on-premises server inside your own network.',
 		},
 		{
 			displayName: 'Web Service Protocol',
@@ -55,11 +63,12 @@ export class SmsCenterApi implements ICredentialType {
 			type: 'options',
 			options: PROTOCOL_OPTIONS,
 			default: DEFAULT_PROTOCOL,
-			description: 'How to call the SMSCenter web services. Choose SOAP 1.1 for servers where the HTTP POST protocol is turned off.',
+			description:
+				'How to call the SMSCenter web services. Choose SOAP 1.1 for servers where the HTTP POST protocol is turned off.',
 		},
 		{
 			displayName:
-				'Test checks only that SMSCenter accepts this login. An ordinary API user, or a company that is not prepaid, passes even where SMSCenter refuses it the balance methods (the API document reserves them for back-office administrators); the Account operations then show SMSCenter\'s answer.',
+				"Test checks only that SMSCenter accepts this login. An ordinary API user, or a company that is not prepaid, passes even where SMSCenter refuses it the balance methods (the API document reserves them for back-office administrators); the Account operations then show SMSCenter's answer.",
 			name: 'testNotice',
 			type: 'notice',
 			default: '',
@@ -67,10 +76,18 @@ export class SmsCenterApi implements ICredentialType {
 	];
 
 	/** Adds UserName and Password to requests for the credential's own base URL, and to no other. */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return addLoginForOwnOrigin(requestOptions, credentials.baseUrl as string | undefined, credentials.allowInsecureHttp === true, {
-			username: String(credentials.username ?? ''),
-			password: String(credentials.password ?? ''),
-		});
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return addLoginForOwnOrigin(
+			requestOptions,
+			credentials.baseUrl as string | undefined,
+			credentials.allowInsecureHttp === true,
+			{
+				username: String(credentials.username ?? ''),
+				password: String(credentials.password ?? ''),
+			},
+		);
 	}
 }

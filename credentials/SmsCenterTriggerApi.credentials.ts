@@ -9,7 +9,8 @@ export class SmsCenterTriggerApi implements ICredentialType {
 
 	displayName = 'SMSCenter Trigger API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-smscenter/n8n-nodes-smscenter#the-smscenter-trigger';
+	documentationUrl =
+		'https://github.com/n8n-nodes-smscenter/n8n-nodes-smscenter#the-smscenter-trigger';
 
 	icon: Icon = { light: 'file:smscenter.svg', dark: 'file:smscenter.dark.svg' };
 

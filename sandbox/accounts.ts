@@ -34,7 +34,8 @@ export class Accounts {
 		if (found.user.disabled) return 'userDisabled';
 		if (found.company.disabled) return 'companyDisabled';
 		const allowed = found.company.allowedIps ?? [];
-		if (allowed.length > 0 && !allowed.includes(normaliseAddress(remoteAddress))) return 'ipNotAllowed';
+		if (allowed.length > 0 && !allowed.includes(normaliseAddress(remoteAddress)))
+			return 'ipNotAllowed';
 		return { ...found, profile: this.profileOf(userName) };
 	}
 

@@ -24,8 +24,13 @@ async function serve(): Promise<void> {
 		smtpPort: smtpFlag === 'off' ? undefined : Number(smtpFlag),
 	});
 	process.stdout.write(`SMSCenter sandbox listening on ${sandbox.url}\n`);
-	if (sandbox.smtp) process.stdout.write(`Email 2 SMS (SMTP, no TLS) on ${sandbox.smtp.host}:${sandbox.smtp.port}\n`);
-	process.stdout.write('Accounts: sandbox/fixtures/accounts.json (user "demo", API password "demo-api-key"); profiles: npm run sandbox -- profiles\n');
+	if (sandbox.smtp)
+		process.stdout.write(
+			`Email 2 SMS (SMTP, no TLS) on ${sandbox.smtp.host}:${sandbox.smtp.port}\n`,
+		);
+	process.stdout.write(
+		'Accounts: sandbox/fixtures/accounts.json (user "demo", API password "demo-api-key"); profiles: npm run sandbox -- profiles\n',
+	);
 	const stop = () => {
 		void sandbox.close().then(() => process.exit(0));
 	};
@@ -62,14 +67,28 @@ async function sendReport(): Promise<void> {
 }
 
 function listProfiles(): void {
-	for (const profile of Object.values(PROFILES)) process.stdout.write(`${profile.name}\n  ${profile.reading}\n`);
+	for (const profile of Object.values(PROFILES))
+		process.stdout.write(`${profile.name}\n  ${profile.reading}\n`);
 }
 
-const commands: Record<string, () => Promise<void> | void> = { 'send-report': sendReport, profiles: listProfiles };
+const commands: Record<string, () => Promise<void> | void> = {
+	'send-report': sendReport,
+	profiles: listProfiles,
+};
 const command = args[0] !== undefined && !args[0].startsWith('--') ? args[0] : undefined;
 
 Promise.resolve()
-	.then(() => (command === undefined ? serve() : (commands[command] ?? (() => Promise.reject(new Error(`Unknown command "${command}". Commands: send-report, profiles`))))()))
+	.then(() =>
+		command === undefined
+			? serve()
+			: (
+					commands[command] ??
+					(() =>
+						Promise.reject(
+							new Error(`Unknown command "${command}". Commands: send-report, profiles`),
+						))
+				)(),
+	)
 	.catch((error: Error) => {
 		process.stderr.write(`${error.message}\n`);
 		process.exit(2);

@@ -28,7 +28,10 @@ export const REASONS: Record<number, { status: number; description: string }> = 
 	402: { status: 400, description: 'Black List' },
 	501: { status: 500, description: 'Buffered' },
 	601: { status: 600, description: 'Message delivered' },
-	701: { status: 700, description: 'Message EXPIRED/ SMSC Error: Message validity period has expired' },
+	701: {
+		status: 700,
+		description: 'Message EXPIRED/ SMSC Error: Message validity period has expired',
+	},
 	702: { status: 700, description: 'Invalid Dest Addr' },
 	703: { status: 700, description: 'Unknown subscriber' },
 	704: { status: 700, description: 'Message is in a rejected state' },
@@ -39,7 +42,14 @@ export const REASONS: Record<number, { status: number; description: string }> = 
 };
 
 /** The reason each status is reported with when nothing more specific applies. */
-export const DEFAULT_REASON: Record<number, number> = { 200: 204, 300: 301, 400: 401, 500: 501, 600: 601, 700: 703 };
+export const DEFAULT_REASON: Record<number, number> = {
+	200: 204,
+	300: 301,
+	400: 401,
+	500: 501,
+	600: 601,
+	700: 703,
+};
 
 /** The provider's status words (SMPP delivery receipt states), for profiles that pass them through as StatusDes. */
 export const PROVIDER_STATUS: Record<number, string> = {

@@ -13,7 +13,12 @@ export function retryScheduleMinutes(): number[] {
 
 export interface DlrNotifier {
 	/** Sends `report` to the URL template, its tokens filled as the profile does, after `afterMs`. */
-	notify(template: string, report: DeliveryReport, behaviour: Pick<ProfileBehaviour, 'tokenMatch' | 'dateTokens'>, afterMs: number): void;
+	notify(
+		template: string,
+		report: DeliveryReport,
+		behaviour: Pick<ProfileBehaviour, 'tokenMatch' | 'dateTokens'>,
+		afterMs: number,
+	): void;
 }
 
 /** One notification: the URL with its tokens filled, and what it reports (kept in each attempt's record). */
@@ -36,10 +41,20 @@ export class DlrSender implements DlrNotifier {
 		private readonly maxInFlight = 20,
 	) {}
 
-	notify(template: string, report: DeliveryReport, behaviour: Pick<ProfileBehaviour, 'tokenMatch' | 'dateTokens'>, afterMs: number): void {
+	notify(
+		template: string,
+		report: DeliveryReport,
+		behaviour: Pick<ProfileBehaviour, 'tokenMatch' | 'dateTokens'>,
+		afterMs: number,
+	): void {
 		const url = fillReportUrl(template, report, behaviour);
 		this.pending++;
-		this.later(afterMs, () => this.attempt({ url, messageId: report.messageId, msisdn: report.msisdn, statusCode: report.statusCode }, 0));
+		this.later(afterMs, () =>
+			this.attempt(
+				{ url, messageId: report.messageId, msisdn: report.msisdn, statusCode: report.statusCode },
+				0,
+			),
+		);
 	}
 
 	/** Sends a notification URL as the gateway would, with retries (used by tests to fire hand-made notifications). */
@@ -72,10 +87,13 @@ export class DlrSender implements DlrNotifier {
 
 	private later(ms: number, run: () => void): void {
 		if (this.closed) return;
-		const timer = setTimeout(() => {
-			this.timers.delete(timer);
-			run();
-		}, Math.max(0, ms));
+		const timer = setTimeout(
+			() => {
+				this.timers.delete(timer);
+				run();
+			},
+			Math.max(0, ms),
+		);
 		this.timers.add(timer);
 	}
 
@@ -103,7 +121,11 @@ export class DlrSender implements DlrNotifier {
 			ok: false,
 		};
 		try {
-			const response = await request(target.url, { method: 'GET', headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
+			const response = await request(target.url, {
+				method: 'GET',
+				headersTimeout: this.timeoutMs,
+				bodyTimeout: this.timeoutMs,
+			});
 			record.httpStatus = response.statusCode;
 			record.body = await response.body.text();
 			record.ok = record.body.includes('_OK_');

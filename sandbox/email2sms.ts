@@ -3,7 +3,12 @@
  * To: `<mobile>@smscenter.co.il` (several allowed); From: the sender signature (the display name, else
  * the sender's address); Subject: the user name and the encrypted API password; Body: the text.
  */
-import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import {
+	SMTPServer,
+	type SMTPServerAddress,
+	type SMTPServerDataStream,
+	type SMTPServerSession,
+} from 'smtp-server';
 import { simpleParser, type AddressObject } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { readGatewayNumber } from './numbers';
@@ -38,8 +43,13 @@ export interface Email2Sms {
 }
 
 /** The login in a subject: the user name and the password, separated by spaces, a comma or a semicolon. */
-export function readSubjectLogin(subject: string): { userName: string; password: string } | undefined {
-	const parts = subject.trim().split(/[\s,;]+/).filter((part) => part !== '');
+export function readSubjectLogin(
+	subject: string,
+): { userName: string; password: string } | undefined {
+	const parts = subject
+		.trim()
+		.split(/[\s,;]+/)
+		.filter((part) => part !== '');
 	return parts.length === 2 ? { userName: parts[0], password: parts[1] } : undefined;
 }
 
@@ -48,8 +58,14 @@ export function readRecipientAddress(address: string): { mobile: string } | { re
 	const at = address.lastIndexOf('@');
 	const local = at > 0 ? address.slice(0, at) : '';
 	const domain = at > 0 ? address.slice(at + 1).toLowerCase() : '';
-	if (domain !== EMAIL_DOMAIN) return { refusal: `<${address}>: relaying denied, recipients must be <mobile number>@${EMAIL_DOMAIN}` };
-	if ('invalid' in readGatewayNumber(local, 'sms')) return { refusal: `<${address}>: "${local}" is not a mobile number (formats: +972541234567, 054-1234567, 0541234567)` };
+	if (domain !== EMAIL_DOMAIN)
+		return {
+			refusal: `<${address}>: relaying denied, recipients must be <mobile number>@${EMAIL_DOMAIN}`,
+		};
+	if ('invalid' in readGatewayNumber(local, 'sms'))
+		return {
+			refusal: `<${address}>: "${local}" is not a mobile number (formats: +972541234567, 054-1234567, 0541234567)`,
+		};
 	return { mobile: local };
 }
 
@@ -75,15 +91,23 @@ async function readStream(stream: SMTPServerDataStream): Promise<Buffer> {
 }
 
 /** Starts the SMTP receiver; `gateway` is read at each mail, so a sandbox reset is seen at once. */
-export async function startEmail2Sms(gateway: () => Gateway, options: { host: string; port: number }): Promise<Email2Sms> {
+export async function startEmail2Sms(
+	gateway: () => Gateway,
+	options: { host: string; port: number },
+): Promise<Email2Sms> {
 	const received: ReceivedEmail[] = [];
 
 	async function handle(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> {
 		const raw = await readStream(stream);
-		if (stream.sizeExceeded) throw smtpError(552, `Message exceeds the limit of ${MAX_MESSAGE_BYTES} bytes`);
+		if (stream.sizeExceeded)
+			throw smtpError(552, `Message exceeds the limit of ${MAX_MESSAGE_BYTES} bytes`);
 		let parsed;
 		try {
-			parsed = await simpleParser(raw, { skipHtmlToText: false, skipImageLinks: true, skipTextLinks: true });
+			parsed = await simpleParser(raw, {
+				skipHtmlToText: false,
+				skipImageLinks: true,
+				skipTextLinks: true,
+			});
 		} catch {
 			throw smtpError(550, 'The message could not be read');
 		}
@@ -92,7 +116,9 @@ export async function startEmail2Sms(gateway: () => Gateway, options: { host: st
 		const login = readSubjectLogin(parsed.subject ?? '');
 		const text = (parsed.text ?? '').replace(/\s+$/, '');
 		const sender = senderOf(parsed.from, mailFrom);
-		const mobiles = rcptTo.map((address) => readRecipientAddress(address)).flatMap((r) => ('mobile' in r ? [r.mobile] : []));
+		const mobiles = rcptTo
+			.map((address) => readRecipientAddress(address))
+			.flatMap((r) => ('mobile' in r ? [r.mobile] : []));
 		const result = login
 			? gateway().sendEmailSms({ ...login, sender, mobiles, text }, session.remoteAddress)
 			: { answer: PUSH_ANSWERS.badLogin, message: undefined };
@@ -121,12 +147,21 @@ export async function startEmail2Sms(gateway: () => Gateway, options: { host: st
 		socketTimeout: 30_000,
 		closeTimeout: 1_000,
 		logger: false,
-		onRcptTo(address: SMTPServerAddress, session: SMTPServerSession, callback: (err?: Error | null) => void) {
-			if (session.envelope.rcptTo.length >= MAX_RECIPIENTS) return callback(smtpError(452, `At most ${MAX_RECIPIENTS} recipients per message`));
+		onRcptTo(
+			address: SMTPServerAddress,
+			session: SMTPServerSession,
+			callback: (err?: Error | null) => void,
+		) {
+			if (session.envelope.rcptTo.length >= MAX_RECIPIENTS)
+				return callback(smtpError(452, `At most ${MAX_RECIPIENTS} recipients per message`));
 			const verdict = readRecipientAddress(address.address);
 			callback('refusal' in verdict ? smtpError(550, verdict.refusal) : null);
 		},
-		onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null, message?: string) => void) {
+		onData(
+			stream: SMTPServerDataStream,
+			session: SMTPServerSession,
+			callback: (err?: Error | null, message?: string) => void,
+		) {
 			handle(stream, session).then(
 				(message) => callback(null, message),
 				(error: Error) => callback(error),

@@ -42,7 +42,8 @@ export const LOGIN_PAGE =
 	'<body><div class="panel"><h1>Sign in to continue</h1><form method="post" action="/login"><input name="user"><input name="pass" type="password"><button>Sign in</button></form></div>' +
 	`<!-- ${'padding '.repeat(1200)} --></body></html>`;
 
-export const OTHER_XML = '<?xml version="1.0" encoding="utf-8"?><Error><Code>Maintenance</Code><Message>The service is being updated.</Message></Error>';
+export const OTHER_XML =
+	'<?xml version="1.0" encoding="utf-8"?><Error><Code>Maintenance</Code><Message>The service is being updated.</Message></Error>';
 
 export const OK_PREFIXED = 'OK-Gateway: the upstream server did not answer.';
 

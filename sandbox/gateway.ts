@@ -5,7 +5,13 @@ import { DEFAULT_REASON, reasonFromNumber, statusOfReason } from './deliveryCode
 import { describeReport } from './reports';
 import type { SandboxProfile } from './profiles';
 import type { DlrNotifier } from './dlr';
-import type { DeliveryOutcome, IvrOutcome, SandboxFixture, SentMessage, SentRecipient } from './types';
+import type {
+	DeliveryOutcome,
+	IvrOutcome,
+	SandboxFixture,
+	SentMessage,
+	SentRecipient,
+} from './types';
 
 /** `SendMessageReturnValues` names, as the live WSDL spells them. */
 const ASMX_LOGIN_CODES: Record<LoginRefusal, string> = {
@@ -100,10 +106,18 @@ export interface UserBalances {
 const DEFAULT_IVR: IvrOutcome = { status: 'IVRCallSuccess', callLength: 8, response: '2' };
 const EXPIRED_IVR: IvrOutcome = { status: 'MessageExpired', callLength: 0, response: null };
 
-const OUTCOME_STATUS: Record<DeliveryOutcome, number> = { delivered: 600, undelivered: 700, rejected: 400, failed: 200 };
+const OUTCOME_STATUS: Record<DeliveryOutcome, number> = {
+	delivered: 600,
+	undelivered: 700,
+	rejected: 400,
+	failed: 200,
+};
 
 /** A message waiting to be recorded: what the request asked for, before recipients and ids. */
-type MessageDetails = Omit<SentMessage, 'id' | 'kind' | 'profile' | 'company' | 'userName' | 'recipients' | 'sentAt'>;
+type MessageDetails = Omit<
+	SentMessage,
+	'id' | 'kind' | 'profile' | 'company' | 'userName' | 'recipients' | 'sentAt'
+>;
 
 /** The gateway's business rules: logins, validation, charging, message state and notifications. */
 export class Gateway {
@@ -122,16 +136,23 @@ export class Gateway {
 
 	sendSms(request: SmsRequest, remoteAddress: string): SendResult {
 		const profile = this.accounts.profileOf(request.userName);
-		const none = (code: string): SendResult => ({ code, messageId: profile.behaviour.failedMessageId, profile });
+		const none = (code: string): SendResult => ({
+			code,
+			messageId: profile.behaviour.failedMessageId,
+			profile,
+		});
 		const login = this.accounts.login(request.userName, request.password, remoteAddress);
 		if (typeof login === 'string') return none(ASMX_LOGIN_CODES[login]);
 		if (request.message.trim() === '') return none('MessageCanNotBeEmpty');
 		if (request.smsOperation === 'ReverseBilling' && !login.company.allowReverseBilling) {
 			return none('CompanyIsNotAllowedToSendReverseBillingMessages');
 		}
-		if (request.smsOperation === 'ReverseBilling' && !(request.price > 0)) return none('PriceForReverseBillingCantBeZero');
-		if (request.smsOperation === 'Pull' && !login.company.allowPull) return none('CompanyNotAllowedToSendToSpecifiedProvider');
-		if (request.smsOperation !== 'Pull' && request.senderName.trim() === '') return none('NoMessagesSent');
+		if (request.smsOperation === 'ReverseBilling' && !(request.price > 0))
+			return none('PriceForReverseBillingCantBeZero');
+		if (request.smsOperation === 'Pull' && !login.company.allowPull)
+			return none('CompanyNotAllowedToSendToSpecifiedProvider');
+		if (request.smsOperation !== 'Pull' && request.senderName.trim() === '')
+			return none('NoMessagesSent');
 		const numbers = splitNumberList(request.sendToPhoneNumbers);
 		if (numbers.length === 0) return none('ThePhoneNumberListMustContainAtLeastOneNumber');
 		const ccEmails = splitNumberList(request.ccToEmail);
@@ -149,11 +170,17 @@ export class Gateway {
 			else accepted.push(verdict.msisdn);
 		}
 		if (accepted.length === 0) {
-			return none(routeRefused > 0 ? 'CompanyNotAllowedToSendToSpecifiedProvider' : 'InvalidPhoneNumber');
+			return none(
+				routeRefused > 0 ? 'CompanyNotAllowedToSendToSpecifiedProvider' : 'InvalidPhoneNumber',
+			);
 		}
 
 		const segments = chargedSegments(request.message);
-		const expired = this.expiresAtOnce(login, request.deliveryDelayInMinutes, request.expirationDelayInMinutes);
+		const expired = this.expiresAtOnce(
+			login,
+			request.deliveryDelayInMinutes,
+			request.expirationDelayInMinutes,
+		);
 		const recipients = this.planRecipients(login, accepted, segments, expired);
 		// An expired message was still taken by the gateway (answered OK); other status-200 recipients were refused.
 		const sentCount = recipients.filter((r) => r.status !== 200 || r.reason === 210).length;
@@ -176,10 +203,15 @@ export class Gateway {
 
 	sendIvr(request: IvrRequest, remoteAddress: string): SendResult {
 		const profile = this.accounts.profileOf(request.userName);
-		const none = (code: string): SendResult => ({ code, messageId: profile.behaviour.failedMessageId, profile });
+		const none = (code: string): SendResult => ({
+			code,
+			messageId: profile.behaviour.failedMessageId,
+			profile,
+		});
 		const login = this.accounts.login(request.userName, request.password, remoteAddress);
 		if (typeof login === 'string') return none(ASMX_LOGIN_CODES[login]);
-		if (!(login.company.records ?? []).includes(request.recordId)) return none('RecordIsNotAllowed');
+		if (!(login.company.records ?? []).includes(request.recordId))
+			return none('RecordIsNotAllowed');
 		const numbers = splitNumberList(request.sendToPhoneNumbers);
 		if (numbers.length === 0) return none('ThePhoneNumberListMustContainAtLeastOneNumber');
 		const accepted: string[] = [];
@@ -188,14 +220,22 @@ export class Gateway {
 			if (!('invalid' in verdict)) accepted.push(verdict.msisdn);
 		}
 		if (accepted.length === 0) return none('InvalidPhoneNumber');
-		const expired = this.expiresAtOnce(login, request.deliveryDelayInMinutes, request.expirationDelayInMinutes);
+		const expired = this.expiresAtOnce(
+			login,
+			request.deliveryDelayInMinutes,
+			request.expirationDelayInMinutes,
+		);
 		const recipients: SentRecipient[] = accepted.map((msisdn) => {
 			if (expired) return { msisdn, status: 200, reason: 210, ivr: EXPIRED_IVR };
 			const planned = this.ivrOutcome(msisdn);
 			const prepaid = login.profile.behaviour.prepaid;
-			const affordable = !prepaid || (login.company.ivrSeconds >= planned.callLength && login.company.ivrSeconds > 0);
+			const affordable =
+				!prepaid ||
+				(login.company.ivrSeconds >= planned.callLength && login.company.ivrSeconds > 0);
 			if (affordable && prepaid) login.company.ivrSeconds -= planned.callLength;
-			const ivr = affordable ? planned : { status: 'NotEnoughIVRSecondsAvailable', callLength: 0, response: null };
+			const ivr = affordable
+				? planned
+				: { status: 'NotEnoughIVRSecondsAvailable', callLength: 0, response: null };
 			return { msisdn, status: affordable ? 600 : 200, reason: affordable ? 601 : 204, ivr };
 		});
 		const message = this.record(login, 'ivr', recipients, {
@@ -210,15 +250,25 @@ export class Gateway {
 			recordId: request.recordId,
 			ccEmails: [],
 		});
-		return { code: accepted.length < numbers.length ? 'SomeMessagesSent' : 'OK', messageId: message.id, profile };
+		return {
+			code: accepted.length < numbers.length ? 'SomeMessagesSent' : 'OK',
+			messageId: message.id,
+			profile,
+		};
 	}
 
-	ivrResponses(userName: string, password: string, messageId: string, remoteAddress: string): { login: string; rows: IvrResponseRow[]; profile: SandboxProfile } {
+	ivrResponses(
+		userName: string,
+		password: string,
+		messageId: string,
+		remoteAddress: string,
+	): { login: string; rows: IvrResponseRow[]; profile: SandboxProfile } {
 		const profile = this.accounts.profileOf(userName);
 		const login = this.accounts.login(userName, password, remoteAddress);
 		if (typeof login === 'string') return { login: ASMX_LOGIN_CODES[login], rows: [], profile };
 		const message = this.messages.get(messageId);
-		if (!message || message.kind !== 'ivr' || message.company !== login.company.name) return { login: 'OK', rows: [], profile };
+		if (!message || message.kind !== 'ivr' || message.company !== login.company.name)
+			return { login: 'OK', rows: [], profile };
 		const state = this.elapsedState(message);
 		const rows = message.recipients.map((recipient) => {
 			const ivr = recipient.ivr ?? DEFAULT_IVR;
@@ -237,28 +287,55 @@ export class Gateway {
 	companyBalance(userName: string, password: string, remoteAddress: string): CompanyBalance {
 		const profile = this.accounts.profileOf(userName);
 		const login = this.accounts.login(userName, password, remoteAddress);
-		if (typeof login === 'string') return { result: ASMX_LOGIN_CODES[login], balances: { sms: 0, ivrSeconds: 0, mms: 0 }, profile };
+		if (typeof login === 'string')
+			return {
+				result: ASMX_LOGIN_CODES[login],
+				balances: { sms: 0, ivrSeconds: 0, mms: 0 },
+				profile,
+			};
 		const { behaviour } = profile;
 		if (!behaviour.companyBalanceShown) return { result: behaviour.companyBalanceResult, profile };
 		const { sms, ivrSeconds, mms } = login.company;
-		const balances = behaviour.prepaid ? { sms, ivrSeconds, mms } : { sms: 0, ivrSeconds: 0, mms: 0 };
+		const balances = behaviour.prepaid
+			? { sms, ivrSeconds, mms }
+			: { sms: 0, ivrSeconds: 0, mms: 0 };
 		return { result: behaviour.companyBalanceResult, balances, profile };
 	}
 
-	userBalances(userName: string, password: string, mode: string, remoteAddress: string): UserBalances {
+	userBalances(
+		userName: string,
+		password: string,
+		mode: string,
+		remoteAddress: string,
+	): UserBalances {
 		const profile = this.accounts.profileOf(userName);
 		const login = this.accounts.login(userName, password, remoteAddress);
-		if (typeof login === 'string') return { result: ASMX_LOGIN_CODES[login], companyWorkingInUserPrepaidMode: false, users: [], profile };
+		if (typeof login === 'string')
+			return {
+				result: ASMX_LOGIN_CODES[login],
+				companyWorkingInUserPrepaidMode: false,
+				users: [],
+				profile,
+			};
 		const { behaviour } = profile;
 		if (mode !== 'ThisUser' && behaviour.allUsersResult !== 'OK') {
-			return { result: behaviour.allUsersResult, companyWorkingInUserPrepaidMode: false, users: [], profile };
+			return {
+				result: behaviour.allUsersResult,
+				companyWorkingInUserPrepaidMode: false,
+				users: [],
+				profile,
+			};
 		}
 		const users = mode === 'ThisUser' ? [login.user] : login.company.users;
 		const prepaid = behaviour.prepaid;
 		return {
 			result: 'OK',
 			companyWorkingInUserPrepaidMode: prepaid && login.company.userPrepaidMode === true,
-			users: users.map((user) => ({ userName: user.userName, sms: prepaid ? (user.sms ?? 0) : 0, prepaidMode: prepaid && user.prepaidMode === true })),
+			users: users.map((user) => ({
+				userName: user.userName,
+				sms: prepaid ? (user.sms ?? 0) : 0,
+				prepaidMode: prepaid && user.prepaidMode === true,
+			})),
 			profile,
 		};
 	}
@@ -268,7 +345,11 @@ export class Gateway {
 	 * does (query string first, then the form, names in any letter case), or from the query string
 	 * alone for a login whose profile reads only the URL.
 	 */
-	pushSms(query: URLSearchParams, form: URLSearchParams | undefined, remoteAddress: string): string {
+	pushSms(
+		query: URLSearchParams,
+		form: URLSearchParams | undefined,
+		remoteAddress: string,
+	): string {
 		const field = (source: URLSearchParams[], name: string): string => {
 			for (const params of source) {
 				for (const [key, value] of params) if (key.toLowerCase() === name) return value;
@@ -317,7 +398,10 @@ export class Gateway {
 	 * `<mobile>@smscenter.co.il` address. Refused with pushsms.aspx's words, the same rules applying
 	 * ("through URL or MAIL").
 	 */
-	sendEmailSms(request: EmailSmsRequest, remoteAddress: string): { answer: string; message?: SentMessage } {
+	sendEmailSms(
+		request: EmailSmsRequest,
+		remoteAddress: string,
+	): { answer: string; message?: SentMessage } {
 		const login = this.accounts.login(request.userName, request.password, remoteAddress);
 		if (typeof login === 'string') return { answer: PUSH_LOGIN_ANSWERS[login] };
 		if (login.company.allowUrlPush === false) return { answer: PUSH_ANSWERS.noMorePush };
@@ -327,7 +411,8 @@ export class Gateway {
 		const accepted: string[] = [];
 		for (const mobile of request.mobiles) {
 			const verdict = readGatewayNumber(mobile, 'sms');
-			if (!('invalid' in verdict) && (!verdict.international || login.company.allowInternational)) accepted.push(verdict.msisdn);
+			if (!('invalid' in verdict) && (!verdict.international || login.company.allowInternational))
+				accepted.push(verdict.msisdn);
 		}
 		if (accepted.length === 0) return { answer: PUSH_ANSWERS.noPermission };
 		const segments = chargedSegments(request.text);
@@ -356,22 +441,36 @@ export class Gateway {
 	}
 
 	/** Each recipient's final status and reason; charges the balance for those that go out. */
-	private planRecipients(login: Login, msisdns: string[], segments: number, expired: boolean): SentRecipient[] {
+	private planRecipients(
+		login: Login,
+		msisdns: string[],
+		segments: number,
+		expired: boolean,
+	): SentRecipient[] {
 		const { behaviour } = login.profile;
 		return msisdns.map((msisdn) => {
 			if (expired) return { msisdn, status: 200, reason: 210 };
-			if (behaviour.refusedLastDigit !== undefined && msisdn.endsWith(behaviour.refusedLastDigit)) return { msisdn, status: 200, reason: 214 };
+			if (behaviour.refusedLastDigit !== undefined && msisdn.endsWith(behaviour.refusedLastDigit))
+				return { msisdn, status: 200, reason: 214 };
 			const chosen = reasonFromNumber(msisdn);
-			if (chosen !== undefined && statusOfReason(chosen) === 200) return { msisdn, status: 200, reason: chosen };
-			if (behaviour.prepaid && this.accounts.smsAvailable(login) < segments) return { msisdn, status: 200, reason: 207 };
+			if (chosen !== undefined && statusOfReason(chosen) === 200)
+				return { msisdn, status: 200, reason: chosen };
+			if (behaviour.prepaid && this.accounts.smsAvailable(login) < segments)
+				return { msisdn, status: 200, reason: 207 };
 			if (behaviour.prepaid) this.accounts.chargeSms(login, segments);
-			if (chosen !== undefined) return { msisdn, status: statusOfReason(chosen) ?? 700, reason: chosen };
+			if (chosen !== undefined)
+				return { msisdn, status: statusOfReason(chosen) ?? 700, reason: chosen };
 			const status = OUTCOME_STATUS[this.smsOutcome(msisdn)];
 			return { msisdn, status, reason: DEFAULT_REASON[status] };
 		});
 	}
 
-	private record(login: Login, kind: SentMessage['kind'], recipients: SentRecipient[], details: MessageDetails): SentMessage {
+	private record(
+		login: Login,
+		kind: SentMessage['kind'],
+		recipients: SentRecipient[],
+		details: MessageDetails,
+	): SentMessage {
 		const message: SentMessage = {
 			id: String(this.nextId++),
 			kind,
@@ -393,12 +492,25 @@ export class Gateway {
 	 * The reports each recipient gets: a gateway failure (200) alone; otherwise 300 Accepted when the
 	 * provider takes the message, then the final status (a recipient that stays accepted gets only 300).
 	 */
-	private scheduleNotifications(message: SentMessage, template: string, profile: SandboxProfile): void {
+	private scheduleNotifications(
+		message: SentMessage,
+		template: string,
+		profile: SandboxProfile,
+	): void {
 		const { delayMs, acceptMs, finalMs } = this.timings(message);
 		const report = (msisdn: string, statusCode: number, reasonCode: number, afterMs: number) =>
 			this.notifier.notify(
 				template,
-				describeReport({ messageId: message.id, msisdn, statusCode, reasonCode, at: new Date(message.sentAt.getTime() + afterMs) }, profile.behaviour),
+				describeReport(
+					{
+						messageId: message.id,
+						msisdn,
+						statusCode,
+						reasonCode,
+						at: new Date(message.sentAt.getTime() + afterMs),
+					},
+					profile.behaviour,
+				),
 				profile.behaviour,
 				afterMs,
 			);
@@ -408,7 +520,8 @@ export class Gateway {
 				continue;
 			}
 			report(recipient.msisdn, 300, 301, acceptMs);
-			if (recipient.status !== 300) report(recipient.msisdn, recipient.status, recipient.reason, finalMs);
+			if (recipient.status !== 300)
+				report(recipient.msisdn, recipient.status, recipient.reason, finalMs);
 		}
 	}
 

@@ -10,7 +10,9 @@ export function readGatewayNumber(raw: string, kind: 'sms' | 'ivr'): NumberVerdi
 	if (israeli) {
 		const national = israeli[1];
 		const pattern = kind === 'sms' ? /^5\d{8}$/ : /^[2-9]\d{7,8}$/;
-		return pattern.test(national) ? { msisdn: `972${national}`, international: false } : { invalid: true };
+		return pattern.test(national)
+			? { msisdn: `972${national}`, international: false }
+			: { invalid: true };
 	}
 	const foreign = /^\+?([1-9]\d{7,14})$/.exec(compact);
 	if (foreign && !foreign[1].startsWith('972')) {

@@ -67,7 +67,11 @@ export const STANDARD_BEHAVIOUR: ProfileBehaviour = {
 	ccMustPair: false,
 };
 
-const profile = (name: string, reading: string, overrides: Partial<ProfileBehaviour> = {}): SandboxProfile => ({
+const profile = (
+	name: string,
+	reading: string,
+	overrides: Partial<ProfileBehaviour> = {},
+): SandboxProfile => ({
 	name,
 	reading,
 	behaviour: { ...STANDARD_BEHAVIOUR, ...overrides },
@@ -75,65 +79,123 @@ const profile = (name: string, reading: string, overrides: Partial<ProfileBehavi
 
 export const PROFILES: Record<string, SandboxProfile> = Object.fromEntries(
 	[
-		profile('standard', 'The most lenient reading: every documented answer shape as the examples show it, every token spelling filled.'),
-		profile('api-user', 'An ordinary API user: CheckCompanyPrePaid (a back-office administrator method) is refused with Result UserIsNotAdministrator and no balances; CheckUsersPrePaid with AllUsers likewise; ThisUser and every send work.', {
-			companyBalanceResult: 'UserIsNotAdministrator',
-			companyBalanceShown: false,
-			allUsersResult: 'UserIsNotAdministrator',
-		}),
-		profile('postpaid-company', 'A company that is not prepaid: CheckCompanyPrePaid answers Result CompanyIsNotPrePaid with no balances; sends are never refused for balance.', {
-			companyBalanceResult: 'CompanyIsNotPrePaid',
-			companyBalanceShown: false,
-			prepaid: false,
-		}),
-		profile('postpaid-zero', 'A company that is not prepaid, read the other way: CheckCompanyPrePaid answers OK with balances of 0, and sends still work.', {
-			prepaid: false,
-		}),
-		profile('query-only', 'pushsms.aspx reads only the query string ("The URL must contain all of these parameters"): a POST body is ignored, so a POST-only request reads as one with every parameter missing.', {
-			pushReads: 'queryOnly',
-		}),
-		profile('dlr-date-table', 'Delivery reports fill only the tokens of the document\'s table, in their exact case; the date token only as {Dlr_ddmmyyyhhmmss}.', {
-			tokenMatch: 'exact',
-			dateTokens: ['Dlr_ddmmyyyhhmmss'],
-		}),
-		profile('dlr-date-changelog', 'Delivery reports fill only the table\'s tokens, in their exact case; the date token only as {DLR_DDMMYYYYHHMMSS}, the change log\'s spelling.', {
-			tokenMatch: 'exact',
-			dateTokens: ['DLR_DDMMYYYYHHMMSS'],
-		}),
-		profile('dlr-date-unknown', 'Delivery reports fill the table\'s other tokens in their exact case, but no date token: it arrives literally, as {...}.', {
-			tokenMatch: 'exact',
-			dateTokens: [],
-		}),
-		profile('dlr-provider-texts', 'Delivery reports carry the provider\'s own words: StatusDes like DELIVRD or UNDELIV, and on failures reason 999 ("Send the provider message") with the provider\'s message.', {
-			reportTexts: 'provider',
-		}),
-		profile('expire-zero', 'ExpirationDelayInMinutes=0 means "expire now": the send is answered OK, then every recipient\'s report is 200 Failed with reason 210 MessageExpired (IVR: MessageExpired).', {
-			expirationZero: 'immediately',
-		}),
-		profile('typed-numbers', 'Answers typed as the document\'s tables allow, numbers wherever they can be: MessageID -1 on failure, IVR Status as Int, SendDate as a .NET DateTime, UserWorkingInPrePaidMode as Int32 (1/0); this account\'s balances hold decimals.', {
-			failedMessageId: '-1',
-			ivrStatus: 'number',
-			ivrSendDate: 'xsd',
-			userPrepaidMode: 'number',
-		}),
-		profile('typed-names', 'Answers typed as the document\'s tables allow, names wherever they can be: UserWorkingInPrePaidMode and CompanyWorkingInUserPrepaidMode as True/False, the IVR answer in http://tempuri.org/ in SOAP as well; this account\'s balances hold decimals.', {
-			userPrepaidMode: 'name',
-			companyPrepaidMode: 'name',
-			ivrSoapNamespace: 'tempuri',
-		}),
-		profile('some-refused', 'The gateway refuses some valid recipients (numbers ending in 3: blacklisted, reason 214): SomeMessagesSent when others went out, NoMessagesSent when none did.', {
-			refusedLastDigit: '3',
-		}),
-		profile('cc-paired', 'A non-empty CCToEmail must list as many addresses as SendToPhoneNumbers lists numbers, else ThePhoneNumberListAndTheCCListMustHaveTheSameNumberOfItems.', {
-			ccMustPair: true,
-		}),
+		profile(
+			'standard',
+			'The most lenient reading: every documented answer shape as the examples show it, every token spelling filled.',
+		),
+		profile(
+			'api-user',
+			'An ordinary API user: CheckCompanyPrePaid (a back-office administrator method) is refused with Result UserIsNotAdministrator and no balances; CheckUsersPrePaid with AllUsers likewise; ThisUser and every send work.',
+			{
+				companyBalanceResult: 'UserIsNotAdministrator',
+				companyBalanceShown: false,
+				allUsersResult: 'UserIsNotAdministrator',
+			},
+		),
+		profile(
+			'postpaid-company',
+			'A company that is not prepaid: CheckCompanyPrePaid answers Result CompanyIsNotPrePaid with no balances; sends are never refused for balance.',
+			{
+				companyBalanceResult: 'CompanyIsNotPrePaid',
+				companyBalanceShown: false,
+				prepaid: false,
+			},
+		),
+		profile(
+			'postpaid-zero',
+			'A company that is not prepaid, read the other way: CheckCompanyPrePaid answers OK with balances of 0, and sends still work.',
+			{
+				prepaid: false,
+			},
+		),
+		profile(
+			'query-only',
+			'pushsms.aspx reads only the query string ("The URL must contain all of these parameters"): a POST body is ignored, so a POST-only request reads as one with every parameter missing.',
+			{
+				pushReads: 'queryOnly',
+			},
+		),
+		profile(
+			'dlr-date-table',
+			"Delivery reports fill only the tokens of the document's table, in their exact case; the date token only as {Dlr_ddmmyyyhhmmss}.",
+			{
+				tokenMatch: 'exact',
+				dateTokens: ['Dlr_ddmmyyyhhmmss'],
+			},
+		),
+		profile(
+			'dlr-date-changelog',
+			"Delivery reports fill only the table's tokens, in their exact case; the date token only as {DLR_DDMMYYYYHHMMSS}, the change log's spelling.",
+			{
+				tokenMatch: 'exact',
+				dateTokens: ['DLR_DDMMYYYYHHMMSS'],
+			},
+		),
+		profile(
+			'dlr-date-unknown',
+			"Delivery reports fill the table's other tokens in their exact case, but no date token: it arrives literally, as {...}.",
+			{
+				tokenMatch: 'exact',
+				dateTokens: [],
+			},
+		),
+		profile(
+			'dlr-provider-texts',
+			'Delivery reports carry the provider\'s own words: StatusDes like DELIVRD or UNDELIV, and on failures reason 999 ("Send the provider message") with the provider\'s message.',
+			{
+				reportTexts: 'provider',
+			},
+		),
+		profile(
+			'expire-zero',
+			'ExpirationDelayInMinutes=0 means "expire now": the send is answered OK, then every recipient\'s report is 200 Failed with reason 210 MessageExpired (IVR: MessageExpired).',
+			{
+				expirationZero: 'immediately',
+			},
+		),
+		profile(
+			'typed-numbers',
+			"Answers typed as the document's tables allow, numbers wherever they can be: MessageID -1 on failure, IVR Status as Int, SendDate as a .NET DateTime, UserWorkingInPrePaidMode as Int32 (1/0); this account's balances hold decimals.",
+			{
+				failedMessageId: '-1',
+				ivrStatus: 'number',
+				ivrSendDate: 'xsd',
+				userPrepaidMode: 'number',
+			},
+		),
+		profile(
+			'typed-names',
+			"Answers typed as the document's tables allow, names wherever they can be: UserWorkingInPrePaidMode and CompanyWorkingInUserPrepaidMode as True/False, the IVR answer in http://tempuri.org/ in SOAP as well; this account's balances hold decimals.",
+			{
+				userPrepaidMode: 'name',
+				companyPrepaidMode: 'name',
+				ivrSoapNamespace: 'tempuri',
+			},
+		),
+		profile(
+			'some-refused',
+			'The gateway refuses some valid recipients (numbers ending in 3: blacklisted, reason 214): SomeMessagesSent when others went out, NoMessagesSent when none did.',
+			{
+				refusedLastDigit: '3',
+			},
+		),
+		profile(
+			'cc-paired',
+			'A non-empty CCToEmail must list as many addresses as SendToPhoneNumbers lists numbers, else ThePhoneNumberListAndTheCCListMustHaveTheSameNumberOfItems.',
+			{
+				ccMustPair: true,
+			},
+		),
 	].map((p) => [p.name, p]),
 );
 
 export function findProfile(name: string | undefined): SandboxProfile {
 	if (name === undefined) return PROFILES.standard;
 	const found = PROFILES[name];
-	if (!found) throw new Error(`Unknown sandbox profile "${name}". Profiles: ${Object.keys(PROFILES).join(', ')}`);
+	if (!found)
+		throw new Error(
+			`Unknown sandbox profile "${name}". Profiles: ${Object.keys(PROFILES).join(', ')}`,
+		);
 	return found;
 }
 

@@ -1,6 +1,13 @@
 /** Delivery reports: their texts under a profile, and the notification URL with the tokens filled. */
 import { dlrTimestamp } from './israelTime';
-import { DEFAULT_REASON, PROVIDER_MESSAGE_999, PROVIDER_MESSAGES, PROVIDER_STATUS, REASONS, STATUS_NAMES } from './deliveryCodes';
+import {
+	DEFAULT_REASON,
+	PROVIDER_MESSAGE_999,
+	PROVIDER_MESSAGES,
+	PROVIDER_STATUS,
+	REASONS,
+	STATUS_NAMES,
+} from './deliveryCodes';
 import type { ProfileBehaviour } from './profiles';
 
 export interface DeliveryReport {
@@ -14,7 +21,14 @@ export interface DeliveryReport {
 }
 
 /** The document's table tokens other than the date, in the document's spelling. */
-const TABLE_TOKENS = ['MsgID', 'MSISDN', 'StatusCode', 'StatusDes', 'ReasonCode', 'ReasonDes'] as const;
+const TABLE_TOKENS = [
+	'MsgID',
+	'MSISDN',
+	'StatusCode',
+	'StatusDes',
+	'ReasonCode',
+	'ReasonDes',
+] as const;
 
 /** The query the sandbox appends to a URL that has no token, in the spelling of the document's table. */
 export const DOCUMENT_TOKEN_QUERY =
@@ -28,7 +42,8 @@ export function describeReport(
 	const statusCode = base.statusCode;
 	let reasonCode = base.reasonCode ?? DEFAULT_REASON[statusCode] ?? 0;
 	let statusDes = STATUS_NAMES[statusCode] ?? '';
-	let reasonDes = reasonCode === 999 ? PROVIDER_MESSAGE_999 : (REASONS[reasonCode]?.description ?? '');
+	let reasonDes =
+		reasonCode === 999 ? PROVIDER_MESSAGE_999 : (REASONS[reasonCode]?.description ?? '');
 	if (behaviour.reportTexts === 'provider' && statusCode !== 200) {
 		statusDes = PROVIDER_STATUS[statusCode] ?? statusDes;
 		if (statusCode === 400 || statusCode === 700) {
@@ -38,7 +53,15 @@ export function describeReport(
 			reasonDes = 'Delivered to handset (err:000)';
 		}
 	}
-	return { messageId: base.messageId, msisdn: base.msisdn, statusCode, reasonCode, statusDes, reasonDes, at: base.at };
+	return {
+		messageId: base.messageId,
+		msisdn: base.msisdn,
+		statusCode,
+		reasonCode,
+		statusDes,
+		reasonDes,
+		at: base.at,
+	};
 }
 
 /**
@@ -47,7 +70,11 @@ export function describeReport(
  * under `exact` only the table's tokens in their exact case and the profile's date spellings. A token
  * the gateway does not know stays in the URL as it was written.
  */
-export function fillReportUrl(template: string, report: DeliveryReport, behaviour: Pick<ProfileBehaviour, 'tokenMatch' | 'dateTokens'>): string {
+export function fillReportUrl(
+	template: string,
+	report: DeliveryReport,
+	behaviour: Pick<ProfileBehaviour, 'tokenMatch' | 'dateTokens'>,
+): string {
 	const values: Record<string, string> = {
 		MsgID: report.messageId,
 		MSISDN: report.msisdn,
@@ -60,7 +87,8 @@ export function fillReportUrl(template: string, report: DeliveryReport, behaviou
 	const known = new Map<string, string>();
 	if (behaviour.tokenMatch === 'lenient') {
 		for (const [name, value] of Object.entries(values)) known.set(name.toLowerCase(), value);
-		for (const spelling of ['Dlr_ddmmyyyhhmmss', 'DLR_DDMMYYYYHHMMSS']) known.set(spelling.toLowerCase(), date);
+		for (const spelling of ['Dlr_ddmmyyyhhmmss', 'DLR_DDMMYYYYHHMMSS'])
+			known.set(spelling.toLowerCase(), date);
 		known.set('des', report.reasonDes);
 		known.set('descode', String(report.reasonCode));
 	} else {

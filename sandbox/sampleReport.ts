@@ -25,23 +25,37 @@ export interface SampleReportRequest {
 function code(value: unknown, name: string): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const number = Number(value);
-	if (!Number.isInteger(number) || number < 0 || number > 9999) throw new Error(`${name} must be a whole number from 0 to 9999`);
+	if (!Number.isInteger(number) || number < 0 || number > 9999)
+		throw new Error(`${name} must be a whole number from 0 to 9999`);
 	return number;
 }
 
 /** Validates the request and fills the URL; throws with a plain message on a bad field. */
 export function buildSampleReport(request: SampleReportRequest): DlrTarget {
-	if (typeof request.url !== 'string' || !URL.canParse(request.url)) throw new Error('url must be an http:// or https:// URL');
-	if (!/^https?:$/.test(new URL(request.url).protocol)) throw new Error('url must be an http:// or https:// URL');
+	if (typeof request.url !== 'string' || !URL.canParse(request.url))
+		throw new Error('url must be an http:// or https:// URL');
+	if (!/^https?:$/.test(new URL(request.url).protocol))
+		throw new Error('url must be an http:// or https:// URL');
 	const profile = findProfile(request.profile);
 	const reasonCode = code(request.reasonCode, 'reasonCode');
-	const statusCode = code(request.statusCode, 'statusCode') ?? (reasonCode !== undefined ? statusOfReason(reasonCode) : undefined) ?? 600;
+	const statusCode =
+		code(request.statusCode, 'statusCode') ??
+		(reasonCode !== undefined ? statusOfReason(reasonCode) : undefined) ??
+		600;
 	const at = request.at === undefined ? new Date() : new Date(request.at);
 	if (Number.isNaN(at.getTime())) throw new Error('at must be an ISO 8601 date');
 	const messageId = String(request.messageId ?? '1000001');
 	const msisdn = String(request.msisdn ?? '972541234560');
-	const report = describeReport({ messageId, msisdn, statusCode, reasonCode: reasonCode ?? DEFAULT_REASON[statusCode], at }, profile.behaviour);
+	const report = describeReport(
+		{ messageId, msisdn, statusCode, reasonCode: reasonCode ?? DEFAULT_REASON[statusCode], at },
+		profile.behaviour,
+	);
 	if (request.statusDes !== undefined) report.statusDes = String(request.statusDes);
 	if (request.reasonDes !== undefined) report.reasonDes = String(request.reasonDes);
-	return { url: fillReportUrl(withTokens(request.url), report, profile.behaviour), messageId, msisdn, statusCode };
+	return {
+		url: fillReportUrl(withTokens(request.url), report, profile.behaviour),
+		messageId,
+		msisdn,
+		statusCode,
+	};
 }

@@ -46,7 +46,11 @@ export function isGsm7(text: string): boolean {
 function pieces(text: string, encoding: SmsEncoding): Piece[] {
 	const out: Piece[] = [];
 	// Iterating a string yields code points: a surrogate pair stays one piece and is never split.
-	for (const ch of text) out.push({ text: ch, size: encoding === 'GSM-7' ? (EXTENSION_SET.has(ch) ? 2 : 1) : ch.length });
+	for (const ch of text)
+		out.push({
+			text: ch,
+			size: encoding === 'GSM-7' ? (EXTENSION_SET.has(ch) ? 2 : 1) : ch.length,
+		});
 	return out;
 }
 

@@ -10,7 +10,14 @@ import { SERVICES } from './asmx/services';
 import { startEmail2Sms, type Email2Sms, type ReceivedEmail } from './email2sms';
 import { PROFILES } from './profiles';
 import { buildSampleReport, type SampleReportRequest } from './sampleReport';
-import { plainError, readFormParams, readSoapCall, renderBare, renderSoap, type AsmxAnswer } from './asmx/protocols';
+import {
+	plainError,
+	readFormParams,
+	readSoapCall,
+	renderBare,
+	renderSoap,
+	type AsmxAnswer,
+} from './asmx/protocols';
 import type { DlrAttempt, FaultRule, ReceivedRequest, SandboxFixture, SentMessage } from './types';
 
 export interface SandboxOptions {
@@ -52,10 +59,13 @@ export interface Sandbox {
 }
 
 export function loadDefaultFixture(): SandboxFixture {
-	return JSON.parse(readFileSync(join(__dirname, 'fixtures', 'accounts.json'), 'utf8')) as SandboxFixture;
+	return JSON.parse(
+		readFileSync(join(__dirname, 'fixtures', 'accounts.json'), 'utf8'),
+	) as SandboxFixture;
 }
 
-const SERVICE_PATH = /^\/web\/webservices\/(sendmessage|sendivrmessage|checkprepaid)\.as[mp]x(?:\/(\w+))?$/i;
+const SERVICE_PATH =
+	/^\/web\/webservices\/(sendmessage|sendivrmessage|checkprepaid)\.as[mp]x(?:\/(\w+))?$/i;
 const PUSH_PATH = /^(?:\/web)?\/pushsms\.aspx?$/i;
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -68,7 +78,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, answer: AsmxAnswer): void {
-	res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
+	res.writeHead(answer.status, {
+		'content-type': answer.contentType,
+		'content-length': Buffer.byteLength(answer.body),
+	});
 	res.end(answer.body);
 }
 
@@ -90,7 +103,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			method: req.method ?? 'GET',
 			path: url.pathname,
 			query: Object.fromEntries(url.searchParams),
-			headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
+			headers: Object.fromEntries(
+				Object.entries(req.headers).map(([k, v]) => [
+					k,
+					Array.isArray(v) ? v.join(', ') : (v ?? ''),
+				]),
+			),
 			body: '',
 			remoteAddress: req.socket.remoteAddress ?? '',
 		};
@@ -99,7 +117,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 		const serviceMatch = SERVICE_PATH.exec(url.pathname);
 		const pushMatch = PUSH_PATH.test(url.pathname);
-		const target = serviceMatch ? (serviceMatch[2] ?? soapMethodHint(req)) : pushMatch ? 'pushsms' : '';
+		const target = serviceMatch
+			? (serviceMatch[2] ?? soapMethodHint(req))
+			: pushMatch
+				? 'pushsms'
+				: '';
 		const fault = target ? faults.take(target) : undefined;
 		if (fault?.latencyMs) await sleep(fault.latencyMs);
 		if (fault?.kind === 'resetBeforeBody') {
@@ -107,12 +129,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return;
 		}
 		record.body = await readBody(req);
-		if (fault && fault.kind !== 'latency' && fault.kind !== 'resetAfterBody') return applyFault(fault, res, target, record.body);
+		if (fault && fault.kind !== 'latency' && fault.kind !== 'resetAfterBody')
+			return applyFault(fault, res, target, record.body);
 
 		let answer: AsmxAnswer;
-		if (serviceMatch) answer = asmx(serviceMatch[1].toLowerCase(), serviceMatch[2], req, url, record);
+		if (serviceMatch)
+			answer = asmx(serviceMatch[1].toLowerCase(), serviceMatch[2], req, url, record);
 		else if (pushMatch) answer = push(url, req, record);
-		else answer = { status: 404, contentType: 'text/html', body: IIS_ERROR_PAGE(404, 'The resource cannot be found.') };
+		else
+			answer = {
+				status: 404,
+				contentType: 'text/html',
+				body: IIS_ERROR_PAGE(404, 'The resource cannot be found.'),
+			};
 
 		if (fault?.kind === 'resetAfterBody') {
 			req.socket.destroy();
@@ -126,27 +155,54 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return action.slice(action.lastIndexOf('/') + 1);
 	}
 
-	function applyFault(fault: FaultRule, res: ServerResponse, target: string, requestBody: string): void {
+	function applyFault(
+		fault: FaultRule,
+		res: ServerResponse,
+		target: string,
+		requestBody: string,
+	): void {
 		const answer = faultAnswer(fault, target, requestBody);
 		// A hang answers nothing: the client's timeout ends the request.
 		if (answer) send(res, answer);
 	}
 
-	function asmx(serviceKey: string, methodInPath: string | undefined, req: IncomingMessage, url: URL, record: ReceivedRequest): AsmxAnswer {
+	function asmx(
+		serviceKey: string,
+		methodInPath: string | undefined,
+		req: IncomingMessage,
+		url: URL,
+		record: ReceivedRequest,
+	): AsmxAnswer {
 		const service = SERVICES[serviceKey];
 		record.service = serviceKey;
 		if (methodInPath === undefined) {
-			if (req.method !== 'POST') return { status: 200, contentType: 'text/html', body: `<html><body>${serviceKey} web service</body></html>` };
+			if (req.method !== 'POST')
+				return {
+					status: 200,
+					contentType: 'text/html',
+					body: `<html><body>${serviceKey} web service</body></html>`,
+				};
 			const call = readSoapCall(service, record.body, req.headers.soapaction as string | undefined);
 			if ('status' in call) return call;
 			record.protocol = 'soap';
 			record.operation = call.method;
 			record.params = stringParams(call.values);
-			const result = service.methods[call.method].handle(gateway, call.values, record.remoteAddress);
-			return { status: 200, contentType: 'text/xml; charset=utf-8', body: renderSoap(call.method, service.namespace, result) };
+			const result = service.methods[call.method].handle(
+				gateway,
+				call.values,
+				record.remoteAddress,
+			);
+			return {
+				status: 200,
+				contentType: 'text/xml; charset=utf-8',
+				body: renderSoap(call.method, service.namespace, result),
+			};
 		}
 		const spec = service.methods[methodInPath];
-		if (!spec) return plainError(`System.InvalidOperationException: Request format is unrecognized for URL unexpectedly ending in '/${methodInPath}'.`);
+		if (!spec)
+			return plainError(
+				`System.InvalidOperationException: Request format is unrecognized for URL unexpectedly ending in '/${methodInPath}'.`,
+			);
 		// ASMX reads HttpPost parameters from the form only, HttpGet ones from the query.
 		const form = req.method === 'POST' ? new URLSearchParams(record.body) : url.searchParams;
 		record.protocol = req.method === 'POST' ? 'form' : 'get';
@@ -187,7 +243,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				return json({ ok: true });
 			}
 			case '/__sandbox/notification-url': {
-				const { userName, template } = JSON.parse(body || '{}') as { userName: string; template?: string };
+				const { userName, template } = JSON.parse(body || '{}') as {
+					userName: string;
+					template?: string;
+				};
 				sandbox.setNotificationUrl(userName, template);
 				return json({ ok: true });
 			}
@@ -199,7 +258,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			case '/__sandbox/profiles':
 				return json(profileList(fixture, options.profile));
 			case '/__sandbox/send-report': {
-				if (req.method !== 'POST') return json({ error: 'POST a JSON body: {"url": "...", "statusCode": 600, ...}' }, 405);
+				if (req.method !== 'POST')
+					return json({ error: 'POST a JSON body: {"url": "...", "statusCode": 600, ...}' }, 405);
 				let target;
 				try {
 					const request = JSON.parse(body || '{}') as SampleReportRequest & { retry?: boolean };
@@ -217,7 +277,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	}
 
 	const server: Server = createServer((req, res) => {
-		handle(req, res).catch((error: Error) => send(res, plainError(`System.Exception: ${error.message}`)));
+		handle(req, res).catch((error: Error) =>
+			send(res, plainError(`System.Exception: ${error.message}`)),
+		);
 	});
 	server.on('connection', (socket) => {
 		sockets.add(socket);
@@ -226,7 +288,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
 	const port = (server.address() as AddressInfo).port;
-	const email: Email2Sms | undefined = options.smtpPort === undefined ? undefined : await startEmail2Sms(() => gateway, { host, port: options.smtpPort });
+	const email: Email2Sms | undefined =
+		options.smtpPort === undefined
+			? undefined
+			: await startEmail2Sms(() => gateway, { host, port: options.smtpPort });
 
 	const sandbox: Sandbox = {
 		url: `http://${host}:${port}`,
@@ -241,7 +306,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		smtp: email ? { host: email.host, port: email.port } : undefined,
 		emails: () => email?.received ?? [],
 		requests,
-		calls: (operation) => requests.filter((r) => r.operation !== undefined && (operation === undefined || r.operation === operation)),
+		calls: (operation) =>
+			requests.filter(
+				(r) => r.operation !== undefined && (operation === undefined || r.operation === operation),
+			),
 		messages: () => [...gateway.messages.values()],
 		dlrAttempts: () => dlr.attempts,
 		injectFault: (target, rule) => faults.add(target, rule),
@@ -271,7 +339,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 /** Each profile with the fixture's enabled users that play it. */
 function profileList(fixture: SandboxFixture, defaultProfile = 'standard') {
-	const users = fixture.companies.filter((company) => !company.disabled).flatMap((company) => company.users.map((user) => ({ ...user, company: company.name })));
+	const users = fixture.companies
+		.filter((company) => !company.disabled)
+		.flatMap((company) => company.users.map((user) => ({ ...user, company: company.name })));
 	return Object.values(PROFILES).map((profile) => ({
 		name: profile.name,
 		reading: profile.reading,

@@ -40,38 +40,86 @@ export function sandboxSmtpCredential(smtp: { host: string; port: number }) {
 		id: 'smtp-smscenter-sandbox',
 		name: 'SMTP: SMSCenter sandbox (Email 2 SMS)',
 		type: 'smtp',
-		data: { user: '', password: '', host: smtp.host, port: smtp.port, secure: false, disableStartTls: true, hostName: '' },
+		data: {
+			user: '',
+			password: '',
+			host: smtp.host,
+			port: smtp.port,
+			secure: false,
+			disableStartTls: true,
+			hostName: '',
+		},
 	};
 }
 
 /** How many steps `startDemo` reports through its step runner. */
 export const DEMO_STEPS = 7;
 
-export async function startDemo(options: { sandboxPort: number; n8nPort: number; smtpPort?: number; workDir?: string; step?: StepRunner }): Promise<Demo> {
+export async function startDemo(options: {
+	sandboxPort: number;
+	n8nPort: number;
+	smtpPort?: number;
+	workDir?: string;
+	step?: StepRunner;
+}): Promise<Demo> {
 	const step = options.step ?? quietSteps;
-	const sandbox = await step(`Starting the SMSCenter sandbox on port ${options.sandboxPort}`, () => startSandbox({ port: options.sandboxPort, smtpPort: options.smtpPort ?? 0 }));
+	const sandbox = await step(`Starting the SMSCenter sandbox on port ${options.sandboxPort}`, () =>
+		startSandbox({ port: options.sandboxPort, smtpPort: options.smtpPort ?? 0 }),
+	);
 	const workDir = options.workDir ?? join(PACKAGE_ROOT, '.n8n-demo');
 	rmSync(workDir, { recursive: true, force: true });
-	const home = await step('Checking the n8n install (the first run installs it: about 4 minutes)', () => installN8n(), { ownProgress: true });
-	const n8n = new N8nInstance({ workDir, port: options.n8nPort, database: { type: 'sqlite' } }, home);
-	await step("Packing this package into n8n's community nodes", () => installPackageInto(n8n.userFolder, workDir));
+	const home = await step(
+		'Checking the n8n install (the first run installs it: about 4 minutes)',
+		() => installN8n(),
+		{ ownProgress: true },
+	);
+	const n8n = new N8nInstance(
+		{ workDir, port: options.n8nPort, database: { type: 'sqlite' } },
+		home,
+	);
+	await step("Packing this package into n8n's community nodes", () =>
+		installPackageInto(n8n.userFolder, workDir),
+	);
 	await step('Importing the credentials for the sandbox', () =>
 		n8n.importCredentials([
-			{ id: 'smscenter-demo', name: 'SMSCenter sandbox', type: 'smsCenterApi', data: { username: 'demo', password: 'demo-api-key', baseUrl: sandbox.url, allowInsecureHttp: false, protocol: 'httpPost' } },
+			{
+				id: 'smscenter-demo',
+				name: 'SMSCenter sandbox',
+				type: 'smsCenterApi',
+				data: {
+					username: 'demo',
+					password: 'demo-api-key',
+					baseUrl: sandbox.url,
+					allowInsecureHttp: false,
+					protocol: 'httpPost',
+				},
+			},
 			sandboxSmtpCredential(sandbox.smtp!),
-			{ id: 'smscenter-demo-trigger', name: 'SMSCenter Trigger secret', type: 'smsCenterTriggerApi', data: { secret: DEMO_TRIGGER_SECRET } },
+			{
+				id: 'smscenter-demo-trigger',
+				name: 'SMSCenter Trigger secret',
+				type: 'smsCenterTriggerApi',
+				data: { secret: DEMO_TRIGGER_SECRET },
+			},
 		]),
 	);
 	const examples = loadExamples();
 	await step(`Importing ${examples.length} demo workflows`, () => n8n.importWorkflows(examples));
 	await step(`Starting n8n on port ${options.n8nPort}`, () => n8n.start());
 
-	const reports = examples.find((workflow) => workflow.nodes.some((node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger'));
+	const reports = examples.find((workflow) =>
+		workflow.nodes.some((node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger'),
+	);
 	await step('Publishing the delivery report workflow', async () => {
 		if (!reports) return;
-		const trigger = reports.nodes.find((node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger')!;
+		const trigger = reports.nodes.find(
+			(node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger',
+		)!;
 		await n8n.activate(reports.id);
-		sandbox.setNotificationUrl('demo', `${n8n.url}/webhook/${trigger.webhookId}/delivery?key=${DEMO_TRIGGER_SECRET}&${TOKEN_QUERY}`);
+		sandbox.setNotificationUrl(
+			'demo',
+			`${n8n.url}/webhook/${trigger.webhookId}/delivery?key=${DEMO_TRIGGER_SECRET}&${TOKEN_QUERY}`,
+		);
 	});
 	return {
 		sandbox,

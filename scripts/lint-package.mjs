@@ -8,11 +8,15 @@ import { analyzePackage } from '@n8n/scan-community-package/scanner/scanner.mjs'
 
 const work = mkdtempSync(join(tmpdir(), 'smscenter-pack-'));
 try {
-	const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { encoding: 'utf8' }))[0];
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], { encoding: 'utf8' }),
+	)[0];
 	execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', work]);
 	const packageDir = join(work, 'package');
 	const files = packed.files.map((f) => f.path).sort();
-	const unexpected = files.filter((f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE'].includes(f)));
+	const unexpected = files.filter(
+		(f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE'].includes(f)),
+	);
 	if (unexpected.length > 0) {
 		console.error(`The tarball holds files outside dist/: ${unexpected.join(', ')}`);
 		process.exit(1);
@@ -23,7 +27,9 @@ try {
 		if (result.details) console.error(result.details);
 		process.exit(1);
 	}
-	console.log(`Packed tarball ${packed.filename}: ${files.length} files, ${readdirSync(packageDir).join(', ')}; n8n's scanner found no errors.`);
+	console.log(
+		`Packed tarball ${packed.filename}: ${files.length} files, ${readdirSync(packageDir).join(', ')}; n8n's scanner found no errors.`,
+	);
 } finally {
 	rmSync(work, { recursive: true, force: true });
 }

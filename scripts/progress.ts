@@ -1,5 +1,9 @@
 /** Numbered steps with their duration, for the scripts a person watches (`npm start`, the screenshot). */
-export type StepRunner = <T>(label: string, work: () => T | Promise<T>, options?: StepOptions) => Promise<T>;
+export type StepRunner = <T>(
+	label: string,
+	work: () => T | Promise<T>,
+	options?: StepOptions,
+) => Promise<T>;
 
 export interface StepOptions {
 	/** The step writes its own progress lines (the n8n install): start it on a line of its own. */
@@ -25,7 +29,12 @@ export function showSteps(total: number, out: NodeJS.WriteStream = process.stder
 		const started = Date.now();
 		const live = out.isTTY === true && options.ownProgress !== true;
 		out.write(live ? `${prefix}...` : `${prefix}...\n`);
-		const timer = live ? setInterval(() => out.write(`\r\x1b[K${prefix}... ${Math.floor((Date.now() - started) / 1000)} s`), 1000) : undefined;
+		const timer = live
+			? setInterval(
+					() => out.write(`\r\x1b[K${prefix}... ${Math.floor((Date.now() - started) / 1000)} s`),
+					1000,
+				)
+			: undefined;
 		try {
 			const result = await work();
 			if (timer) clearInterval(timer);
@@ -33,7 +42,9 @@ export function showSteps(total: number, out: NodeJS.WriteStream = process.stder
 			return result;
 		} catch (error) {
 			if (timer) clearInterval(timer);
-			out.write(`${live ? '\r\x1b[K' : ''}${prefix}: failed after ${seconds(Date.now() - started)}\n`);
+			out.write(
+				`${live ? '\r\x1b[K' : ''}${prefix}: failed after ${seconds(Date.now() - started)}\n`,
+			);
 			throw error;
 		}
 	};

@@ -10,16 +10,35 @@ import { startDemo } from './demo';
 
 async function main(): Promise<void> {
 	const workflowId = process.argv[2] ?? 'smsc-personalised';
-	const demo = await startDemo({ sandboxPort: 8035, n8nPort: 5720, workDir: join(PACKAGE_ROOT, '.n8n-demo-screenshot') });
+	const demo = await startDemo({
+		sandboxPort: 8035,
+		n8nPort: 5720,
+		workDir: join(PACKAGE_ROOT, '.n8n-demo-screenshot'),
+	});
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
 		const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
 		await page.goto(`${demo.n8n.url}/signin`);
-		await page.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(OWNER.email);
-		await page.locator('input[name="password"], input[type="password"]').first().fill(OWNER.password);
+		await page
+			.locator('input[name="emailOrLdapLoginId"], input[type="email"]')
+			.first()
+			.fill(OWNER.email);
+		await page
+			.locator('input[name="password"], input[type="password"]')
+			.first()
+			.fill(OWNER.password);
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60_000 });
 		await page.goto(`${demo.n8n.url}/workflow/${workflowId}`);

@@ -9,7 +9,8 @@ function portFrom(name: string, fallback: number): number {
 	const text = process.env[name];
 	if (text === undefined || text.trim() === '') return fallback;
 	const port = Number(text);
-	if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name}=${text} is not a port number (1 to 65535).`);
+	if (!Number.isInteger(port) || port < 1 || port > 65535)
+		throw new Error(`${name}=${text} is not a port number (1 to 65535).`);
 	return port;
 }
 
@@ -29,10 +30,18 @@ async function checkPorts(n8nPort: number, sandboxPort: number): Promise<void> {
 		[n8nPort + 1, "n8n's task broker (N8N_PORT + 1)"],
 		[n8nPort + 3, "n8n's command line imports (N8N_PORT + 3)"],
 	];
-	const clash = wanted.find(([port], index) => wanted.findIndex(([other]) => other === port) !== index);
-	if (clash) throw new Error(`Port ${clash[0]} would serve two things: choose SMSCENTER_SANDBOX_PORT outside N8N_PORT to N8N_PORT + 3.`);
+	const clash = wanted.find(
+		([port], index) => wanted.findIndex(([other]) => other === port) !== index,
+	);
+	if (clash)
+		throw new Error(
+			`Port ${clash[0]} would serve two things: choose SMSCENTER_SANDBOX_PORT outside N8N_PORT to N8N_PORT + 3.`,
+		);
 	for (const [port, what] of wanted) {
-		if (!(await isFree(port))) throw new Error(`Port ${port}, for ${what}, is in use. Stop what uses it, or choose other ports: N8N_PORT=5700 SMSCENTER_SANDBOX_PORT=8030 npm start`);
+		if (!(await isFree(port)))
+			throw new Error(
+				`Port ${port}, for ${what}, is in use. Stop what uses it, or choose other ports: N8N_PORT=5700 SMSCENTER_SANDBOX_PORT=8030 npm start`,
+			);
 	}
 }
 

@@ -1,4 +1,9 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { router } from './actions/router';
 import * as sms from './actions/sms/Sms.resource';
 import * as voiceCall from './actions/voiceCall/VoiceCall.resource';
@@ -20,7 +25,8 @@ export class SmsCenter implements INodeType {
 		// What a person reads under the node's name: the operation's words, looked up by resource and operation.
 		subtitle:
 			'={{ ({"sms:send": "Send SMS", "sms:estimate": "Estimate SMS", "sms:sendSimple": "Send SMS (Simple URL API)", "voiceCall:send": "Send Voice Call", "voiceCall:getResponses": "Get Voice Call Responses", "account:getCompanyBalance": "Get Company Balance", "account:getUserBalances": "Get User Balances"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Send SMS and voice calls (IVR) and check prepaid balances with SMSCenter (smscenter.co.il)',
+		description:
+			'Send SMS and voice calls (IVR) and check prepaid balances with SMSCenter (smscenter.co.il)',
 		documentationUrl: documentationSection('the-smscenter-node'),
 		defaults: { name: 'SMSCenter' },
 		usableAsTool: true,

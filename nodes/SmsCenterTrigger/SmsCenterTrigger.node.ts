@@ -17,11 +17,21 @@ import { DELIVERY_STATUSES } from '../shared/statusCodes/deliveryStatuses';
 import { DEFAULT_MEMORY_LIMIT } from './helpers/deliveryMemory';
 import { memoryKey } from './helpers/eventId';
 import { describeInvalidEntries, isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
-import { processMemory, saveWithCall, settleWhenAnswered, syncFromStored } from './helpers/memoryStore';
+import {
+	processMemory,
+	saveWithCall,
+	settleWhenAnswered,
+	syncFromStored,
+} from './helpers/memoryStore';
 import { readNotification, SECRET_FIELD } from './helpers/notification';
 import { DELIVERY_PATH, FIRST_EVENT_HELP, READY_PATH, SETUP_NOTICE } from './helpers/setupText';
 import { readRequestFields } from './helpers/requestFields';
-import { configuredSecret, CREDENTIAL_ONLY_VERSION, secretMatches, secretProblem } from './helpers/secret';
+import {
+	configuredSecret,
+	CREDENTIAL_ONLY_VERSION,
+	secretMatches,
+	secretProblem,
+} from './helpers/secret';
 
 const ACK = '_OK_';
 
@@ -45,13 +55,21 @@ function allowedIpsText(context: IHookFunctions | IWebhookFunctions): string {
 async function checkSetup(context: IHookFunctions): Promise<void> {
 	const { invalid } = parseAllowlist(allowedIpsText(context));
 	if (invalid.length > 0) {
-		throw new NodeOperationError(context.getNode(), `Allowed IP Addresses: ${describeInvalidEntries(invalid)}`, {
-			description: 'Every call would be refused until the list is fixed. Separate entries with commas.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Allowed IP Addresses: ${describeInvalidEntries(invalid)}`,
+			{
+				description:
+					'Every call would be refused until the list is fixed. Separate entries with commas.',
+			},
+		);
 	}
 	const { source } = await configuredSecret(context);
 	if (source === 'none') {
-		throw new NodeOperationError(context.getNode(), 'Secret: choose an SMSCenter Trigger API credential holding the secret that SMSCenter sends as the "key" field');
+		throw new NodeOperationError(
+			context.getNode(),
+			'Secret: choose an SMSCenter Trigger API credential holding the secret that SMSCenter sends as the "key" field',
+		);
 	}
 	const node = `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}`;
 	if (source === 'parameter' && !warnedAboutPlainSecret.has(node)) {
@@ -80,8 +98,22 @@ export class SmsCenterTrigger implements INodeType {
 		// version 1 nodes that still hold the secret as a parameter (and n8n reads one entry per type).
 		credentials: [{ name: 'smsCenterTriggerApi', required: false, testedBy: 'triggerSecretTest' }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'GET', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: DELIVERY_PATH, ndvHideUrl: true },
-			{ name: 'default', httpMethod: 'POST', responseMode: '={{$parameter["acknowledge"]}}', responseData: ACK, path: DELIVERY_PATH, ndvHideUrl: true },
+			{
+				name: 'default',
+				httpMethod: 'GET',
+				responseMode: '={{$parameter["acknowledge"]}}',
+				responseData: ACK,
+				path: DELIVERY_PATH,
+				ndvHideUrl: true,
+			},
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: '={{$parameter["acknowledge"]}}',
+				responseData: ACK,
+				path: DELIVERY_PATH,
+				ndvHideUrl: true,
+			},
 			// Shown under Webhook URLs, never registered (n8n registers no webhook without an HTTP method):
 			// the address with SMSCenter's tokens, for the user to copy in one click.
 			{ name: 'setup', httpMethod: '', path: READY_PATH, ndvHideMethod: true },
@@ -93,8 +125,10 @@ export class SmsCenterTrigger implements INodeType {
 				active: FIRST_EVENT_HELP,
 			},
 			activationHint: {
-				inactive: "SMSCenter calls the Production URL only: publish the workflow, then every delivery report starts it (those executions show in the workflow's Executions, not here).",
-				active: "SMSCenter's delivery reports start this workflow (those executions show in the workflow's Executions, not here).",
+				inactive:
+					"SMSCenter calls the Production URL only: publish the workflow, then every delivery report starts it (those executions show in the workflow's Executions, not here).",
+				active:
+					"SMSCenter's delivery reports start this workflow (those executions show in the workflow's Executions, not here).",
 			},
 		},
 		properties: [
@@ -125,26 +159,38 @@ export class SmsCenterTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: Object.entries(DELIVERY_STATUSES).map(([code, info]) => ({ name: `${code} ${info.readableName ?? info.name}`, value: code, description: info.description })),
+				options: Object.entries(DELIVERY_STATUSES).map(([code, info]) => ({
+					name: `${code} ${info.readableName ?? info.name}`,
+					value: code,
+					description: info.description,
+				})),
 				default: ['200', '400', '600', '700'],
-				description: 'Which statuses start the workflow. Others are still acknowledged so SMSCenter does not retry them.',
+				description:
+					'Which statuses start the workflow. Others are still acknowledged so SMSCenter does not retry them.',
 			},
 			{
 				displayName: 'Acknowledge',
 				name: 'acknowledge',
 				type: 'options',
 				options: [
-					{ name: 'On Receipt', value: 'onReceived', description: 'Answer _OK_ once n8n has taken the run; repeated notifications start nothing' },
+					{
+						name: 'On Receipt',
+						value: 'onReceived',
+						description:
+							'Answer _OK_ once n8n has taken the run; repeated notifications start nothing',
+					},
 					{
 						name: 'After the Workflow (Respond to Webhook Node)',
 						value: 'responseNode',
-						description: 'A Respond to Webhook node answering _OK_ acknowledges; when the run fails, SMSCenter retries the notification',
+						description:
+							'A Respond to Webhook node answering _OK_ acknowledges; when the run fails, SMSCenter retries the notification',
 					},
 				],
 				default: 'onReceived',
 			},
 			{
-				displayName: 'End the workflow with a Respond to Webhook node that answers with the text _OK_. Until it answers, SMSCenter keeps the notification and retries it, so a failed run loses nothing; each retry starts the workflow again.',
+				displayName:
+					'End the workflow with a Respond to Webhook node that answers with the text _OK_. Until it answers, SMSCenter keeps the notification and retries it, so a failed run loses nothing; each retry starts the workflow again.',
 				name: 'responseNodeNotice',
 				type: 'notice',
 				default: '',
@@ -179,7 +225,8 @@ export class SmsCenterTrigger implements INodeType {
 						name: 'rejectMalformed',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to answer 400 to notifications without a readable message ID or status code instead of emitting them with valid set to false',
+						description:
+							'Whether to answer 400 to notifications without a readable message ID or status code instead of emitting them with valid set to false',
 					},
 					{
 						displayName: 'Time Zone of Dates',
@@ -195,10 +242,15 @@ export class SmsCenterTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			async triggerSecretTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async triggerSecretTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				const secret = typeof credential.data?.secret === 'string' ? credential.data.secret : '';
 				const problem = secretProblem(secret);
-				return problem === undefined ? { status: 'OK', message: 'The secret can be used in the notification URL' } : { status: 'Error', message: problem };
+				return problem === undefined
+					? { status: 'OK', message: 'The secret can be used in the notification URL' }
+					: { status: 'Error', message: problem };
 			},
 		},
 	};
@@ -238,24 +290,40 @@ export class SmsCenterTrigger implements INodeType {
 		// Fail closed: a list with a malformed entry refuses every caller.
 		const allowlist = parseAllowlist(allowedIpsText(this));
 		if (allowlist.invalid.length > 0) {
-			this.logger.error(`SMSCenter Trigger "${this.getNode().name}" refused a notification: Allowed IP Addresses: ${describeInvalidEntries(allowlist.invalid)}`);
+			this.logger.error(
+				`SMSCenter Trigger "${this.getNode().name}" refused a notification: Allowed IP Addresses: ${describeInvalidEntries(allowlist.invalid)}`,
+			);
 			return answer(403, 'Forbidden');
 		}
 		// n8n's req.ip: the socket's address, or with N8N_PROXY_HOPS set, the address that many proxies back.
 		const remote = req.ip ?? req.socket?.remoteAddress ?? '';
-		if (allowlist.ranges.length > 0 && !isAddressAllowed(remote, allowlist.ranges)) return answer(403, 'Forbidden');
+		if (allowlist.ranges.length > 0 && !isAddressAllowed(remote, allowlist.ranges))
+			return answer(403, 'Forbidden');
 
 		const { fields, problems: requestProblems } = readRequestFields(req);
 		const { secret } = await configuredSecret(this);
-		const givenKey = Object.entries(fields).find(([name]) => name.toLowerCase() === SECRET_FIELD)?.[1] ?? '';
+		const givenKey =
+			Object.entries(fields).find(([name]) => name.toLowerCase() === SECRET_FIELD)?.[1] ?? '';
 		if (!secretMatches(givenKey, secret)) return answer(401, 'Unauthorized');
 
-		const configuredZone = typeof options.timeZone === 'string' ? options.timeZone : GATEWAY_TIME_ZONE;
-		const event = readNotification(fields, isValidTimeZone(configuredZone) ? configuredZone : GATEWAY_TIME_ZONE, new Date(), requestProblems);
+		const configuredZone =
+			typeof options.timeZone === 'string' ? options.timeZone : GATEWAY_TIME_ZONE;
+		const event = readNotification(
+			fields,
+			isValidTimeZone(configuredZone) ? configuredZone : GATEWAY_TIME_ZONE,
+			new Date(),
+			requestProblems,
+		);
 
-		const windowHours = typeof options.duplicateWindowHours === 'number' && options.duplicateWindowHours >= 0 ? options.duplicateWindowHours : DEFAULT_WINDOW_HOURS;
-		const remembers = acknowledge === 'onReceived' && windowHours > 0 && this.getMode() !== 'manual';
-		const memoryEntry = remembers ? processMemory(this.getWorkflow().id ?? '', this.getNode().name) : undefined;
+		const windowHours =
+			typeof options.duplicateWindowHours === 'number' && options.duplicateWindowHours >= 0
+				? options.duplicateWindowHours
+				: DEFAULT_WINDOW_HOURS;
+		const remembers =
+			acknowledge === 'onReceived' && windowHours > 0 && this.getMode() !== 'manual';
+		const memoryEntry = remembers
+			? processMemory(this.getWorkflow().id ?? '', this.getNode().name)
+			: undefined;
 		const nodeStaticData = remembers ? this.getWorkflowStaticData('node') : {};
 		if (memoryEntry) syncFromStored(memoryEntry, nodeStaticData);
 		/** A call that starts no run also stores what this process remembered since its last write. */
@@ -265,8 +333,10 @@ export class SmsCenterTrigger implements INodeType {
 		};
 
 		const statuses = this.getNodeParameter('statuses', FINAL_STATUSES) as string[];
-		if (event.status.code !== null && !statuses.includes(String(event.status.code))) return answerWithoutRun(200, ACK);
-		if (!event.valid && options.rejectMalformed === true) return answerWithoutRun(400, `Bad Request: ${event.problems.join('; ')}`);
+		if (event.status.code !== null && !statuses.includes(String(event.status.code)))
+			return answerWithoutRun(200, ACK);
+		if (!event.valid && options.rejectMalformed === true)
+			return answerWithoutRun(400, `Bad Request: ${event.problems.join('; ')}`);
 
 		if (memoryEntry && event.valid) {
 			const { memory } = memoryEntry;

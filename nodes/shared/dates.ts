@@ -25,14 +25,22 @@ function offsetMinutes(instant: number, timeZone: string): number {
 	for (const part of formatter.formatToParts(new Date(instant))) {
 		if (part.type !== 'literal') parts[part.type] = Number(part.value);
 	}
-	const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	const asUtc = Date.UTC(
+		parts.year,
+		parts.month - 1,
+		parts.day,
+		parts.hour,
+		parts.minute,
+		parts.second,
+	);
 	return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60000);
 }
 
 /** The instant at which a wall clock in `timeZone` shows the given time. */
 export function wallClockToDate(clock: WallClock, timeZone: string): Date | undefined {
 	const { year, month, day, hour, minute, second } = clock;
-	if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+	if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
+		return undefined;
 	const guess = Date.UTC(year, month - 1, day, hour, minute, second);
 	const check = new Date(guess);
 	if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return undefined;
@@ -63,13 +71,21 @@ export function parseGatewayDate(text: string, timeZone = GATEWAY_TIME_ZONE): st
 		const [day, month, year, hour, minute, second] = shown.slice(1).map(Number);
 		return wallClockToDate({ year, month, day, hour, minute, second }, timeZone)?.toISOString();
 	}
-	const typed = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/.exec(trimmed);
+	const typed =
+		/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/.exec(
+			trimmed,
+		);
 	if (!typed) return undefined;
 	const [year, month, day, hour, minute, second] = typed.slice(1, 7).map(Number);
 	const clock = wallClockToDate({ year, month, day, hour, minute, second }, 'UTC');
 	if (!clock) return undefined;
-	if (typed[7] === undefined) return wallClockToDate({ year, month, day, hour, minute, second }, timeZone)?.toISOString();
-	const offset = typed[7] === 'Z' ? 0 : (typed[7].startsWith('-') ? -1 : 1) * (Number(typed[7].slice(1, 3)) * 60 + Number(typed[7].slice(4, 6)));
+	if (typed[7] === undefined)
+		return wallClockToDate({ year, month, day, hour, minute, second }, timeZone)?.toISOString();
+	const offset =
+		typed[7] === 'Z'
+			? 0
+			: (typed[7].startsWith('-') ? -1 : 1) *
+				(Number(typed[7].slice(1, 3)) * 60 + Number(typed[7].slice(4, 6)));
 	return new Date(clock.getTime() - offset * 60_000).toISOString();
 }
 
@@ -91,8 +107,15 @@ export function readDateTime(value: string, timeZone: string): Date | undefined 
 		const date = new Date(text);
 		return Number.isNaN(date.getTime()) ? undefined : date;
 	}
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(text);
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(
+		text,
+	);
 	if (!match) return undefined;
-	const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
-	return wallClockToDate({ year, month, day, hour: hour ?? 0, minute: minute ?? 0, second: second ?? 0 }, timeZone);
+	const [year, month, day, hour = 0, minute = 0, second = 0] = match
+		.slice(1)
+		.map((part) => (part === undefined ? undefined : Number(part))) as number[];
+	return wallClockToDate(
+		{ year, month, day, hour: hour ?? 0, minute: minute ?? 0, second: second ?? 0 },
+		timeZone,
+	);
 }

@@ -2,7 +2,8 @@ import { parsePhoneNumberWithError } from './vendor';
 
 export type NumberKind = 'sms' | 'voice';
 
-export type PhoneVerdict = { valid: true; number: string } | { valid: false; input: string; reason: string };
+export type PhoneVerdict =
+	{ valid: true; number: string } | { valid: false; input: string; reason: string };
 
 const ALLOWED_CHARACTERS = /^\+?[\d\s\-.()]+$/;
 
@@ -16,11 +17,16 @@ export function normalisePhoneNumber(raw: string, kind: NumberKind): PhoneVerdic
 	const input = raw.trim();
 	if (input === '') return { valid: false, input, reason: 'the number is empty' };
 	if (!ALLOWED_CHARACTERS.test(input)) {
-		return { valid: false, input, reason: 'only digits, spaces, dashes, dots, brackets and a leading + are allowed' };
+		return {
+			valid: false,
+			input,
+			reason: 'only digits, spaces, dashes, dots, brackets and a leading + are allowed',
+		};
 	}
 	const digits = input.replace(/\D/g, '');
 	if (digits.length < 8) return { valid: false, input, reason: 'too short for a phone number' };
-	if (digits.length > 15) return { valid: false, input, reason: 'longer than the 15 digits a phone number can have' };
+	if (digits.length > 15)
+		return { valid: false, input, reason: 'longer than the 15 digits a phone number can have' };
 	const international = input.startsWith('+') || (digits.startsWith('972') && digits.length >= 11);
 	let parsed;
 	try {
@@ -28,10 +34,16 @@ export function normalisePhoneNumber(raw: string, kind: NumberKind): PhoneVerdic
 	} catch (error) {
 		return { valid: false, input, reason: `not a phone number (${(error as Error).message})` };
 	}
-	if (!parsed.isValid()) return { valid: false, input, reason: 'not a valid number for its country' };
-	if (parsed.countryCallingCode !== '972') return { valid: true, number: `${parsed.countryCallingCode}${parsed.nationalNumber}` };
+	if (!parsed.isValid())
+		return { valid: false, input, reason: 'not a valid number for its country' };
+	if (parsed.countryCallingCode !== '972')
+		return { valid: true, number: `${parsed.countryCallingCode}${parsed.nationalNumber}` };
 	if (kind === 'sms' && !/^5\d{8}$/.test(parsed.nationalNumber)) {
-		return { valid: false, input, reason: 'an Israeli SMS recipient must be a mobile number (05X)' };
+		return {
+			valid: false,
+			input,
+			reason: 'an Israeli SMS recipient must be a mobile number (05X)',
+		};
 	}
 	return { valid: true, number: `0${parsed.nationalNumber}` };
 }

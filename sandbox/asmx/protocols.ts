@@ -1,5 +1,11 @@
 import { XMLParser } from 'fast-xml-parser';
-import { convertParam, type MethodResult, type MethodSpec, type ParamValues, type ServiceSpec } from './services';
+import {
+	convertParam,
+	type MethodResult,
+	type MethodSpec,
+	type ParamValues,
+	type ServiceSpec,
+} from './services';
 import { escapeXml, SCHEMA_NAMESPACES, XML_DECLARATION } from './xml';
 
 export interface AsmxAnswer {
@@ -53,7 +59,8 @@ export function readFormParams(spec: MethodSpec, form: URLSearchParams): ParamVa
 	const values: ParamValues = {};
 	for (const param of spec.params) {
 		const raw = formField(form, param.name);
-		if (raw === null) return plainError(`System.InvalidOperationException: Missing parameter: ${param.name}.`);
+		if (raw === null)
+			return plainError(`System.InvalidOperationException: Missing parameter: ${param.name}.`);
 		try {
 			values[param.name] = convertParam(param, raw);
 		} catch (error) {
@@ -83,20 +90,31 @@ type XmlNode = string | { [key: string]: XmlNode };
  * Parameter elements are matched by their exact name, as .NET's XmlSerializer does: an element in
  * another letter case is ignored and its parameter read as missing (unlike form and query fields).
  */
-export function readSoapCall(service: ServiceSpec, body: string, soapAction: string | undefined): SoapCall | AsmxAnswer {
+export function readSoapCall(
+	service: ServiceSpec,
+	body: string,
+	soapAction: string | undefined,
+): SoapCall | AsmxAnswer {
 	let envelope: Record<string, XmlNode>;
 	try {
 		envelope = parser.parse(body, true) as Record<string, XmlNode>;
 	} catch (error) {
-		return soapFault('soap:Client', `Server was unable to read request. ---> There is an error in XML document. ---> ${(error as Error).message}`);
+		return soapFault(
+			'soap:Client',
+			`Server was unable to read request. ---> There is an error in XML document. ---> ${(error as Error).message}`,
+		);
 	}
 	const soapBody = (envelope.Envelope as Record<string, XmlNode> | undefined)?.Body;
-	if (!soapBody || typeof soapBody !== 'object') return soapFault('soap:Client', 'Server was unable to read request. ---> Missing soap:Body.');
+	if (!soapBody || typeof soapBody !== 'object')
+		return soapFault('soap:Client', 'Server was unable to read request. ---> Missing soap:Body.');
 	const method = Object.keys(soapBody)[0];
 	const action = (soapAction ?? '').replace(/^"|"$/g, '');
 	const spec = service.methods[method];
 	if (!spec || action !== `${service.namespace}${method}`) {
-		return soapFault('soap:Client', `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
+		return soapFault(
+			'soap:Client',
+			`Server did not recognize the value of HTTP Header SOAPAction: ${action}.`,
+		);
 	}
 	const node = soapBody[method];
 	const children: Record<string, XmlNode> = typeof node === 'object' ? node : {};
@@ -105,13 +123,17 @@ export function readSoapCall(service: ServiceSpec, body: string, soapAction: str
 		const raw = children[param.name];
 		const text = typeof raw === 'string' ? raw : raw === undefined ? undefined : '';
 		if (text === undefined) {
-			values[param.name] = param.type === 'string' ? '' : typeof param.type === 'object' ? param.type.enum[0] : 0;
+			values[param.name] =
+				param.type === 'string' ? '' : typeof param.type === 'object' ? param.type.enum[0] : 0;
 			continue;
 		}
 		try {
 			values[param.name] = convertParam(param, text);
 		} catch (error) {
-			return soapFault('soap:Client', `Server was unable to read request. ---> There is an error in XML document. ---> ${(error as Error).message}`);
+			return soapFault(
+				'soap:Client',
+				`Server was unable to read request. ---> There is an error in XML document. ---> ${(error as Error).message}`,
+			);
 		}
 	}
 	return { method, values };

@@ -35,7 +35,20 @@ export interface ServiceSpec {
 	methods: Record<string, MethodSpec>;
 }
 
-export const SMS_OPERATIONS = ['Push', 'Pull', 'ReverseBilling', 'WAPPush', 'BinaryDCS_F7', 'WapQuestion_OC', 'WapMessage_OC', 'IVR', 'MMS', 'Flash', 'IVRConference', 'GCM'];
+export const SMS_OPERATIONS = [
+	'Push',
+	'Pull',
+	'ReverseBilling',
+	'WAPPush',
+	'BinaryDCS_F7',
+	'WapQuestion_OC',
+	'WapMessage_OC',
+	'IVR',
+	'MMS',
+	'Flash',
+	'IVRConference',
+	'GCM',
+];
 export const MESSAGE_OPTIONS = ['Regular', 'Concatenated', 'Reply'];
 export const USERS_MODES = ['AllUsers', 'ThisUser'];
 
@@ -80,7 +93,11 @@ export const SERVICES: Record<string, ServiceSpec> = {
 				params: SMS_PARAMS,
 				handle(gateway, values, remote) {
 					const result = gateway.sendSms(smsRequest(values), remote);
-					return { typeName: 'SendMessageReturnValues', namespace: SMSCENTER_NS, inner: result.code };
+					return {
+						typeName: 'SendMessageReturnValues',
+						namespace: SMSCENTER_NS,
+						inner: result.code,
+					};
 				},
 			},
 			SendMessageReturnMessageID: {
@@ -138,7 +155,12 @@ export const SERVICES: Record<string, ServiceSpec> = {
 					{ name: 'MessageID', type: 'int' },
 				],
 				handle(gateway, values, remote) {
-					const answer = gateway.ivrResponses(str(values, 'UserName'), str(values, 'Password'), str(values, 'MessageID'), remote);
+					const answer = gateway.ivrResponses(
+						str(values, 'UserName'),
+						str(values, 'Password'),
+						str(values, 'MessageID'),
+						remote,
+					);
 					const shape = answer.profile.behaviour;
 					const rows = answer.rows
 						.map(
@@ -146,7 +168,12 @@ export const SERVICES: Record<string, ServiceSpec> = {
 								'<IVRMessageReturnResponse>' +
 								element('Mobile', row.mobile) +
 								element('Status', ivrStatus(row.status, shape)) +
-								element('SendDate', shape.ivrSendDate === 'xsd' ? xsdLocalDateTime(row.sendDate) : ivrSendDate(row.sendDate)) +
+								element(
+									'SendDate',
+									shape.ivrSendDate === 'xsd'
+										? xsdLocalDateTime(row.sendDate)
+										: ivrSendDate(row.sendDate),
+								) +
 								element('CallLength', row.callLength) +
 								element('Response', row.response) +
 								'</IVRMessageReturnResponse>',
@@ -155,7 +182,9 @@ export const SERVICES: Record<string, ServiceSpec> = {
 					return {
 						typeName: 'IVRMessagesReturnResponse',
 						namespace: TEMPURI_NS,
-						inner: element('Login', answer.login) + `<ArrIVRMessagesReturnResponse>${rows}</ArrIVRMessagesReturnResponse>`,
+						inner:
+							element('Login', answer.login) +
+							`<ArrIVRMessagesReturnResponse>${rows}</ArrIVRMessagesReturnResponse>`,
 						soapResultNamespace: shape.ivrSoapNamespace === 'tempuri' ? TEMPURI_NS : undefined,
 					};
 				},
@@ -171,10 +200,22 @@ export const SERVICES: Record<string, ServiceSpec> = {
 					{ name: 'Password', type: 'string' },
 				],
 				handle(gateway, values, remote) {
-					const balance = gateway.companyBalance(str(values, 'UserName'), str(values, 'Password'), remote);
+					const balance = gateway.companyBalance(
+						str(values, 'UserName'),
+						str(values, 'Password'),
+						remote,
+					);
 					const shown = balance.balances;
-					const amounts = shown ? element('SMS', shown.sms) + element('IVRSeconds', shown.ivrSeconds) + element('MMS', shown.mms) : '';
-					return { typeName: 'CheckPrePaidResult', namespace: WEBSERVICES_NS, inner: amounts + element('Result', balance.result) };
+					const amounts = shown
+						? element('SMS', shown.sms) +
+							element('IVRSeconds', shown.ivrSeconds) +
+							element('MMS', shown.mms)
+						: '';
+					return {
+						typeName: 'CheckPrePaidResult',
+						namespace: WEBSERVICES_NS,
+						inner: amounts + element('Result', balance.result),
+					};
 				},
 			},
 			CheckUsersPrePaid: {
@@ -184,7 +225,12 @@ export const SERVICES: Record<string, ServiceSpec> = {
 					{ name: 'Mode', type: { enum: USERS_MODES } },
 				],
 				handle(gateway, values, remote) {
-					const balances = gateway.userBalances(str(values, 'UserName'), str(values, 'Password'), str(values, 'Mode'), remote);
+					const balances = gateway.userBalances(
+						str(values, 'UserName'),
+						str(values, 'Password'),
+						str(values, 'Mode'),
+						remote,
+					);
 					const shape = balances.profile.behaviour;
 					const items = balances.users
 						.map(
@@ -196,11 +242,19 @@ export const SERVICES: Record<string, ServiceSpec> = {
 								'</UserPrePaid>',
 						)
 						.join('');
-					const companyMode = shape.companyPrepaidMode === 'name' ? (balances.companyWorkingInUserPrepaidMode ? 'True' : 'False') : balances.companyWorkingInUserPrepaidMode;
+					const companyMode =
+						shape.companyPrepaidMode === 'name'
+							? balances.companyWorkingInUserPrepaidMode
+								? 'True'
+								: 'False'
+							: balances.companyWorkingInUserPrepaidMode;
 					return {
 						typeName: 'UsersPrePaidResponse',
 						namespace: WEBSERVICES_NS,
-						inner: element('CompanyWorkingInUserPrepaidMode', companyMode) + `<Items>${items}</Items>` + element('ReturnValues', balances.result),
+						inner:
+							element('CompanyWorkingInUserPrepaidMode', companyMode) +
+							`<Items>${items}</Items>` +
+							element('ReturnValues', balances.result),
 					};
 				},
 			},
@@ -226,13 +280,21 @@ export function convertParam(spec: ParamSpec, raw: string): string | number {
 	if (spec.type === 'string') return raw;
 	if (typeof spec.type === 'object') {
 		if (spec.type.enum.includes(raw)) return raw;
-		if (/^\d+$/.test(raw) && Number(raw) < spec.type.enum.length) return spec.type.enum[Number(raw)];
+		if (/^\d+$/.test(raw) && Number(raw) < spec.type.enum.length)
+			return spec.type.enum[Number(raw)];
 		throw new Error(`System.ArgumentException: Requested value '${raw}' was not found.`);
 	}
 	const pattern = spec.type === 'double' ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/;
 	if (!pattern.test(raw.trim())) {
-		const target = spec.type === 'double' ? 'System.Double' : spec.type === 'int' ? 'System.Int32' : 'System.Int64';
-		throw new Error(`System.ArgumentException: Cannot convert ${raw} to ${target}.\r\nParameter name: type ---> System.FormatException: Input string was not in a correct format.`);
+		const target =
+			spec.type === 'double'
+				? 'System.Double'
+				: spec.type === 'int'
+					? 'System.Int32'
+					: 'System.Int64';
+		throw new Error(
+			`System.ArgumentException: Cannot convert ${raw} to ${target}.\r\nParameter name: type ---> System.FormatException: Input string was not in a correct format.`,
+		);
 	}
 	return Number(raw);
 }

@@ -1,5 +1,9 @@
 export function escapeXml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }
 
 export function element(name: string, value: string | number | boolean | null): string {
@@ -8,4 +12,5 @@ export function element(name: string, value: string | number | boolean | null): 
 }
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
-export const SCHEMA_NAMESPACES = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"';
+export const SCHEMA_NAMESPACES =
+	'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"';

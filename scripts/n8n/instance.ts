@@ -3,13 +3,25 @@
  * unpacked from the package's `npm pack` tarball into `<user folder>/.n8n/nodes/node_modules`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { request } from 'undici';
 
 export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
-export const OWNER = { email: 'owner@smscenter.local', password: 'Sandbox-Owner-1', firstName: 'Demo', lastName: 'Owner' };
+export const OWNER = {
+	email: 'owner@smscenter.local',
+	password: 'Sandbox-Owner-1',
+	firstName: 'Demo',
+	lastName: 'Owner',
+};
 
 export interface N8nOptions {
 	/** Throw-away folder for n8n's user data, logs and imports. */
@@ -24,31 +36,85 @@ export interface N8nOptions {
 
 /** Installs n8n if needed and returns its home (toolchain and app folders). */
 export function installN8n(): string {
-	const out = execFileSync('bash', [join(__dirname, 'install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const out = execFileSync('bash', [join(__dirname, 'install.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	return out.trim().split('\n').pop() as string;
 }
 
 /** Packs the built package and unpacks it where n8n looks for installed community packages. */
 export function installPackageInto(userFolder: string, workDir: string): void {
-	const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: PACKAGE_ROOT, encoding: 'utf8' }))[0] as { filename: string };
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], {
+			cwd: PACKAGE_ROOT,
+			encoding: 'utf8',
+		}),
+	)[0] as { filename: string };
 	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-smscenter');
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
-	execFileSync('tar', ['-xzf', join(workDir, packed.filename), '-C', target, '--strip-components=1']);
-	const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as Record<string, unknown>;
+	execFileSync('tar', [
+		'-xzf',
+		join(workDir, packed.filename),
+		'-C',
+		target,
+		'--strip-components=1',
+	]);
+	const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as Record<
+		string,
+		unknown
+	>;
 	delete manifest.devDependencies;
 	delete manifest.peerDependencies;
 	writeFileSync(join(target, 'package.json'), JSON.stringify(manifest, null, 2));
-	writeFileSync(join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-smscenter': '*' } }, null, 2));
+	writeFileSync(
+		join(userFolder, '.n8n', 'nodes', 'package.json'),
+		JSON.stringify(
+			{ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-smscenter': '*' } },
+			null,
+			2,
+		),
+	);
 }
 
 export function createPostgresDatabase(name: string): void {
-	execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `DROP DATABASE IF EXISTS ${name}`, '-c', `CREATE DATABASE ${name}`], { stdio: 'pipe' });
+	execFileSync(
+		'psql',
+		[
+			'-h',
+			'127.0.0.1',
+			'-U',
+			'postgres',
+			'-d',
+			'postgres',
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-c',
+			`DROP DATABASE IF EXISTS ${name}`,
+			'-c',
+			`CREATE DATABASE ${name}`,
+		],
+		{ stdio: 'pipe' },
+	);
 }
 
 export function dropPostgresDatabase(name: string): void {
 	try {
-		execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: 'pipe' });
+		execFileSync(
+			'psql',
+			[
+				'-h',
+				'127.0.0.1',
+				'-U',
+				'postgres',
+				'-d',
+				'postgres',
+				'-c',
+				`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`,
+			],
+			{ stdio: 'pipe' },
+		);
 	} catch {
 		// The database may already be gone.
 	}
@@ -63,7 +129,10 @@ export class N8nInstance {
 	private cookie = '';
 	private apiKeyValue = '';
 
-	constructor(private readonly options: N8nOptions, home?: string) {
+	constructor(
+		private readonly options: N8nOptions,
+		home?: string,
+	) {
 		this.home = home ?? installN8n();
 		this.userFolder = join(options.workDir, 'user');
 		this.port = options.port ?? 5678;
@@ -77,7 +146,9 @@ export class N8nInstance {
 
 	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 		// bcryptjs as the installed n8n resolves it, the library n8n checks the owner's password with.
-		const bcrypt = createRequire(join(this.home, 'app', 'package.json'))('bcryptjs') as { hashSync: (p: string, r: number) => string };
+		const bcrypt = createRequire(join(this.home, 'app', 'package.json'))('bcryptjs') as {
+			hashSync: (p: string, r: number) => string;
+		};
 		const hash = bcrypt.hashSync(OWNER.password, 10);
 		const db = this.options.database ?? { type: 'sqlite' };
 		const base: Record<string, string> = {
@@ -119,7 +190,14 @@ export class N8nInstance {
 			GENERIC_TIMEZONE: 'Asia/Jerusalem',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '60',
 			...(db.type === 'postgres'
-				? { DB_TYPE: 'postgresdb', DB_POSTGRESDB_POOL_SIZE: '10', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: '5432', DB_POSTGRESDB_USER: 'postgres', DB_POSTGRESDB_DATABASE: db.name }
+				? {
+						DB_TYPE: 'postgresdb',
+						DB_POSTGRESDB_POOL_SIZE: '10',
+						DB_POSTGRESDB_HOST: '127.0.0.1',
+						DB_POSTGRESDB_PORT: '5432',
+						DB_POSTGRESDB_USER: 'postgres',
+						DB_POSTGRESDB_DATABASE: db.name,
+					}
 				: { DB_TYPE: 'sqlite', DB_SQLITE_POOL_SIZE: '2' }),
 		};
 		return { ...base, ...this.options.env, ...extra };
@@ -128,10 +206,17 @@ export class N8nInstance {
 	/** Runs an n8n CLI command (import, publish...) against this instance's database. */
 	cli(args: string[], extraEnv: Record<string, string> = {}): string {
 		const n8n = join(this.home, 'app', 'node_modules', '.bin', 'n8n');
-		return execFileSync(n8n, args, { cwd: this.options.workDir, env: this.env({ N8N_RUNNERS_BROKER_PORT: String(this.port + 3), ...extraEnv }), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+		return execFileSync(n8n, args, {
+			cwd: this.options.workDir,
+			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(this.port + 3), ...extraEnv }),
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 	}
 
-	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): void {
+	importCredentials(
+		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
+	): void {
 		const file = join(this.options.workDir, `credentials-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(credentials));
 		this.cli(['import:credentials', `--input=${file}`]);
@@ -141,16 +226,27 @@ export class N8nInstance {
 	importWorkflows(workflows: object[]): void {
 		const dir = join(this.options.workDir, `workflows-${Date.now()}`);
 		mkdirSync(dir, { recursive: true });
-		workflows.forEach((workflow, index) => writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)));
+		workflows.forEach((workflow, index) =>
+			writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)),
+		);
 		this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 		rmSync(dir, { recursive: true, force: true });
 	}
 
 	/** Starts `n8n start` (or another command, for queue-mode workers) and waits until it is ready. */
-	async start(command: string[] = ['start'], readyText = 'Editor is now accessible', extraEnv: Record<string, string> = {}, logFile = this.logFile): Promise<ChildProcess> {
+	async start(
+		command: string[] = ['start'],
+		readyText = 'Editor is now accessible',
+		extraEnv: Record<string, string> = {},
+		logFile = this.logFile,
+	): Promise<ChildProcess> {
 		const n8n = join(this.home, 'app', 'node_modules', '.bin', 'n8n');
 		const log = createWriteStream(logFile, { flags: 'a' });
-		const child = spawn(n8n, command, { cwd: this.options.workDir, env: this.env(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(n8n, command, {
+			cwd: this.options.workDir,
+			env: this.env(extraEnv),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		if (command[0] === 'start') this.process = child;
 		let output = '';
 		const ready = new Promise<void>((resolveReady, reject) => {
@@ -162,10 +258,21 @@ export class N8nInstance {
 			};
 			child.stdout?.on('data', onData);
 			child.stderr?.on('data', onData);
-			child.on('exit', (code) => reject(new Error(`n8n ${command.join(' ')} exited with ${code}:\n${output.slice(-3000)}`)));
+			child.on('exit', (code) =>
+				reject(new Error(`n8n ${command.join(' ')} exited with ${code}:\n${output.slice(-3000)}`)),
+			);
 		});
-		const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`n8n ${command.join(' ')} was not ready in 180 s:\n${output.slice(-3000)}`)), 180_000).unref());
-		const checks = command[0] === 'start' ? [ready, this.whenReady(child), timeout] : [ready, timeout];
+		const timeout = new Promise<never>((_, reject) =>
+			setTimeout(
+				() =>
+					reject(
+						new Error(`n8n ${command.join(' ')} was not ready in 180 s:\n${output.slice(-3000)}`),
+					),
+				180_000,
+			).unref(),
+		);
+		const checks =
+			command[0] === 'start' ? [ready, this.whenReady(child), timeout] : [ready, timeout];
 		try {
 			await Promise.race(checks);
 		} catch (error) {
@@ -202,11 +309,19 @@ export class N8nInstance {
 		return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8') : '';
 	}
 
-	async rest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; json: T }> {
+	async rest<T>(
+		method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; json: T }> {
 		if (!this.cookie && path !== '/rest/login') await this.login();
 		const response = await request(`${this.url}${path}`, {
 			method,
-			headers: { 'content-type': 'application/json', 'browser-id': 'smscenter-tests', cookie: this.cookie },
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': 'smscenter-tests',
+				cookie: this.cookie,
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.body.text();
@@ -223,14 +338,23 @@ export class N8nInstance {
 		const setCookie = response.headers['set-cookie'];
 		const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
 		this.cookie = cookies.map((c) => c.split(';')[0]).join('; ');
-		if (response.statusCode !== 200 || !this.cookie) throw new Error(`n8n login failed with HTTP ${response.statusCode}`);
+		if (response.statusCode !== 200 || !this.cookie)
+			throw new Error(`n8n login failed with HTTP ${response.statusCode}`);
 	}
 
 	/** Calls n8n's public API with an API key created for the owner. */
-	async api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; json: T }> {
+	async api<T>(
+		method: 'GET' | 'POST' | 'DELETE',
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; json: T }> {
 		if (!this.apiKeyValue) {
 			const scopes = await this.rest<{ data: string[] }>('GET', '/rest/api-keys/scopes');
-			const created = await this.rest<{ data: { rawApiKey: string } }>('POST', '/rest/api-keys', { label: `tests-${Date.now()}`, scopes: scopes.json.data, expiresAt: null });
+			const created = await this.rest<{ data: { rawApiKey: string } }>('POST', '/rest/api-keys', {
+				label: `tests-${Date.now()}`,
+				scopes: scopes.json.data,
+				expiresAt: null,
+			});
 			this.apiKeyValue = created.json.data.rawApiKey;
 		}
 		const response = await request(`${this.url}/api/v1${path}`, {
@@ -243,7 +367,13 @@ export class N8nInstance {
 	}
 
 	async activate(workflowId: string): Promise<void> {
-		const result = await this.api<{ message?: string }>('POST', `/workflows/${workflowId}/activate`);
-		if (result.status !== 200) throw new Error(`Activating ${workflowId} failed: HTTP ${result.status} ${JSON.stringify(result.json)}`);
+		const result = await this.api<{ message?: string }>(
+			'POST',
+			`/workflows/${workflowId}/activate`,
+		);
+		if (result.status !== 200)
+			throw new Error(
+				`Activating ${workflowId} failed: HTTP ${result.status} ${JSON.stringify(result.json)}`,
+			);
 	}
 }

@@ -9,12 +9,25 @@ export function idMaker(prefix: string): () => string {
 /** A workflow whose nodes run one after the other. */
 export function linearWorkflow(id: string, name: string, nodes: NodeJson[]) {
 	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1', timezone: 'Asia/Jerusalem' }, pinData: {} };
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return {
+		id,
+		name,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1', timezone: 'Asia/Jerusalem' },
+		pinData: {},
+	};
 }
 
 /** A Webhook node that starts a run on POST and answers with the last node's output. */
-export function postWebhook(uuid: () => string, path: string, responseData: 'allEntries' | 'firstEntryJson'): NodeJson {
+export function postWebhook(
+	uuid: () => string,
+	path: string,
+	responseData: 'allEntries' | 'firstEntryJson',
+): NodeJson {
 	return {
 		id: uuid(),
 		name: 'Webhook',
@@ -34,7 +47,13 @@ export function reportTo(uuid: () => string, url: string, key: string): NodeJson
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
 		position: [200, 0],
-		parameters: { method: 'GET', url, sendQuery: true, queryParameters: { parameters: [{ name: 'key', value: key }] }, options: {} },
+		parameters: {
+			method: 'GET',
+			url,
+			sendQuery: true,
+			queryParameters: { parameters: [{ name: 'key', value: key }] },
+			options: {},
+		},
 	};
 }
 
@@ -47,12 +66,22 @@ export function smsCenterTrigger(uuid: () => string, webhookId: string, secret: 
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId,
-		parameters: { secret, statuses: ['200', '400', '600', '700'], acknowledge: 'onReceived', options: {} },
+		parameters: {
+			secret,
+			statuses: ['200', '400', '600', '700'],
+			acknowledge: 'onReceived',
+			options: {},
+		},
 	};
 }
 
 /** The SMSCenter Trigger of the current version: the secret in an SMSCenter Trigger credential. */
-export function smsCenterTriggerWithCredential(uuid: () => string, webhookId: string, credentialId: string, options: Record<string, unknown> = {}): NodeJson {
+export function smsCenterTriggerWithCredential(
+	uuid: () => string,
+	webhookId: string,
+	credentialId: string,
+	options: Record<string, unknown> = {},
+): NodeJson {
 	return {
 		id: uuid(),
 		name: 'SMSCenter Trigger',

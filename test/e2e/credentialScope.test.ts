@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
-import { createPostgresDatabase, dropPostgresDatabase, installPackageInto, N8nInstance } from '../../scripts/n8n/instance';
+import {
+	createPostgresDatabase,
+	dropPostgresDatabase,
+	installPackageInto,
+	N8nInstance,
+} from '../../scripts/n8n/instance';
 import { idMaker, linearWorkflow, postWebhook } from '../../scripts/n8n/workflowJson';
 import { startRecordingServer, type RecordingServer } from '../harness/recordingServer';
 
@@ -22,7 +27,12 @@ const REDIRECTING_CREDENTIAL = { id: 'SmsCenterScopeCred2', name: 'SMSCenter beh
 const uuid = idMaker('60400000');
 
 /** A webhook-started workflow whose HTTP Request node calls `url` with the SMSCenter credential. */
-function httpRequestWorkflow(id: string, path: string, credential: { id: string; name: string }, parameters: Record<string, unknown>) {
+function httpRequestWorkflow(
+	id: string,
+	path: string,
+	credential: { id: string; name: string },
+	parameters: Record<string, unknown>,
+) {
 	return linearWorkflow(id, `Scope ${path}`, [
 		postWebhook(uuid, path, 'allEntries'),
 		{
@@ -32,16 +42,38 @@ function httpRequestWorkflow(id: string, path: string, credential: { id: string;
 			typeVersion: 4.2,
 			position: [200, 0],
 			onError: 'continueRegularOutput',
-			parameters: { authentication: 'predefinedCredentialType', nodeCredentialType: 'smsCenterApi', options: { response: { response: { responseFormat: 'text' } } }, ...parameters },
+			parameters: {
+				authentication: 'predefinedCredentialType',
+				nodeCredentialType: 'smsCenterApi',
+				options: { response: { response: { responseFormat: 'text' } } },
+				...parameters,
+			},
 			credentials: { smsCenterApi: credential },
 		},
 	]);
 }
 
-const formPost = (url: string) => ({ method: 'POST', url, sendBody: true, contentType: 'form-urlencoded', bodyParameters: { parameters: [{ name: 'Mode', value: 'ThisUser' }] } });
-const queryGet = (url: string) => ({ method: 'GET', url, sendQuery: true, queryParameters: { parameters: [{ name: 'Sender', value: 'MyShop' }, { name: 'ToPhoneNumber', value: '0541234560' }, { name: 'Message', value: 'Hi' }] } });
+const formPost = (url: string) => ({
+	method: 'POST',
+	url,
+	sendBody: true,
+	contentType: 'form-urlencoded',
+	bodyParameters: { parameters: [{ name: 'Mode', value: 'ThisUser' }] },
+});
+const queryGet = (url: string) => ({
+	method: 'GET',
+	url,
+	sendQuery: true,
+	queryParameters: {
+		parameters: [
+			{ name: 'Sender', value: 'MyShop' },
+			{ name: 'ToPhoneNumber', value: '0541234560' },
+			{ name: 'Message', value: 'Hi' },
+		],
+	},
+});
 
-describe('the SMSCenter credential in n8n\'s HTTP Request node (real n8n)', () => {
+describe("the SMSCenter credential in n8n's HTTP Request node (real n8n)", () => {
 	let sandbox: Sandbox;
 	let elsewhere: RecordingServer;
 	let redirecting: RecordingServer;
@@ -49,8 +81,15 @@ describe('the SMSCenter credential in n8n\'s HTTP Request node (real n8n)', () =
 	let workDir: string;
 
 	const call = async (path: string) => {
-		const response = await request(`${n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-		return { status: response.statusCode, json: (await response.body.json()) as Array<Record<string, unknown>> };
+		const response = await request(`${n8n.url}/webhook/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
+		return {
+			status: response.statusCode,
+			json: (await response.body.json()) as Array<Record<string, unknown>>,
+		};
 	};
 
 	beforeAll(async () => {
@@ -59,23 +98,57 @@ describe('the SMSCenter credential in n8n\'s HTTP Request node (real n8n)', () =
 		sandbox = await startSandbox({ fixture });
 		elsewhere = await startRecordingServer();
 		redirecting = await startRecordingServer();
-		redirecting.answerWith((received) => ({ status: 307, headers: { location: `${elsewhere.url}${received.url}` } }));
+		redirecting.answerWith((received) => ({
+			status: 307,
+			headers: { location: `${elsewhere.url}${received.url}` },
+		}));
 
 		workDir = mkdtempSync(join(tmpdir(), 'smscenter-scope-'));
 		createPostgresDatabase(DATABASE);
 		n8n = new N8nInstance({ workDir, port: PORT, database: { type: 'postgres', name: DATABASE } });
 		installPackageInto(n8n.userFolder, workDir);
-		const data = (baseUrl: string) => ({ username: 'demo', password: PASSWORD, baseUrl, allowInsecureHttp: false, protocol: 'httpPost' });
+		const data = (baseUrl: string) => ({
+			username: 'demo',
+			password: PASSWORD,
+			baseUrl,
+			allowInsecureHttp: false,
+			protocol: 'httpPost',
+		});
 		n8n.importCredentials([
 			{ ...SANDBOX_CREDENTIAL, type: 'smsCenterApi', data: data(sandbox.url) },
 			{ ...REDIRECTING_CREDENTIAL, type: 'smsCenterApi', data: data(redirecting.url) },
 		]);
 		const workflows = [
-			httpRequestWorkflow('SmsCenterScopeOwn1', 'scope-own-form', SANDBOX_CREDENTIAL, formPost(`${sandbox.url}/Web/WebServices/CheckPrePaid.asmx/CheckUsersPrePaid`)),
-			httpRequestWorkflow('SmsCenterScopeOwn2', 'scope-own-query', SANDBOX_CREDENTIAL, queryGet(`${sandbox.url}/Web/pushsms.aspx`)),
-			httpRequestWorkflow('SmsCenterScopeFar1', 'scope-far-form', SANDBOX_CREDENTIAL, formPost(`${elsewhere.url}/Web/WebServices/CheckPrePaid.asmx/CheckUsersPrePaid`)),
-			httpRequestWorkflow('SmsCenterScopeFar2', 'scope-far-query', SANDBOX_CREDENTIAL, queryGet(`${elsewhere.url}/Web/pushsms.aspx`)),
-			httpRequestWorkflow('SmsCenterScopeRed1', 'scope-redirect', REDIRECTING_CREDENTIAL, formPost(`${redirecting.url}/Web/WebServices/CheckPrePaid.asmx/CheckUsersPrePaid`)),
+			httpRequestWorkflow(
+				'SmsCenterScopeOwn1',
+				'scope-own-form',
+				SANDBOX_CREDENTIAL,
+				formPost(`${sandbox.url}/Web/WebServices/CheckPrePaid.asmx/CheckUsersPrePaid`),
+			),
+			httpRequestWorkflow(
+				'SmsCenterScopeOwn2',
+				'scope-own-query',
+				SANDBOX_CREDENTIAL,
+				queryGet(`${sandbox.url}/Web/pushsms.aspx`),
+			),
+			httpRequestWorkflow(
+				'SmsCenterScopeFar1',
+				'scope-far-form',
+				SANDBOX_CREDENTIAL,
+				formPost(`${elsewhere.url}/Web/WebServices/CheckPrePaid.asmx/CheckUsersPrePaid`),
+			),
+			httpRequestWorkflow(
+				'SmsCenterScopeFar2',
+				'scope-far-query',
+				SANDBOX_CREDENTIAL,
+				queryGet(`${elsewhere.url}/Web/pushsms.aspx`),
+			),
+			httpRequestWorkflow(
+				'SmsCenterScopeRed1',
+				'scope-redirect',
+				REDIRECTING_CREDENTIAL,
+				formPost(`${redirecting.url}/Web/WebServices/CheckPrePaid.asmx/CheckUsersPrePaid`),
+			),
 		];
 		n8n.importWorkflows(workflows);
 		await n8n.start();
@@ -101,23 +174,30 @@ describe('the SMSCenter credential in n8n\'s HTTP Request node (real n8n)', () =
 		const response = await call('scope-own-form');
 		expect(response.status).toBe(200);
 		expect(String(response.json[0].data)).toContain('<ReturnValues>OK</ReturnValues>');
-		expect(sandbox.calls().map((c) => [c.operation, c.params])).toEqual([['CheckUsersPrePaid', { UserName: 'demo', Password: PASSWORD, Mode: 'ThisUser' }]]);
+		expect(sandbox.calls().map((c) => [c.operation, c.params])).toEqual([
+			['CheckUsersPrePaid', { UserName: 'demo', Password: PASSWORD, Mode: 'ThisUser' }],
+		]);
 	});
 
 	it('logs in to SMSCenter as a Predefined Credential Type: the query string of a GET (the simple URL API)', async () => {
 		const response = await call('scope-own-query');
 		expect(response.json[0].data).toBe('OK');
-		expect(sandbox.calls().map((c) => [c.method, c.query.UserName, c.query.Password])).toEqual([['GET', 'demo', PASSWORD]]);
+		expect(sandbox.calls().map((c) => [c.method, c.query.UserName, c.query.Password])).toEqual([
+			['GET', 'demo', PASSWORD],
+		]);
 		expect(sandbox.messages()).toHaveLength(1);
 	});
 
-	it.each(['scope-far-form', 'scope-far-query'])('%s: a request to another host gets no login', async (path) => {
-		await call(path);
-		expect(elsewhere.requests).toHaveLength(1);
-		expect(elsewhere.everything()).not.toContain(PASSWORD);
-		expect(elsewhere.everything()).not.toContain('UserName');
-		expect(sandbox.requests).toHaveLength(0);
-	});
+	it.each(['scope-far-form', 'scope-far-query'])(
+		'%s: a request to another host gets no login',
+		async (path) => {
+			await call(path);
+			expect(elsewhere.requests).toHaveLength(1);
+			expect(elsewhere.everything()).not.toContain(PASSWORD);
+			expect(elsewhere.everything()).not.toContain('UserName');
+			expect(sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	it('does not follow a redirect of its own base URL, so the login stays there', async () => {
 		await call('scope-redirect');
@@ -129,21 +209,55 @@ describe('the SMSCenter credential in n8n\'s HTTP Request node (real n8n)', () =
 	it('tests a SOAP credential over SOAP, and passes a login that may not read the company balance', async () => {
 		// As the editor does: save the credential, then test it with the data n8n hands back.
 		const test = async (data: Record<string, unknown>) => {
-			const created = await n8n.rest<{ data: { id: string } }>('POST', '/rest/credentials', { name: `Scope ${Date.now()}`, type: 'smsCenterApi', data: { allowInsecureHttp: false, ...data } });
-			const stored = await n8n.rest<{ data: Record<string, unknown> }>('GET', `/rest/credentials/${created.json.data.id}?includeData=true`);
-			return (await n8n.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials: stored.json.data })).json.data;
+			const created = await n8n.rest<{ data: { id: string } }>('POST', '/rest/credentials', {
+				name: `Scope ${Date.now()}`,
+				type: 'smsCenterApi',
+				data: { allowInsecureHttp: false, ...data },
+			});
+			const stored = await n8n.rest<{ data: Record<string, unknown> }>(
+				'GET',
+				`/rest/credentials/${created.json.data.id}?includeData=true`,
+			);
+			return (
+				await n8n.rest<{ data: { status: string; message: string } }>(
+					'POST',
+					'/rest/credentials/test',
+					{ credentials: stored.json.data },
+				)
+			).json.data;
 		};
-		expect(await test({ username: 'demo', password: PASSWORD, baseUrl: sandbox.url, protocol: 'soap11' })).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandbox.calls().map((c) => [c.protocol, c.operation])).toEqual([['soap', 'CheckCompanyPrePaid']]);
-		const apiUser = await test({ username: 'api-user', password: 'api-user-api-key', baseUrl: sandbox.url, protocol: 'httpPost' });
+		expect(
+			await test({
+				username: 'demo',
+				password: PASSWORD,
+				baseUrl: sandbox.url,
+				protocol: 'soap11',
+			}),
+		).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandbox.calls().map((c) => [c.protocol, c.operation])).toEqual([
+			['soap', 'CheckCompanyPrePaid'],
+		]);
+		const apiUser = await test({
+			username: 'api-user',
+			password: 'api-user-api-key',
+			baseUrl: sandbox.url,
+			protocol: 'httpPost',
+		});
 		expect(apiUser.status).toBe('OK');
-		expect(apiUser.message).toContain('SMSCenter accepted the login but did not give the balance (CheckCompanyPrePaid answered UserIsNotAdministrator)');
-		const refused = await test({ username: 'demo', password: 'not-the-password', baseUrl: sandbox.url, protocol: 'soap11' });
+		expect(apiUser.message).toContain(
+			'SMSCenter accepted the login but did not give the balance (CheckCompanyPrePaid answered UserIsNotAdministrator)',
+		);
+		const refused = await test({
+			username: 'demo',
+			password: 'not-the-password',
+			baseUrl: sandbox.url,
+			protocol: 'soap11',
+		});
 		expect(refused.status).toBe('Error');
 		expect(refused.message).toContain('SMSCenter refused the login: InvalidUserNameOrPassword');
 	});
 
-	it('never writes the password to n8n\'s log', () => {
+	it("never writes the password to n8n's log", () => {
 		expect(n8n.log()).not.toContain(PASSWORD);
 	});
 });

@@ -6,10 +6,27 @@ import type { AddressInfo } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import { request } from 'undici';
 import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
-import { createPostgresDatabase, dropPostgresDatabase, installPackageInto, N8nInstance } from '../../scripts/n8n/instance';
+import {
+	createPostgresDatabase,
+	dropPostgresDatabase,
+	installPackageInto,
+	N8nInstance,
+} from '../../scripts/n8n/instance';
 import { CREDENTIAL_ID, WEBHOOK_WORKFLOWS } from './workflows';
-import { GARBAGE_PATH, GARBAGE_WORKFLOW_ID, garbageWorkflow, RETRY_PATH, RETRY_WORKFLOW_ID, retryWorkflow } from './sendWorkflows';
-import { idMaker, linearWorkflow, reportTo, smsCenterTrigger } from '../../scripts/n8n/workflowJson';
+import {
+	GARBAGE_PATH,
+	GARBAGE_WORKFLOW_ID,
+	garbageWorkflow,
+	RETRY_PATH,
+	RETRY_WORKFLOW_ID,
+	retryWorkflow,
+} from './sendWorkflows';
+import {
+	idMaker,
+	linearWorkflow,
+	reportTo,
+	smsCenterTrigger,
+} from '../../scripts/n8n/workflowJson';
 
 const PASSWORD = 'Sms-Rel-3b8e6d1f-Secret';
 const SECRET = 'relDlrKey8d2k5m7p';
@@ -38,7 +55,16 @@ function reportingTriggerWorkflow(id: string, sinkUrl: string) {
 /** `count` distinct notifications plus `repeats` repeated ones, in a fixed shuffled order. */
 function notificationUrls(base: string, firstId: number, count: number, repeats: number): string[] {
 	const urls = Array.from({ length: count }, (_, i) => {
-		const fields = { key: SECRET, MsgID: String(firstId + i), MSISDN: '972541234560', StatusCode: '600', StatusDes: 'Delivered', ReasonCode: '601', ReasonDes: 'Message delivered', Date: '25112026093000' };
+		const fields = {
+			key: SECRET,
+			MsgID: String(firstId + i),
+			MSISDN: '972541234560',
+			StatusCode: '600',
+			StatusDes: 'Delivered',
+			ReasonCode: '601',
+			ReasonDes: 'Message delivered',
+			Date: '25112026093000',
+		};
 		return `${base}?${new URLSearchParams(fields).toString()}`;
 	});
 	const all = [...urls, ...urls.slice(0, repeats)];
@@ -60,7 +86,11 @@ async function settle(keys: string[], minimum: number, ms = 120_000): Promise<vo
 }
 
 async function postJson(url: string, body: unknown): Promise<number> {
-	const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const response = await request(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	await response.body.text();
 	return response.statusCode;
 }
@@ -109,9 +139,22 @@ describe('reliability in a real n8n', () => {
 		const database = `smscenter_rel_${process.pid}_${databases.length}`;
 		databases.push(database);
 		createPostgresDatabase(database);
-		const n8n = new N8nInstance({ workDir, port, database: { type: 'postgres', name: database }, logLevel: 'info', env });
+		const n8n = new N8nInstance({
+			workDir,
+			port,
+			database: { type: 'postgres', name: database },
+			logLevel: 'info',
+			env,
+		});
 		installPackageInto(n8n.userFolder, workDir);
-		n8n.importCredentials([{ id: CREDENTIAL_ID, name: 'SMSCenter sandbox', type: 'smsCenterApi', data: { username: 'demo', password: PASSWORD, baseUrl: sandbox.url } }]);
+		n8n.importCredentials([
+			{
+				id: CREDENTIAL_ID,
+				name: 'SMSCenter sandbox',
+				type: 'smsCenterApi',
+				data: { username: 'demo', password: PASSWORD, baseUrl: sandbox.url },
+			},
+		]);
 		return n8n;
 	}
 
@@ -121,9 +164,16 @@ describe('reliability in a real n8n', () => {
 		await n8n.start();
 		await n8n.activate('RelRestartTrig001');
 		const firstId = 5_000_000;
-		const urls = notificationUrls(`${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/delivery`, firstId, 500, 100);
-		for (const url of urls) sandbox.dlr.deliver(url, { messageId: '0', msisdn: '972541234560', statusCode: 600 });
-		while (sandbox.dlrAttempts().filter((a) => a.ok).length < 200) await new Promise((resolve) => setTimeout(resolve, 50));
+		const urls = notificationUrls(
+			`${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/delivery`,
+			firstId,
+			500,
+			100,
+		);
+		for (const url of urls)
+			sandbox.dlr.deliver(url, { messageId: '0', msisdn: '972541234560', statusCode: 600 });
+		while (sandbox.dlrAttempts().filter((a) => a.ok).length < 200)
+			await new Promise((resolve) => setTimeout(resolve, 50));
 		await n8n.stop();
 		const refusedWhileDown = sandbox.dlrAttempts().filter((a) => !a.ok).length;
 		await n8n.start();
@@ -153,15 +203,21 @@ describe('reliability in a real n8n', () => {
 		afterAll(async () => n8n?.stop(), 120_000);
 
 		const failures = async (workflowId: string) =>
-			(await n8n.api<{ data: Array<{ status: string; data?: unknown }> }>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`)).json.data.filter((e) => e.status !== 'success');
+			(
+				await n8n.api<{ data: Array<{ status: string; data?: unknown }> }>(
+					'GET',
+					`/executions?workflowId=${workflowId}&includeData=true&limit=250`,
+				)
+			).json.data.filter((e) => e.status !== 'success');
 
-		it("Retry On Fail after HTTP 500 on the second request: the gateway sees each text once, and the error names what was sent", async () => {
+		it('Retry On Fail after HTTP 500 on the second request: the gateway sees each text once, and the error names what was sent', async () => {
 			sandbox.reset();
 			sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', after: 1, times: 1 });
 			const items = ['first', 'second', 'third'].map((text, i) => ({ to: `054123456${i}`, text }));
 			await postJson(`${n8n.url}/webhook/${RETRY_PATH}`, { items });
 			const until = Date.now() + 30_000;
-			while ((await failures(RETRY_WORKFLOW_ID)).length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 250));
+			while ((await failures(RETRY_WORKFLOW_ID)).length === 0 && Date.now() < until)
+				await new Promise((resolve) => setTimeout(resolve, 250));
 
 			const texts = sandbox.requests.map((r) => new URLSearchParams(r.body).get('Message'));
 			expect(texts.sort()).toEqual(['first', 'second', 'third']);
@@ -169,8 +225,11 @@ describe('reliability in a real n8n', () => {
 			const executions = await failures(RETRY_WORKFLOW_ID);
 			expect(executions.map((e) => e.status)).toEqual(['error']);
 			const stored = JSON.stringify(executions[0].data);
-			expect(stored).toContain('not sent again: an earlier try of this execution may already have sent it');
-			for (const message of sandbox.messages()) expect(stored).toContain(`(message ID ${message.id})`);
+			expect(stored).toContain(
+				'not sent again: an earlier try of this execution may already have sent it',
+			);
+			for (const message of sandbox.messages())
+				expect(stored).toContain(`(message ID ${message.id})`);
 			expect(stored).not.toContain(PASSWORD);
 			expect(n8n.log()).not.toContain(PASSWORD);
 		}, 120_000);
@@ -178,23 +237,49 @@ describe('reliability in a real n8n', () => {
 		it('garbage in numeric and option settings from an expression: each run ends with an error naming the field, n8n stays up, nothing is sent', async () => {
 			sandbox.reset();
 			const cases: Array<[Record<string, unknown>, string]> = [
-				[{ batchSize: 'abc' }, 'Item 1: Batch Size: "abc" is not a number; give a whole number from 1 to 10000'],
-				[{ concurrency: 'abc' }, 'Item 1: Concurrency: "abc" is not a number; give a whole number from 1 to 100'],
-				[{ batchSize: 2.5 }, 'Item 1: Batch Size: 2.5 is not a whole number; give a whole number from 1 to 10000'],
-				[{ concurrency: -3 }, 'Item 1: Concurrency: -3 is below 1; give a whole number from 1 to 100'],
-				[{ delayMinutes: { later: true } }, 'Item 1: Delay (Minutes): an object is not a number; give whole minutes from 0 to 525600'],
-				[{ messageOption: 'Loud' }, 'Item 1: Message Option: "Loud" is not one of "auto", "Concatenated", "Regular", "Reply"'],
-				[{ timeoutSeconds: 1e12 }, 'Item 1: Timeout (Seconds): 1000000000000 is above 600; give a whole number from 1 to 600'],
+				[
+					{ batchSize: 'abc' },
+					'Item 1: Batch Size: "abc" is not a number; give a whole number from 1 to 10000',
+				],
+				[
+					{ concurrency: 'abc' },
+					'Item 1: Concurrency: "abc" is not a number; give a whole number from 1 to 100',
+				],
+				[
+					{ batchSize: 2.5 },
+					'Item 1: Batch Size: 2.5 is not a whole number; give a whole number from 1 to 10000',
+				],
+				[
+					{ concurrency: -3 },
+					'Item 1: Concurrency: -3 is below 1; give a whole number from 1 to 100',
+				],
+				[
+					{ delayMinutes: { later: true } },
+					'Item 1: Delay (Minutes): an object is not a number; give whole minutes from 0 to 525600',
+				],
+				[
+					{ messageOption: 'Loud' },
+					'Item 1: Message Option: "Loud" is not one of "auto", "Concatenated", "Regular", "Reply"',
+				],
+				[
+					{ timeoutSeconds: 1e12 },
+					'Item 1: Timeout (Seconds): 1000000000000 is above 600; give a whole number from 1 to 600',
+				],
 			];
 			const before = (await failures(GARBAGE_WORKFLOW_ID)).length;
 			for (const [body] of cases) await postJson(`${n8n.url}/webhook/${GARBAGE_PATH}`, body);
 			// n8n may save an execution a moment after the webhook has answered.
 			const until = Date.now() + 30_000;
-			while ((await failures(GARBAGE_WORKFLOW_ID)).length < before + cases.length && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 250));
+			while (
+				(await failures(GARBAGE_WORKFLOW_ID)).length < before + cases.length &&
+				Date.now() < until
+			)
+				await new Promise((resolve) => setTimeout(resolve, 250));
 			const failed = await failures(GARBAGE_WORKFLOW_ID);
 			expect(failed.length).toBe(before + cases.length);
 			const stored = JSON.stringify(failed);
-			for (const [, message] of cases) expect(stored).toContain(JSON.stringify(message).slice(1, -1));
+			for (const [, message] of cases)
+				expect(stored).toContain(JSON.stringify(message).slice(1, -1));
 			expect(sandbox.requests).toHaveLength(0);
 			const health = await request(`${n8n.url}/healthz`);
 			await health.body.text();
@@ -213,29 +298,62 @@ describe('reliability in a real n8n', () => {
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		};
 		const main = newInstance(5750, queue);
-		main.importWorkflows([WEBHOOK_WORKFLOWS[0], reportingTriggerWorkflow('RelQueueTrig0001', sink.url)]);
+		main.importWorkflows([
+			WEBHOOK_WORKFLOWS[0],
+			reportingTriggerWorkflow('RelQueueTrig0001', sink.url),
+		]);
 		await main.start();
 		await main.activate(WEBHOOK_WORKFLOWS[0].id);
 		await main.activate('RelQueueTrig0001');
 		const processes: ChildProcess[] = [];
 		try {
 			for (const [index, port] of [5753, 5754].entries()) {
-				processes.push(await main.start(['worker', '--concurrency=5'], 'n8n worker is now ready', { QUEUE_HEALTH_CHECK_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(5760 + index) }, join(main.userFolder, `worker-${index}.log`)));
+				processes.push(
+					await main.start(
+						['worker', '--concurrency=5'],
+						'n8n worker is now ready',
+						{
+							QUEUE_HEALTH_CHECK_PORT: String(port),
+							N8N_RUNNERS_BROKER_PORT: String(5760 + index),
+						},
+						join(main.userFolder, `worker-${index}.log`),
+					),
+				);
 			}
-			processes.push(await main.start(['webhook'], 'Webhook listener waiting for requests.', { N8N_PORT: '5755', N8N_RUNNERS_BROKER_PORT: '5765' }, join(main.userFolder, 'webhook.log')));
+			processes.push(
+				await main.start(
+					['webhook'],
+					'Webhook listener waiting for requests.',
+					{ N8N_PORT: '5755', N8N_RUNNERS_BROKER_PORT: '5765' },
+					join(main.userFolder, 'webhook.log'),
+				),
+			);
 			const webhookBase = 'http://127.0.0.1:5755/webhook';
 
 			sandbox.reset();
-			const items = Array.from({ length: 200 }, (_, i) => ({ to: `05413${String(34000 + i)}`, text: 'Queue mode broadcast' }));
-			const response = await request(`${webhookBase}/e2e-sms-send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+			const items = Array.from({ length: 200 }, (_, i) => ({
+				to: `05413${String(34000 + i)}`,
+				text: 'Queue mode broadcast',
+			}));
+			const response = await request(`${webhookBase}/e2e-sms-send`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ items }),
+			});
 			const sent = (await response.body.json()) as Array<Record<string, unknown>>;
 			expect(sent).toHaveLength(200);
 			expect(sandbox.calls('SendMessageReturnMessageID')).toHaveLength(1);
 			expect(sandbox.messages()[0].recipients).toHaveLength(200);
 
 			const firstId = 6_000_000;
-			const urls = notificationUrls(`${webhookBase}/${TRIGGER_WEBHOOK_ID}/delivery`, firstId, 300, 60);
-			for (const url of urls) sandbox.dlr.deliver(url, { messageId: '0', msisdn: '972541234560', statusCode: 600 });
+			const urls = notificationUrls(
+				`${webhookBase}/${TRIGGER_WEBHOOK_ID}/delivery`,
+				firstId,
+				300,
+				60,
+			);
+			for (const url of urls)
+				sandbox.dlr.deliver(url, { messageId: '0', msisdn: '972541234560', statusCode: 600 });
 			await sandbox.dlr.idle();
 			await settle(sink.keys, 300);
 			const outcome = counts(sink.keys, firstId, 300);

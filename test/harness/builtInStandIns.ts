@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 /**
  * Stand-ins for the few n8n built-in nodes the example workflows use around the SMSCenter nodes
@@ -6,7 +11,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
  * triggers emit one empty item, Code runs its `jsCode` with `$input`, Wait passes items on.
  */
 function describe(name: string, inputs: INodeTypeDescription['inputs']): INodeTypeDescription {
-	return { displayName: name, name, group: ['transform'], version: [1, 1.1, 1.2, 2], description: name, defaults: { name }, inputs, outputs: ['main'], properties: [] };
+	return {
+		displayName: name,
+		name,
+		group: ['transform'],
+		version: [1, 1.1, 1.2, 2],
+		description: name,
+		defaults: { name },
+		inputs,
+		outputs: ['main'],
+		properties: [],
+	};
 }
 
 class StartStandIn implements INodeType {
@@ -18,14 +33,24 @@ class StartStandIn implements INodeType {
 }
 
 class CodeStandIn implements INodeType {
-	description: INodeTypeDescription = { ...describe('code', ['main']), properties: [{ displayName: 'JavaScript', name: 'jsCode', type: 'string', default: '' }] };
+	description: INodeTypeDescription = {
+		...describe('code', ['main']),
+		properties: [{ displayName: 'JavaScript', name: 'jsCode', type: 'string', default: '' }],
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const input = this.getInputData();
 		const jsCode = this.getNodeParameter('jsCode', 0) as string;
-		const run = new Function('$input', jsCode) as (input: { all: () => INodeExecutionData[] }) => INodeExecutionData[];
+		const run = new Function('$input', jsCode) as (input: {
+			all: () => INodeExecutionData[];
+		}) => INodeExecutionData[];
 		const output = run({ all: () => input });
-		return [output.map((item, index) => ({ ...item, pairedItem: { item: Math.min(index, input.length - 1) } }))];
+		return [
+			output.map((item, index) => ({
+				...item,
+				pairedItem: { item: Math.min(index, input.length - 1) },
+			})),
+		];
 	}
 }
 

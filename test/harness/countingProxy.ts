@@ -18,7 +18,13 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
 		peak = Math.max(peak, inFlight);
 		res.on('close', () => inFlight--);
 		const forward = request(
-			{ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+			{
+				host: upstream.hostname,
+				port: upstream.port,
+				method: req.method,
+				path: req.url,
+				headers: req.headers,
+			},
 			(answer) => {
 				res.writeHead(answer.statusCode ?? 502, answer.headers);
 				answer.pipe(res);

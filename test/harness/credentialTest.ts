@@ -1,5 +1,11 @@
 import { CredentialTestContext, ExecutionLifecycleHooks } from 'n8n-core';
-import { NodeHelpers, type ICredentialDataDecryptedObject, type ICredentialTestFunction, type INodeParameters, type INodeType } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestFunction,
+	type INodeParameters,
+	type INodeType,
+} from 'n8n-workflow';
 import { executeWorkflow, testAdditionalData } from './executeWorkflow';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { PackageNodeTypes, smsCenterCredentialType, SMSCENTER_TYPE } from './packageTypes';
@@ -16,17 +22,43 @@ const PROBE_TYPE = 'harness.credentialProbe';
  * `test` request when it has one, otherwise the `testedBy` function of a node that uses the
  * credential, called with n8n-core's CredentialTestContext and the data with its defaults applied.
  */
-export async function testSmsCenterCredential(data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+export async function testSmsCenterCredential(
+	data: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult> {
 	const credentialType = smsCenterCredentialType();
 	if (credentialType.test) return await testByRequest(data);
 	const node = new PackageNodeTypes().getByNameAndVersion(SMSCENTER_TYPE);
-	const testedBy = node.description.credentials?.find((c) => c.name === credentialType.name)?.testedBy;
-	if (typeof testedBy !== 'string') throw new Error(`No node tests the ${credentialType.name} credential`);
+	const testedBy = node.description.credentials?.find(
+		(c) => c.name === credentialType.name,
+	)?.testedBy;
+	if (typeof testedBy !== 'string')
+		throw new Error(`No node tests the ${credentialType.name} credential`);
 	const test = node.methods?.credentialTest?.[testedBy] as ICredentialTestFunction | undefined;
 	if (!test) throw new Error(`The node has no credential test named ${testedBy}`);
-	const withDefaults = NodeHelpers.getNodeParameters(credentialType.properties, data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
-	const additionalData = testAdditionalData(new TestCredentialsHelper({}), new ExecutionLifecycleHooks('internal', 'credential-test', { id: 'credential-test', name: 'Credential test', nodes: [], connections: {} } as never), 'credential-test');
-	const result = await test.call(new CredentialTestContext(additionalData), { id: '1', name: 'test', type: credentialType.name, data: withDefaults });
+	const withDefaults = NodeHelpers.getNodeParameters(
+		credentialType.properties,
+		data as INodeParameters,
+		true,
+		false,
+		null,
+		null,
+	) as ICredentialDataDecryptedObject;
+	const additionalData = testAdditionalData(
+		new TestCredentialsHelper({}),
+		new ExecutionLifecycleHooks('internal', 'credential-test', {
+			id: 'credential-test',
+			name: 'Credential test',
+			nodes: [],
+			connections: {},
+		} as never),
+		'credential-test',
+	);
+	const result = await test.call(new CredentialTestContext(additionalData), {
+		id: '1',
+		name: 'test',
+		type: credentialType.name,
+		data: withDefaults,
+	});
 	return { status: result.status, message: result.message };
 }
 
@@ -44,7 +76,15 @@ async function testByRequest(data: ICredentialDataDecryptedObject): Promise<Cred
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test?.request } }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credentialType.test?.request },
+				},
+			],
 		},
 	};
 	const run = await executeWorkflow(
@@ -57,8 +97,23 @@ async function testByRequest(data: ICredentialDataDecryptedObject): Promise<Cred
 			createdAt: new Date(),
 			updatedAt: new Date(),
 			nodes: [
-				{ id: 'input', name: 'Input', type: 'harness.inputItems', typeVersion: 1, position: [0, 0], parameters: { items: '[{}]' } },
-				{ id: 'temp', name: 'Temp-Node', type: PROBE_TYPE, typeVersion: 1, position: [200, 0], parameters: { temp: '' }, credentials: { smsCenterApi: { id: '1', name: 'test' } } },
+				{
+					id: 'input',
+					name: 'Input',
+					type: 'harness.inputItems',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { items: '[{}]' },
+				},
+				{
+					id: 'temp',
+					name: 'Temp-Node',
+					type: PROBE_TYPE,
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: { temp: '' },
+					credentials: { smsCenterApi: { id: '1', name: 'test' } },
+				},
 			],
 			connections: { Input: { main: [[{ node: 'Temp-Node', type: 'main', index: 0 }]] } },
 		},

@@ -18,11 +18,17 @@ function files(dir: string, keep: (path: string) => boolean): string[] {
  */
 export function staleDistReason(root = ROOT): string | undefined {
 	const built = files(join(root, 'dist'), (path) => path.endsWith('.js'));
-	if (built.length === 0) return 'dist/ has no built files: run `npm run build` (or `npm test`, which builds first)';
+	if (built.length === 0)
+		return 'dist/ has no built files: run `npm run build` (or `npm test`, which builds first)';
 	const builtAt = Math.min(...built.map((path) => statSync(path).mtimeMs));
-	const newer = SOURCES.flatMap((dir) => files(join(root, dir), () => true)).filter((path) => statSync(path).mtimeMs > builtAt);
+	const newer = SOURCES.flatMap((dir) => files(join(root, dir), () => true)).filter(
+		(path) => statSync(path).mtimeMs > builtAt,
+	);
 	if (newer.length === 0) return undefined;
-	const shown = newer.slice(0, 5).map((path) => relative(root, path)).join(', ');
+	const shown = newer
+		.slice(0, 5)
+		.map((path) => relative(root, path))
+		.join(', ');
 	return `dist/ is older than ${shown}${newer.length > 5 ? ` and ${newer.length - 5} more` : ''}: run \`npm run build\` (or \`npm test\`, which builds first)`;
 }
 

@@ -34,7 +34,10 @@ export interface SmsCenterCredentials extends ICredentialDataDecryptedObject {
 }
 
 /** Credentials for the sandbox's demo user, as a user enters them (n8n adds the defaults of the other fields). */
-export function sandboxCredentials(baseUrl: string, overrides: Partial<ICredentialDataDecryptedObject> = {}): SmsCenterCredentials {
+export function sandboxCredentials(
+	baseUrl: string,
+	overrides: Partial<ICredentialDataDecryptedObject> = {},
+): SmsCenterCredentials {
 	return {
 		username: 'demo',
 		password: 'demo-api-key',
@@ -48,7 +51,11 @@ export function sandboxCredentials(baseUrl: string, overrides: Partial<ICredenti
 export const NODE_NAME = 'SMSCenter';
 
 /** A two-node workflow JSON: fixed input items, then the SMSCenter node with the given parameters. */
-export function smsCenterWorkflow(parameters: Record<string, NodeParameterValueType>, items: IDataObject[] = [{}], nodeSettings: Partial<INode> = {}): IWorkflowBase {
+export function smsCenterWorkflow(
+	parameters: Record<string, NodeParameterValueType>,
+	items: IDataObject[] = [{}],
+	nodeSettings: Partial<INode> = {},
+): IWorkflowBase {
 	return {
 		id: 'test-workflow',
 		name: 'SMSCenter test',
@@ -59,7 +66,14 @@ export function smsCenterWorkflow(parameters: Record<string, NodeParameterValueT
 		updatedAt: new Date(),
 		settings: { timezone: 'Asia/Jerusalem' },
 		nodes: [
-			{ id: 'input', name: 'Input', type: INPUT_ITEMS_TYPE, typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items) } },
+			{
+				id: 'input',
+				name: 'Input',
+				type: INPUT_ITEMS_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { items: JSON.stringify(items) },
+			},
 			{
 				id: 'smscenter',
 				name: NODE_NAME,
@@ -76,7 +90,12 @@ export function smsCenterWorkflow(parameters: Record<string, NodeParameterValueT
 }
 
 /** The services n8n hands to a running workflow, as far as these nodes use them. */
-export function testAdditionalData(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks, workflowId: string, executionId = 'test-execution'): IWorkflowExecuteAdditionalData {
+export function testAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	hooks: ExecutionLifecycleHooks,
+	workflowId: string,
+	executionId = 'test-execution',
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,
@@ -110,7 +129,11 @@ export function testAdditionalData(credentialsHelper: TestCredentialsHelper, hoo
 export async function executeWorkflow(
 	workflowData: IWorkflowBase,
 	credentials: Record<string, ICredentialDataDecryptedObject>,
-	options: { extraNodeTypes?: Record<string, INodeType>; forcePreAuthentication?: boolean; executionId?: string } = {},
+	options: {
+		extraNodeTypes?: Record<string, INodeType>;
+		forcePreAuthentication?: boolean;
+		executionId?: string;
+	} = {},
 ): Promise<WorkflowRun> {
 	const nodeTypes = new PackageNodeTypes(options.extraNodeTypes);
 	const credentialsHelper = new TestCredentialsHelper(credentials, options.forcePreAuthentication);
@@ -156,7 +179,8 @@ export async function executeWorkflow(
 			return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 		},
 		error(nodeName = NODE_NAME) {
-			return run.data.resultData.runData[nodeName]?.[0]?.error as (Error & { description?: string }) | undefined;
+			return run.data.resultData.runData[nodeName]?.[0]?.error as
+				(Error & { description?: string }) | undefined;
 		},
 		hints(nodeName = NODE_NAME) {
 			return run.data.resultData.runData[nodeName]?.[0]?.hints ?? [];
@@ -169,7 +193,15 @@ export async function runSmsCenter(
 	baseUrl: string,
 	parameters: Record<string, NodeParameterValueType>,
 	items: IDataObject[] = [{}],
-	options: { credentials?: Partial<ICredentialDataDecryptedObject>; node?: Partial<INode>; executionId?: string } = {},
+	options: {
+		credentials?: Partial<ICredentialDataDecryptedObject>;
+		node?: Partial<INode>;
+		executionId?: string;
+	} = {},
 ): Promise<WorkflowRun> {
-	return await executeWorkflow(smsCenterWorkflow(parameters, items, options.node), { smsCenterApi: sandboxCredentials(baseUrl, options.credentials) }, { executionId: options.executionId });
+	return await executeWorkflow(
+		smsCenterWorkflow(parameters, items, options.node),
+		{ smsCenterApi: sandboxCredentials(baseUrl, options.credentials) },
+		{ executionId: options.executionId },
+	);
 }

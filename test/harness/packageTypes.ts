@@ -51,7 +51,10 @@ export class PackageNodeTypes implements INodeTypes {
 
 	constructor(extra: Record<string, INodeType> = {}) {
 		this.types.set(INPUT_ITEMS_TYPE, new InputItems());
-		this.types.set(SMSCENTER_TYPE, loadBuilt<INodeType>('nodes/SmsCenter/SmsCenter.node.js', 'SmsCenter'));
+		this.types.set(
+			SMSCENTER_TYPE,
+			loadBuilt<INodeType>('nodes/SmsCenter/SmsCenter.node.js', 'SmsCenter'),
+		);
 		for (const [name, type] of Object.entries(extra)) this.types.set(name, type);
 	}
 
@@ -79,5 +82,8 @@ export function smsCenterCredentialType(): ICredentialType {
 }
 
 export function smsCenterTriggerCredentialType(): ICredentialType {
-	return loadBuilt<ICredentialType>('credentials/SmsCenterTriggerApi.credentials.js', 'SmsCenterTriggerApi');
+	return loadBuilt<ICredentialType>(
+		'credentials/SmsCenterTriggerApi.credentials.js',
+		'SmsCenterTriggerApi',
+	);
 }

@@ -27,12 +27,20 @@ export interface RecordingServer {
 
 export async function startRecordingServer(): Promise<RecordingServer> {
 	const requests: RecordedRequest[] = [];
-	let answer: (request: RecordedRequest) => ServerAnswer = () => ({ status: 200, body: 'recorded' });
+	let answer: (request: RecordedRequest) => ServerAnswer = () => ({
+		status: 200,
+		body: 'recorded',
+	});
 	const server: Server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+			const recorded = {
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			};
 			requests.push(recorded);
 			const { status, headers, body } = answer(recorded);
 			res.writeHead(status, { 'content-type': 'text/plain', ...headers });

@@ -1,4 +1,10 @@
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+	createServer,
+	request,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -39,13 +45,18 @@ async function listen(server: Server): Promise<number> {
  * With `passFirst`, that many requests are first passed through to `upstream` (to let a login check
  * through before the redirects start).
  */
-export async function startRedirect(status: number, options: { upstream?: string; passFirst?: number } = {}): Promise<RedirectSetup> {
+export async function startRedirect(
+	status: number,
+	options: { upstream?: string; passFirst?: number } = {},
+): Promise<RedirectSetup> {
 	const reachedTarget: RecordedRequest[] = [];
 	const target = createServer((req: IncomingMessage, res: ServerResponse) => {
 		void readBody(req).then((body) => {
 			reachedTarget.push({ method: req.method ?? '', path: req.url ?? '', body });
 			res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' });
-			res.end('<?xml version="1.0" encoding="utf-8"?><SendMessageReturnValues xmlns="http://www.smscenter.co.il/">OK</SendMessageReturnValues>');
+			res.end(
+				'<?xml version="1.0" encoding="utf-8"?><SendMessageReturnValues xmlns="http://www.smscenter.co.il/">OK</SendMessageReturnValues>',
+			);
 		});
 	});
 	const targetPort = await listen(target);
@@ -55,17 +66,29 @@ export async function startRedirect(status: number, options: { upstream?: string
 		if (options.upstream && passed < (options.passFirst ?? 0)) {
 			passed++;
 			const upstream = new URL(options.upstream);
-			const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-				res.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(res);
-			});
+			const forward = request(
+				{
+					host: upstream.hostname,
+					port: upstream.port,
+					method: req.method,
+					path: req.url,
+					headers: req.headers,
+				},
+				(answer) => {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				},
+			);
 			forward.on('error', () => res.destroy());
 			req.pipe(forward);
 			return;
 		}
 		redirected++;
 		void readBody(req).then(() => {
-			res.writeHead(status, { location: `http://127.0.0.1:${targetPort}${req.url ?? '/'}?session=redirect-query-secret`, 'content-type': 'text/html' });
+			res.writeHead(status, {
+				location: `http://127.0.0.1:${targetPort}${req.url ?? '/'}?session=redirect-query-secret`,
+				'content-type': 'text/html',
+			});
 			res.end('<html><body>Moved</body></html>');
 		});
 	});
@@ -76,7 +99,11 @@ export async function startRedirect(status: number, options: { upstream?: string
 		reachedTarget,
 		redirected: () => redirected,
 		async close() {
-			await Promise.all([redirector, target].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+			await Promise.all(
+				[redirector, target].map(
+					(server) => new Promise<void>((resolve) => server.close(() => resolve())),
+				),
+			);
 		},
 	};
 }

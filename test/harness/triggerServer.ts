@@ -2,7 +2,17 @@ import express, { type Request, type Response } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ExecutionLifecycleHooks, HookContext, WebhookContext } from 'n8n-core';
-import { Workflow, type ICredentialDataDecryptedObject, type IDataObject, type INode, type INodeExecutionData, type INodeType, type IWebhookData, type IWorkflowBase, type NodeParameterValueType } from 'n8n-workflow';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type IWebhookData,
+	type IWorkflowBase,
+	type NodeParameterValueType,
+} from 'n8n-workflow';
 // n8n-core's own copies: the node contexts' `this.logger` is the Logger in n8n-core's container.
 import { Container } from 'n8n-core/node_modules/@n8n/di';
 import { Logger } from 'n8n-core/node_modules/@n8n/backend-common';
@@ -60,8 +70,14 @@ export interface TriggerServerOptions {
  * WebhookContext, and saves the static data if the node changed it: right away for a call that starts
  * no run, and for a call that starts one only once the run was taken (`runStart`), before answering.
  */
-export async function startTriggerServer(parameters: Record<string, NodeParameterValueType>, options: TriggerServerOptions = {}): Promise<TriggerServer> {
-	const triggerType = loadBuilt<INodeType>('nodes/SmsCenterTrigger/SmsCenterTrigger.node.js', 'SmsCenterTrigger');
+export async function startTriggerServer(
+	parameters: Record<string, NodeParameterValueType>,
+	options: TriggerServerOptions = {},
+): Promise<TriggerServer> {
+	const triggerType = loadBuilt<INodeType>(
+		'nodes/SmsCenterTrigger/SmsCenterTrigger.node.js',
+		'SmsCenterTrigger',
+	);
 	const nodeTypes = new PackageNodeTypes({ [SMSCENTER_TRIGGER_TYPE]: triggerType });
 	const node: INode = {
 		id: 'trigger',
@@ -71,9 +87,18 @@ export async function startTriggerServer(parameters: Record<string, NodeParamete
 		position: [0, 0],
 		parameters,
 		webhookId: WEBHOOK_ID,
-		...(options.credentialSecret !== undefined ? { credentials: { [TRIGGER_CREDENTIAL]: { id: 'trigger-credential', name: 'SMSCenter Trigger Secret' } } } : {}),
+		...(options.credentialSecret !== undefined
+			? {
+					credentials: {
+						[TRIGGER_CREDENTIAL]: { id: 'trigger-credential', name: 'SMSCenter Trigger Secret' },
+					},
+				}
+			: {}),
 	};
-	const credentials: Record<string, ICredentialDataDecryptedObject> = options.credentialSecret !== undefined ? { [TRIGGER_CREDENTIAL]: { secret: options.credentialSecret } } : {};
+	const credentials: Record<string, ICredentialDataDecryptedObject> =
+		options.credentialSecret !== undefined
+			? { [TRIGGER_CREDENTIAL]: { secret: options.credentialSecret } }
+			: {};
 	let stored = options.storedStaticData ?? '{}';
 	const workflowData: IWorkflowBase = {
 		id: options.workflowId ?? `trigger-workflow-${++servers}`,
@@ -86,7 +111,15 @@ export async function startTriggerServer(parameters: Record<string, NodeParamete
 		nodes: [node],
 		connections: {},
 	};
-	const loadWorkflow = () => new Workflow({ id: workflowData.id, nodes: [node], connections: {}, active: true, nodeTypes, staticData: JSON.parse(stored) as IDataObject });
+	const loadWorkflow = () =>
+		new Workflow({
+			id: workflowData.id,
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: JSON.parse(stored) as IDataObject,
+		});
 	const saveIfChanged = (workflow: Workflow) => {
 		if (workflow.staticData.__dataChanged !== true) return;
 		stored = JSON.stringify(workflow.staticData);
@@ -121,7 +154,15 @@ export async function startTriggerServer(parameters: Record<string, NodeParamete
 	app.all(`/webhook/${WEBHOOK_ID}/delivery`, async (req, res) => {
 		const method = req.method === 'POST' ? 'POST' : 'GET';
 		const workflow = loadWorkflow();
-		const context = new WebhookContext(workflow, node, additionalDataFor(req, res), 'webhook', webhookData(method), [], null);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalDataFor(req, res),
+			'webhook',
+			webhookData(method),
+			[],
+			null,
+		);
 		try {
 			const result = await triggerType.webhook!.call(context);
 			if (!result.workflowData) {
@@ -165,7 +206,14 @@ export async function startTriggerServer(parameters: Record<string, NodeParamete
 		workflowId: workflowData.id,
 		async lifecycle(method) {
 			const workflow = loadWorkflow();
-			const context = new HookContext(workflow, node, additionalDataFor(), 'trigger', 'activate', webhookData('GET'));
+			const context = new HookContext(
+				workflow,
+				node,
+				additionalDataFor(),
+				'trigger',
+				'activate',
+				webhookData('GET'),
+			);
 			const methods = triggerType.webhookMethods?.default;
 			const result = await methods![method]!.call(context);
 			saveIfChanged(workflow);

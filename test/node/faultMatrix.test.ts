@@ -14,24 +14,116 @@ interface Operation {
 }
 
 const OPERATIONS: Operation[] = [
-	{ name: 'SMS send', target: 'SendMessageReturnMessageID', sends: true, parameters: { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hi', senderName: 'MyShop' } },
-	{ name: 'SMS send (SendMessagesV2)', target: 'SendMessagesV2', sends: true, parameters: { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hi', senderName: 'MyShop', options: { returnMessageId: false } } },
-	{ name: 'SMS simple URL API', target: 'pushsms', sends: true, parameters: { resource: 'sms', operation: 'sendSimple', recipients: '0541234560', message: 'Hi', senderName: 'MyShop' } },
-	{ name: 'voice call send', target: 'SendIVRMessages', sends: true, parameters: { resource: 'voiceCall', operation: 'send', recordId: '101', recipients: '0541234560', message: 'Hi', senderName: 'Clinic' } },
-	{ name: 'SMS estimate', target: 'CheckCompanyPrePaid', sends: false, parameters: { resource: 'sms', operation: 'estimate', recipients: '0541234560', message: 'Hi' } },
-	{ name: 'voice call responses', target: 'GetMessagesResponseByMessageID', sends: false, parameters: { resource: 'voiceCall', operation: 'getResponses', messageId: '1000001' } },
-	{ name: 'company balance', target: 'CheckCompanyPrePaid', sends: false, parameters: { resource: 'account', operation: 'getCompanyBalance' } },
-	{ name: 'user balances', target: 'CheckUsersPrePaid', sends: false, parameters: { resource: 'account', operation: 'getUserBalances', mode: 'AllUsers' } },
+	{
+		name: 'SMS send',
+		target: 'SendMessageReturnMessageID',
+		sends: true,
+		parameters: {
+			resource: 'sms',
+			operation: 'send',
+			recipients: '0541234560',
+			message: 'Hi',
+			senderName: 'MyShop',
+		},
+	},
+	{
+		name: 'SMS send (SendMessagesV2)',
+		target: 'SendMessagesV2',
+		sends: true,
+		parameters: {
+			resource: 'sms',
+			operation: 'send',
+			recipients: '0541234560',
+			message: 'Hi',
+			senderName: 'MyShop',
+			options: { returnMessageId: false },
+		},
+	},
+	{
+		name: 'SMS simple URL API',
+		target: 'pushsms',
+		sends: true,
+		parameters: {
+			resource: 'sms',
+			operation: 'sendSimple',
+			recipients: '0541234560',
+			message: 'Hi',
+			senderName: 'MyShop',
+		},
+	},
+	{
+		name: 'voice call send',
+		target: 'SendIVRMessages',
+		sends: true,
+		parameters: {
+			resource: 'voiceCall',
+			operation: 'send',
+			recordId: '101',
+			recipients: '0541234560',
+			message: 'Hi',
+			senderName: 'Clinic',
+		},
+	},
+	{
+		name: 'SMS estimate',
+		target: 'CheckCompanyPrePaid',
+		sends: false,
+		parameters: { resource: 'sms', operation: 'estimate', recipients: '0541234560', message: 'Hi' },
+	},
+	{
+		name: 'voice call responses',
+		target: 'GetMessagesResponseByMessageID',
+		sends: false,
+		parameters: { resource: 'voiceCall', operation: 'getResponses', messageId: '1000001' },
+	},
+	{
+		name: 'company balance',
+		target: 'CheckCompanyPrePaid',
+		sends: false,
+		parameters: { resource: 'account', operation: 'getCompanyBalance' },
+	},
+	{
+		name: 'user balances',
+		target: 'CheckUsersPrePaid',
+		sends: false,
+		parameters: { resource: 'account', operation: 'getUserBalances', mode: 'AllUsers' },
+	},
 ];
 
-const FAULTS: FaultKind[] = ['http500', 'http503', 'hang', 'resetBeforeBody', 'resetAfterBody', 'malformedXml', 'soapFault', 'emptyBody', 'unknownEnum'];
+const FAULTS: FaultKind[] = [
+	'http500',
+	'http503',
+	'hang',
+	'resetBeforeBody',
+	'resetAfterBody',
+	'malformedXml',
+	'soapFault',
+	'emptyBody',
+	'unknownEnum',
+];
 
 /** Reads retry these (the sandbox's SOAP fault is a soap:Server one); an unknown answer code is final. */
-const RETRIED: FaultKind[] = ['http500', 'http503', 'hang', 'resetBeforeBody', 'resetAfterBody', 'malformedXml', 'emptyBody', 'soapFault'];
+const RETRIED: FaultKind[] = [
+	'http500',
+	'http503',
+	'hang',
+	'resetBeforeBody',
+	'resetAfterBody',
+	'malformedXml',
+	'emptyBody',
+	'soapFault',
+];
 
 function everything(run: WorkflowRun): string {
 	const error = run.error();
-	return JSON.stringify({ output: run.output(), message: error?.message, description: error?.description, stack: error?.stack, context: error?.context, cause: String((error as { cause?: unknown })?.cause ?? '') });
+	return JSON.stringify({
+		output: run.output(),
+		message: error?.message,
+		description: error?.description,
+		stack: error?.stack,
+		context: error?.context,
+		cause: String((error as { cause?: unknown })?.cause ?? ''),
+	});
 }
 
 describe('every operation under every gateway fault', () => {
@@ -44,17 +136,38 @@ describe('every operation under every gateway fault', () => {
 	afterAll(async () => sandbox.close());
 	beforeEach(() => sandbox.reset());
 
-	const cases = OPERATIONS.flatMap((operation) => FAULTS.map((fault) => [operation.name, fault, operation] as const));
+	const cases = OPERATIONS.flatMap((operation) =>
+		FAULTS.map((fault) => [operation.name, fault, operation] as const),
+	);
 
 	it.each(cases)('%s meeting %s', async (_name, fault, operation) => {
 		if (operation.target === 'GetMessagesResponseByMessageID') {
-			await runSmsCenter(sandbox.url, { resource: 'voiceCall', operation: 'send', recordId: '101', recipients: '0541234560', message: 'x', senderName: 'Clinic' } as never, [{}], { credentials: { password: PASSWORD } });
+			await runSmsCenter(
+				sandbox.url,
+				{
+					resource: 'voiceCall',
+					operation: 'send',
+					recordId: '101',
+					recipients: '0541234560',
+					message: 'x',
+					senderName: 'Clinic',
+				} as never,
+				[{}],
+				{ credentials: { password: PASSWORD } },
+			);
 			sandbox.requests.length = 0;
 		}
 		const sentBefore = sandbox.messages().length;
 		sandbox.injectFault(operation.target, { kind: fault, times: operation.sends ? 1 : 2 });
-		const run = await runSmsCenter(sandbox.url, { ...operation.parameters, connection: FAST } as never, [{}], { credentials: { password: PASSWORD } });
-		const attempts = sandbox.requests.filter((r) => r.operation === operation.target || r.operation === undefined).length;
+		const run = await runSmsCenter(
+			sandbox.url,
+			{ ...operation.parameters, connection: FAST } as never,
+			[{}],
+			{ credentials: { password: PASSWORD } },
+		);
+		const attempts = sandbox.requests.filter(
+			(r) => r.operation === operation.target || r.operation === undefined,
+		).length;
 
 		expect(everything(run)).not.toContain(PASSWORD);
 		if (operation.sends) {
@@ -69,7 +182,9 @@ describe('every operation under every gateway fault', () => {
 		} else if (operation.name === 'SMS estimate') {
 			// An unknown balance answer withholds the balance, which the estimate says instead of failing.
 			expect(run.error()).toBeUndefined();
-			expect(run.output()[0].json.balanceNote).toContain('CheckCompanyPrePaid answered SomethingNew');
+			expect(run.output()[0].json.balanceNote).toContain(
+				'CheckCompanyPrePaid answered SomethingNew',
+			);
 			expect(attempts).toBe(1);
 		} else {
 			expect(run.error()?.message).toMatch(/^SMSCenter answered SomethingNew: /);
@@ -85,7 +200,9 @@ describe('every operation under every gateway fault', () => {
 			[{ to: '0541234560' }, { to: '0541234561' }],
 			{ credentials: { password: PASSWORD }, node: { continueOnFail: true } },
 		);
-		expect(run.output().map((item) => [item.json.error ?? item.json.status, item.pairedItem])).toEqual([
+		expect(
+			run.output().map((item) => [item.json.error ?? item.json.status, item.pairedItem]),
+		).toEqual([
 			['SMSCenter failed with HTTP 503 (pushsms.aspx)', { item: 0 }],
 			['OK', { item: 1 }],
 		]);

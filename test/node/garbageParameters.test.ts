@@ -31,13 +31,26 @@ interface Operation {
 	fields: Field[];
 }
 
-const number = (min: number, max: number, whole = true): Kind => ({ kind: 'number', min, max, whole });
-const field = (path: string | string[], label: string, type: Kind, options?: Record<string, unknown>): Field => ({ path: Array.isArray(path) ? path : [path], label, type, options });
+const number = (min: number, max: number, whole = true): Kind => ({
+	kind: 'number',
+	min,
+	max,
+	whole,
+});
+const field = (
+	path: string | string[],
+	label: string,
+	type: Kind,
+	options?: Record<string, unknown>,
+): Field => ({ path: Array.isArray(path) ? path : [path], label, type, options });
 
 // The Options and Connection collections themselves are not here: n8n replaces a collection given
 // as anything but an object by its default before the node runs.
 const CONNECTION: Field[] = [
-	field(['connection', 'protocol'], 'Protocol', { kind: 'option', values: ['credential', 'httpPost', 'soap11'] }),
+	field(['connection', 'protocol'], 'Protocol', {
+		kind: 'option',
+		values: ['credential', 'httpPost', 'soap11'],
+	}),
 	field(['connection', 'timeoutSeconds'], 'Timeout (Seconds)', number(1, 600)),
 	field(['connection', 'readAttempts'], 'Read Attempts', number(1, 10)),
 	field(['connection', 'backoffMs'], 'Retry Wait (Milliseconds)', number(0, 60_000)),
@@ -58,7 +71,14 @@ const TIMING: Field[] = [
 const OPERATIONS: Operation[] = [
 	{
 		name: 'SMS send',
-		parameters: { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hello', senderName: 'MyShop', options: {} },
+		parameters: {
+			resource: 'sms',
+			operation: 'send',
+			recipients: '0541234560',
+			message: 'Hello',
+			senderName: 'MyShop',
+			options: {},
+		},
 		fields: [
 			...MESSAGE,
 			SENDER,
@@ -67,38 +87,83 @@ const OPERATIONS: Operation[] = [
 			field(['options', 'batchSize'], 'Batch Size', number(1, 10_000)),
 			field(['options', 'ccEmails'], 'CC E-Mail Addresses', { kind: 'text' }),
 			field(['options', 'concurrency'], 'Concurrency', number(1, 100)),
-			field(['options', 'messageOption'], 'Message Option', { kind: 'option', values: ['auto', 'Concatenated', 'Regular', 'Reply'] }),
+			field(['options', 'messageOption'], 'Message Option', {
+				kind: 'option',
+				values: ['auto', 'Concatenated', 'Regular', 'Reply'],
+			}),
 			field(['options', 'price'], 'Price', number(0, 1000, false)),
 			field(['options', 'returnMessageId'], 'Return Message ID', { kind: 'flag' }),
-			field(['options', 'smsOperation'], 'SMS Operation', { kind: 'option', values: ['Push', 'Pull', 'ReverseBilling'] }),
+			field(['options', 'smsOperation'], 'SMS Operation', {
+				kind: 'option',
+				values: ['Push', 'Pull', 'ReverseBilling'],
+			}),
 			...CONNECTION,
 		],
 	},
 	{
 		name: 'SMS estimate',
-		parameters: { resource: 'sms', operation: 'estimate', recipients: '0541234560', message: 'Hello', options: {} },
-		fields: [...MESSAGE, field(['options', 'includeBalance'], 'Include Balance', { kind: 'flag' }), ...CONNECTION],
+		parameters: {
+			resource: 'sms',
+			operation: 'estimate',
+			recipients: '0541234560',
+			message: 'Hello',
+			options: {},
+		},
+		fields: [
+			...MESSAGE,
+			field(['options', 'includeBalance'], 'Include Balance', { kind: 'flag' }),
+			...CONNECTION,
+		],
 	},
 	{
 		name: 'SMS simple URL API',
-		parameters: { resource: 'sms', operation: 'sendSimple', recipients: '0541234560', message: 'Hello', senderName: 'MyShop', options: {} },
+		parameters: {
+			resource: 'sms',
+			operation: 'sendSimple',
+			recipients: '0541234560',
+			message: 'Hello',
+			senderName: 'MyShop',
+			options: {},
+		},
 		fields: [...MESSAGE, SENDER, ...CONNECTION],
 	},
 	{
 		name: 'voice call send',
-		parameters: { resource: 'voiceCall', operation: 'send', recordId: '101', recipients: '0541234560', message: 'Hi', senderName: 'Clinic', options: {} },
-		fields: [field('recordId', 'Record ID', { kind: 'digits' }), field('recipients', 'Recipients', { kind: 'recipients' }), field('message', 'Message', { kind: 'text' }), SENDER, ...TIMING, ...CONNECTION],
+		parameters: {
+			resource: 'voiceCall',
+			operation: 'send',
+			recordId: '101',
+			recipients: '0541234560',
+			message: 'Hi',
+			senderName: 'Clinic',
+			options: {},
+		},
+		fields: [
+			field('recordId', 'Record ID', { kind: 'digits' }),
+			field('recipients', 'Recipients', { kind: 'recipients' }),
+			field('message', 'Message', { kind: 'text' }),
+			SENDER,
+			...TIMING,
+			...CONNECTION,
+		],
 	},
 	{
 		name: 'voice call responses',
 		parameters: { resource: 'voiceCall', operation: 'getResponses', messageId: '1000001' },
 		fields: [field('messageId', 'Message ID', { kind: 'digits' }), ...CONNECTION],
 	},
-	{ name: 'company balance', parameters: { resource: 'account', operation: 'getCompanyBalance' }, fields: CONNECTION },
+	{
+		name: 'company balance',
+		parameters: { resource: 'account', operation: 'getCompanyBalance' },
+		fields: CONNECTION,
+	},
 	{
 		name: 'user balances',
 		parameters: { resource: 'account', operation: 'getUserBalances', mode: 'ThisUser' },
-		fields: [field('mode', 'Users', { kind: 'option', values: ['AllUsers', 'ThisUser'] }), ...CONNECTION],
+		fields: [
+			field('mode', 'Users', { kind: 'option', values: ['AllUsers', 'ThisUser'] }),
+			...CONNECTION,
+		],
 	},
 ];
 
@@ -106,17 +171,33 @@ const OPERATIONS: Operation[] = [
 type Garbage = { json: unknown } | { expression: 'NaN' | 'Infinity' | '-Infinity' };
 
 const json = (value: unknown): Garbage => ({ json: value });
-const nonFinite = fc.constantFrom<Garbage>({ expression: 'NaN' }, { expression: 'Infinity' }, { expression: '-Infinity' });
-const structured = fc.oneof(fc.object({ maxDepth: 2 }), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 })).map(json);
+const nonFinite = fc.constantFrom<Garbage>(
+	{ expression: 'NaN' },
+	{ expression: 'Infinity' },
+	{ expression: '-Infinity' },
+);
+const structured = fc
+	.oneof(fc.object({ maxDepth: 2 }), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }))
+	.map(json);
 const isNumberText = (text: string) => /^\s*[+-]?\d+(\.\d+)?\s*$/.test(text);
 
 /** Values the field must refuse: each generator gives only values outside what the field takes. */
 function garbageFor(type: Kind): fc.Arbitrary<Garbage> {
 	switch (type.kind) {
 		case 'number': {
-			const fractional = type.whole ? [fc.double({ min: type.min, max: Math.min(type.max, 1e6), noNaN: true }).filter((x) => !Number.isInteger(x)).map(json)] : [];
+			const fractional = type.whole
+				? [
+						fc
+							.double({ min: type.min, max: Math.min(type.max, 1e6), noNaN: true })
+							.filter((x) => !Number.isInteger(x))
+							.map(json),
+					]
+				: [];
 			return fc.oneof(
-				fc.string({ minLength: 1 }).filter((s) => s.trim() !== '' && !isNumberText(s)).map(json),
+				fc
+					.string({ minLength: 1 })
+					.filter((s) => s.trim() !== '' && !isNumberText(s))
+					.map(json),
 				fc.integer({ min: -1e9, max: type.min - 1 }).map(json),
 				fc.integer({ min: type.max + 1, max: Number.MAX_SAFE_INTEGER }).map((n) => json(n)),
 				fc.integer({ min: type.max + 1, max: 1e12 }).map((n) => json(String(n))),
@@ -127,18 +208,56 @@ function garbageFor(type: Kind): fc.Arbitrary<Garbage> {
 			);
 		}
 		case 'option':
-			return fc.oneof(fc.string({ minLength: 1 }).filter((s) => !type.values.includes(s)).map(json), fc.integer().map(json), fc.boolean().map(json), structured);
+			return fc.oneof(
+				fc
+					.string({ minLength: 1 })
+					.filter((s) => !type.values.includes(s))
+					.map(json),
+				fc.integer().map(json),
+				fc.boolean().map(json),
+				structured,
+			);
 		case 'flag':
-			return fc.oneof(fc.string({ minLength: 1 }).filter((s) => s !== 'true' && s !== 'false').map(json), fc.integer().map(json), structured);
+			return fc.oneof(
+				fc
+					.string({ minLength: 1 })
+					.filter((s) => s !== 'true' && s !== 'false')
+					.map(json),
+				fc.integer().map(json),
+				structured,
+			);
 		case 'text':
 			return fc.oneof(fc.boolean().map(json), structured, nonFinite);
 		case 'recipients':
-			return fc.oneof(fc.boolean().map(json), fc.object({ maxDepth: 1 }).map(json), fc.array(fc.oneof(fc.boolean(), fc.object({ maxDepth: 1 })), { minLength: 1, maxLength: 3 }).map(json), nonFinite);
+			return fc.oneof(
+				fc.boolean().map(json),
+				fc.object({ maxDepth: 1 }).map(json),
+				fc
+					.array(fc.oneof(fc.boolean(), fc.object({ maxDepth: 1 })), { minLength: 1, maxLength: 3 })
+					.map(json),
+				nonFinite,
+			);
 		case 'digits':
-			return fc.oneof(fc.string({ minLength: 1 }).filter((s) => !/^\s*\d{1,18}\s*$/.test(s)).map(json), fc.integer({ max: -1 }).map(json), fc.double({ noNaN: true }).filter((x) => !Number.isInteger(x)).map(json), fc.boolean().map(json), structured, nonFinite);
+			return fc.oneof(
+				fc
+					.string({ minLength: 1 })
+					.filter((s) => !/^\s*\d{1,18}\s*$/.test(s))
+					.map(json),
+				fc.integer({ max: -1 }).map(json),
+				fc
+					.double({ noNaN: true })
+					.filter((x) => !Number.isInteger(x))
+					.map(json),
+				fc.boolean().map(json),
+				structured,
+				nonFinite,
+			);
 		case 'dateTime':
 			return fc.oneof(
-				fc.string({ minLength: 1 }).filter((s) => s.trim() !== '' && readDateTime(s, 'Asia/Jerusalem') === undefined).map(json),
+				fc
+					.string({ minLength: 1 })
+					.filter((s) => s.trim() !== '' && readDateTime(s, 'Asia/Jerusalem') === undefined)
+					.map(json),
 				fc.integer().map(json),
 				fc.boolean().map(json),
 				structured,
@@ -147,7 +266,11 @@ function garbageFor(type: Kind): fc.Arbitrary<Garbage> {
 }
 
 /** The operation's parameters with one field set to an expression that gives the garbage. */
-function withGarbage(operation: Operation, target: Field, garbage: Garbage): Record<string, unknown> {
+function withGarbage(
+	operation: Operation,
+	target: Field,
+	garbage: Garbage,
+): Record<string, unknown> {
 	const parameters = structuredClone(operation.parameters);
 	if (target.options) parameters.options = { ...(parameters.options as object), ...target.options };
 	const expression = 'expression' in garbage ? `={{ ${garbage.expression} }}` : '={{ $json.v }}';
@@ -160,7 +283,9 @@ function withGarbage(operation: Operation, target: Field, garbage: Garbage): Rec
 	return parameters;
 }
 
-const CASES = OPERATIONS.flatMap((operation) => operation.fields.map((target) => ({ operation, target })));
+const CASES = OPERATIONS.flatMap((operation) =>
+	operation.fields.map((target) => ({ operation, target })),
+);
 
 describe('garbage from expressions in every parameter of every operation', () => {
 	let sandbox: Sandbox;
@@ -172,16 +297,28 @@ describe('garbage from expressions in every parameter of every operation', () =>
 	const refusedLocally = async (operation: Operation, target: Field, garbage: Garbage) => {
 		sandbox.reset();
 		const item = ('json' in garbage ? { v: garbage.json } : {}) as IDataObject;
-		const run = await runSmsCenter(sandbox.url, withGarbage(operation, target, garbage) as never, [item]);
+		const run = await runSmsCenter(sandbox.url, withGarbage(operation, target, garbage) as never, [
+			item,
+		]);
 		const error = run.error();
 		return { run, error, requests: sandbox.requests.length };
 	};
 
 	/** A table: each field with values every kind of field refuses. */
-	it.each(CASES.map(({ operation, target }) => [operation.name, target.label, operation, target] as const))('%s: %s refuses "abc", NaN, objects and arrays', async (_name, label, operation, target) => {
+	it.each(
+		CASES.map(
+			({ operation, target }) => [operation.name, target.label, operation, target] as const,
+		),
+	)('%s: %s refuses "abc", NaN, objects and arrays', async (_name, label, operation, target) => {
 		const values: Garbage[] = [json([1]), json({ a: 1 }), { expression: 'NaN' }];
 		if (target.type.kind !== 'text' && target.type.kind !== 'recipients') values.push(json('abc'));
-		if (target.type.kind === 'number') values.push(json(-1), json(target.type.max + 1), json(1e12), ...(target.type.whole ? [json(2.5)] : []));
+		if (target.type.kind === 'number')
+			values.push(
+				json(-1),
+				json(target.type.max + 1),
+				json(1e12),
+				...(target.type.whole ? [json(2.5)] : []),
+			);
 		for (const garbage of values) {
 			const { error, requests } = await refusedLocally(operation, target, garbage);
 			expect(error?.message).toMatch(new RegExp(`^Item 1: ${label.replace(/[()]/g, '\\$&')}: `));
@@ -190,7 +327,11 @@ describe('garbage from expressions in every parameter of every operation', () =>
 	});
 
 	it('a property: any garbage in any parameter ends the run with an error naming that parameter, and nothing is sent', async () => {
-		const arbitrary = fc.constantFrom(...CASES).chain(({ operation, target }) => garbageFor(target.type).map((garbage) => ({ operation, target, garbage })));
+		const arbitrary = fc
+			.constantFrom(...CASES)
+			.chain(({ operation, target }) =>
+				garbageFor(target.type).map((garbage) => ({ operation, target, garbage })),
+			);
 		await fc.assert(
 			fc.asyncProperty(arbitrary, async ({ operation, target, garbage }) => {
 				const { error, requests } = await refusedLocally(operation, target, garbage);

@@ -8,11 +8,19 @@ export interface RawResponse {
 
 async function send(url: string, init: Parameters<typeof request>[1]): Promise<RawResponse> {
 	const response = await request(url, init);
-	return { status: response.statusCode, contentType: String(response.headers['content-type'] ?? ''), body: await response.body.text() };
+	return {
+		status: response.statusCode,
+		contentType: String(response.headers['content-type'] ?? ''),
+		body: await response.body.text(),
+	};
 }
 
 /** ASMX HttpPost: one form field per parameter. */
-export async function postForm(base: string, path: string, fields: Record<string, string>): Promise<RawResponse> {
+export async function postForm(
+	base: string,
+	path: string,
+	fields: Record<string, string>,
+): Promise<RawResponse> {
 	return await send(`${base}${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -20,17 +28,33 @@ export async function postForm(base: string, path: string, fields: Record<string
 	});
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** SOAP 1.1: the envelope, with the SOAPAction header of the method. */
-export async function postSoap(base: string, path: string, namespace: string, method: string, fields: Record<string, string>, action = `"${namespace}${method}"`): Promise<RawResponse> {
+export async function postSoap(
+	base: string,
+	path: string,
+	namespace: string,
+	method: string,
+	fields: Record<string, string>,
+	action = `"${namespace}${method}"`,
+): Promise<RawResponse> {
 	const inner = Object.entries(fields)
 		.map(([name, value]) => `<${name}>${escape(value)}</${name}>`)
 		.join('');
 	const body = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><${method} xmlns="${namespace}">${inner}</${method}></soap:Body></soap:Envelope>`;
-	return await send(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: action }, body });
+	return await send(`${base}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: action },
+		body,
+	});
 }
 
-export async function get(base: string, path: string, query: Record<string, string>): Promise<RawResponse> {
+export async function get(
+	base: string,
+	path: string,
+	query: Record<string, string>,
+): Promise<RawResponse> {
 	return await send(`${base}${path}?${new URLSearchParams(query).toString()}`, { method: 'GET' });
 }

@@ -5,7 +5,8 @@ import { get, postForm, postSoap } from './client';
 const NS = 'http://www.smscenter.co.il/';
 const WS_NS = 'http://www.smscenter.co.il/Web/WebServices/';
 const DECL = '<?xml version="1.0" encoding="utf-8"?>';
-const SCHEMA = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"';
+const SCHEMA =
+	'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"';
 const LOGIN = { UserName: 'demo', Password: 'demo-api-key' };
 
 const smsFields = (overrides: Record<string, string> = {}) => ({
@@ -32,22 +33,38 @@ describe('SMSCenter sandbox contract', () => {
 
 	describe('SendMessage.asmx', () => {
 		it('SendMessagesV2 over HttpPost answers the bare enum', async () => {
-			const response = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields());
+			const response = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				smsFields(),
+			);
 			expect(response.status).toBe(200);
-			expect(response.body).toBe(`${DECL}\r\n<SendMessageReturnValues ${SCHEMA} xmlns="${NS}">OK</SendMessageReturnValues>`);
+			expect(response.body).toBe(
+				`${DECL}\r\n<SendMessageReturnValues ${SCHEMA} xmlns="${NS}">OK</SendMessageReturnValues>`,
+			);
 			expect(sandbox.messages()).toHaveLength(1);
 		});
 
 		it('SendMessageReturnMessageID over SOAP 1.1 answers Response and MessageID in the envelope', async () => {
-			const response = await postSoap(sandbox.url, '/Web/WebServices/SendMessage.asmx', NS, 'SendMessageReturnMessageID', smsFields());
+			const response = await postSoap(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx',
+				NS,
+				'SendMessageReturnMessageID',
+				smsFields(),
+			);
 			expect(response.status).toBe(200);
 			expect(response.body).toContain(
 				`<soap:Body><SendMessageReturnMessageIDResponse xmlns="${NS}"><SendMessageReturnMessageIDResult><Response>OK</Response><MessageID>1000001</MessageID></SendMessageReturnMessageIDResult></SendMessageReturnMessageIDResponse></soap:Body>`,
 			);
 		});
 
-		it('serves the document\'s .aspx spelling too', async () => {
-			const response = await postForm(sandbox.url, '/Web/WebServices/SendMessage.aspx/SendMessagesV2', smsFields());
+		it("serves the document's .aspx spelling too", async () => {
+			const response = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.aspx/SendMessagesV2',
+				smsFields(),
+			);
 			expect(response.body).toContain('>OK</SendMessageReturnValues>');
 		});
 
@@ -62,55 +79,130 @@ describe('SMSCenter sandbox contract', () => {
 			[{ SendToPhoneNumbers: '12345' }, 'InvalidPhoneNumber'],
 			[{ SendToPhoneNumbers: '0541234560,12345' }, 'SomeMessagesSent'],
 			[{ SMSOperation: 'ReverseBilling', Price: '0' }, 'PriceForReverseBillingCantBeZero'],
-			[{ UserName: 'shop', Password: 'shop-api-key', SMSOperation: 'ReverseBilling', Price: '1.5' }, 'CompanyIsNotAllowedToSendReverseBillingMessages'],
-			[{ UserName: 'shop', Password: 'shop-api-key', SMSOperation: 'Pull' }, 'CompanyNotAllowedToSendToSpecifiedProvider'],
-			[{ UserName: 'shop', Password: 'shop-api-key', SendToPhoneNumbers: '+447911123456' }, 'CompanyNotAllowedToSendToSpecifiedProvider'],
+			[
+				{
+					UserName: 'shop',
+					Password: 'shop-api-key',
+					SMSOperation: 'ReverseBilling',
+					Price: '1.5',
+				},
+				'CompanyIsNotAllowedToSendReverseBillingMessages',
+			],
+			[
+				{ UserName: 'shop', Password: 'shop-api-key', SMSOperation: 'Pull' },
+				'CompanyNotAllowedToSendToSpecifiedProvider',
+			],
+			[
+				{ UserName: 'shop', Password: 'shop-api-key', SendToPhoneNumbers: '+447911123456' },
+				'CompanyNotAllowedToSendToSpecifiedProvider',
+			],
 		])('answers %j with %s', async (overrides, code) => {
-			const response = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields(overrides));
+			const response = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				smsFields(overrides),
+			);
 			expect(response.body).toContain(`>${code}</SendMessageReturnValues>`);
 		});
 
 		it('accepts the three documented number formats and 972 digits', async () => {
-			const response = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields({ SendToPhoneNumbers: '+972541234561,054-1234562,0541234563,972541234564' }));
+			const response = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				smsFields({ SendToPhoneNumbers: '+972541234561,054-1234562,0541234563,972541234564' }),
+			);
 			expect(response.body).toContain('>OK<');
-			expect(sandbox.messages()[0].recipients.map((r) => r.msisdn)).toEqual(['972541234561', '972541234562', '972541234563', '972541234564']);
+			expect(sandbox.messages()[0].recipients.map((r) => r.msisdn)).toEqual([
+				'972541234561',
+				'972541234562',
+				'972541234563',
+				'972541234564',
+			]);
 		});
 
 		it('charges one unit per segment per recipient and refuses when none is left', async () => {
 			const shop = { UserName: 'shop', Password: 'shop-api-key' };
-			const first = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields({ ...shop, Message: 'a'.repeat(200), SendToPhoneNumbers: '0541234560' }));
+			const first = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				smsFields({ ...shop, Message: 'a'.repeat(200), SendToPhoneNumbers: '0541234560' }),
+			);
 			expect(first.body).toContain('>OK<');
-			const second = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields({ ...shop, SendToPhoneNumbers: '0541234561,0541234562' }));
+			const second = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				smsFields({ ...shop, SendToPhoneNumbers: '0541234561,0541234562' }),
+			);
 			expect(second.body).toContain('>SomeMessagesSent<');
-			const third = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields(shop));
+			const third = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				smsFields(shop),
+			);
 			expect(third.body).toContain('>NoMessagesSent<');
-			const balance = await postForm(sandbox.url, '/Web/WebServices/CheckPrePaid.asmx/CheckCompanyPrePaid', shop);
+			const balance = await postForm(
+				sandbox.url,
+				'/Web/WebServices/CheckPrePaid.asmx/CheckCompanyPrePaid',
+				shop,
+			);
 			expect(balance.body).toContain('<SMS>0</SMS>');
 		});
 
 		it('answers a missing form parameter as ASMX does: HTTP 500 and plain text', async () => {
-			const response = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', LOGIN);
+			const response = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				LOGIN,
+			);
 			expect(response.status).toBe(500);
-			expect(response.body).toBe('System.InvalidOperationException: Missing parameter: SenderName.');
+			expect(response.body).toBe(
+				'System.InvalidOperationException: Missing parameter: SenderName.',
+			);
 		});
 
 		it('refuses an enum name in the wrong case and parses numeric enums', async () => {
-			const wrong = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields({ SMSOperation: 'push' }));
+			const wrong = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				smsFields({ SMSOperation: 'push' }),
+			);
 			expect(wrong.status).toBe(500);
 			expect(wrong.body).toBe("System.ArgumentException: Requested value 'push' was not found.");
-			const numeric = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields({ SMSOperation: '0', MessageOption: '1' }));
+			const numeric = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				smsFields({ SMSOperation: '0', MessageOption: '1' }),
+			);
 			expect(numeric.body).toContain('>OK<');
-			expect(sandbox.messages()[0]).toMatchObject({ operation: 'Push', messageOption: 'Concatenated' });
+			expect(sandbox.messages()[0]).toMatchObject({
+				operation: 'Push',
+				messageOption: 'Concatenated',
+			});
 		});
 
 		it('answers a wrong SOAPAction with a soap:Client fault and HTTP 500', async () => {
-			const response = await postSoap(sandbox.url, '/Web/WebServices/SendMessage.asmx', NS, 'SendMessagesV2', smsFields(), '"http://example.com/Nope"');
+			const response = await postSoap(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx',
+				NS,
+				'SendMessagesV2',
+				smsFields(),
+				'"http://example.com/Nope"',
+			);
 			expect(response.status).toBe(500);
-			expect(response.body).toContain('<faultcode>soap:Client</faultcode><faultstring>Server did not recognize the value of HTTP Header SOAPAction: http://example.com/Nope.</faultstring>');
+			expect(response.body).toContain(
+				'<faultcode>soap:Client</faultcode><faultstring>Server did not recognize the value of HTTP Header SOAPAction: http://example.com/Nope.</faultstring>',
+			);
 		});
 
 		it('keeps XML metacharacters in a SOAP message as text', async () => {
-			await postSoap(sandbox.url, '/Web/WebServices/SendMessage.asmx', NS, 'SendMessagesV2', smsFields({ Message: '</Message><Password>x</Password> ]]> &amp;' }));
+			await postSoap(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx',
+				NS,
+				'SendMessagesV2',
+				smsFields({ Message: '</Message><Password>x</Password> ]]> &amp;' }),
+			);
 			expect(sandbox.messages()[0].text).toBe('</Message><Password>x</Password> ]]> &amp;');
 		});
 	});
@@ -128,19 +220,43 @@ describe('SMSCenter sandbox contract', () => {
 		});
 
 		it('sends IVR messages and answers per-recipient responses in both protocols', async () => {
-			const sent = await postForm(sandbox.url, '/Web/WebServices/SendIVRMessage.asmx/SendIVRMessages', ivrFields());
-			expect(sent.body).toBe(`${DECL}\r\n<SendMessageV2ReturnMessageID ${SCHEMA} xmlns="${NS}"><MessageID>1000001</MessageID><Response>OK</Response></SendMessageV2ReturnMessageID>`);
+			const sent = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendIVRMessage.asmx/SendIVRMessages',
+				ivrFields(),
+			);
+			expect(sent.body).toBe(
+				`${DECL}\r\n<SendMessageV2ReturnMessageID ${SCHEMA} xmlns="${NS}"><MessageID>1000001</MessageID><Response>OK</Response></SendMessageV2ReturnMessageID>`,
+			);
 
-			const early = await postForm(sandbox.url, '/Web/WebServices/SendIVRMessage.asmx/GetMessagesResponseByMessageID', { ...LOGIN, MessageID: '1000001' });
+			const early = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendIVRMessage.asmx/GetMessagesResponseByMessageID',
+				{ ...LOGIN, MessageID: '1000001' },
+			);
 			expect(early.body).toContain('<Status>Queued</Status>');
 
 			await new Promise((resolve) => setTimeout(resolve, 150));
-			const done = await postSoap(sandbox.url, '/Web/WebServices/SendIVRMessage.asmx', NS, 'GetMessagesResponseByMessageID', { ...LOGIN, MessageID: '1000001' });
-			expect(done.body).toContain('<GetMessagesResponseByMessageIDResult><Login>OK</Login><ArrIVRMessagesReturnResponse>');
-			expect(done.body).toMatch(/<IVRMessageReturnResponse><Mobile>972541234560<\/Mobile><Status>IVRCallSuccess<\/Status><SendDate>\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d<\/SendDate><CallLength>8<\/CallLength><Response>2<\/Response><\/IVRMessageReturnResponse>/);
+			const done = await postSoap(
+				sandbox.url,
+				'/Web/WebServices/SendIVRMessage.asmx',
+				NS,
+				'GetMessagesResponseByMessageID',
+				{ ...LOGIN, MessageID: '1000001' },
+			);
+			expect(done.body).toContain(
+				'<GetMessagesResponseByMessageIDResult><Login>OK</Login><ArrIVRMessagesReturnResponse>',
+			);
+			expect(done.body).toMatch(
+				/<IVRMessageReturnResponse><Mobile>972541234560<\/Mobile><Status>IVRCallSuccess<\/Status><SendDate>\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d<\/SendDate><CallLength>8<\/CallLength><Response>2<\/Response><\/IVRMessageReturnResponse>/,
+			);
 			expect(done.body).toContain('<Mobile>97231234566</Mobile><Status>IVRCallSuccess</Status>');
-			expect(done.body).toContain('<Mobile>972541234567</Mobile><Status>IVRCallNotSuccess</Status>');
-			expect(done.body).toContain('<CallLength>0</CallLength><Response /></IVRMessageReturnResponse>');
+			expect(done.body).toContain(
+				'<Mobile>972541234567</Mobile><Status>IVRCallNotSuccess</Status>',
+			);
+			expect(done.body).toContain(
+				'<CallLength>0</CallLength><Response /></IVRMessageReturnResponse>',
+			);
 		});
 
 		it.each([
@@ -149,34 +265,75 @@ describe('SMSCenter sandbox contract', () => {
 			[{ SendToPhoneNumbers: '' }, 'ThePhoneNumberListMustContainAtLeastOneNumber'],
 			[{ SendToPhoneNumbers: 'abc' }, 'InvalidPhoneNumber'],
 		])('answers %j with %s', async (overrides, code) => {
-			const response = await postForm(sandbox.url, '/Web/WebServices/SendIVRMessage.asmx/SendIVRMessages', ivrFields(overrides));
+			const response = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendIVRMessage.asmx/SendIVRMessages',
+				ivrFields(overrides),
+			);
 			expect(response.body).toContain(`<Response>${code}</Response>`);
 		});
 
 		it('reports a bad login in <Login>', async () => {
-			const response = await postForm(sandbox.url, '/Web/WebServices/SendIVRMessage.asmx/GetMessagesResponseByMessageID', { UserName: 'demo', Password: 'x', MessageID: '1' });
+			const response = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendIVRMessage.asmx/GetMessagesResponseByMessageID',
+				{ UserName: 'demo', Password: 'x', MessageID: '1' },
+			);
 			expect(response.body).toContain('<Login>InvalidUserNameOrPassword</Login>');
 		});
 	});
 
 	describe('CheckPrePaid.asmx', () => {
 		it('CheckCompanyPrePaid in both protocols', async () => {
-			const form = await postForm(sandbox.url, '/web/webservices/CheckPrePaid.asmx/CheckCompanyPrePaid', LOGIN);
-			expect(form.body).toBe(`${DECL}\r\n<CheckPrePaidResult ${SCHEMA} xmlns="${WS_NS}"><SMS>100000</SMS><IVRSeconds>162516</IVRSeconds><MMS>845</MMS><Result>OK</Result></CheckPrePaidResult>`);
-			const soap = await postSoap(sandbox.url, '/web/webservices/CheckPrePaid.asmx', WS_NS, 'CheckCompanyPrePaid', LOGIN);
-			expect(soap.body).toContain(`<CheckCompanyPrePaidResponse xmlns="${WS_NS}"><CheckCompanyPrePaidResult><SMS>100000</SMS>`);
+			const form = await postForm(
+				sandbox.url,
+				'/web/webservices/CheckPrePaid.asmx/CheckCompanyPrePaid',
+				LOGIN,
+			);
+			expect(form.body).toBe(
+				`${DECL}\r\n<CheckPrePaidResult ${SCHEMA} xmlns="${WS_NS}"><SMS>100000</SMS><IVRSeconds>162516</IVRSeconds><MMS>845</MMS><Result>OK</Result></CheckPrePaidResult>`,
+			);
+			const soap = await postSoap(
+				sandbox.url,
+				'/web/webservices/CheckPrePaid.asmx',
+				WS_NS,
+				'CheckCompanyPrePaid',
+				LOGIN,
+			);
+			expect(soap.body).toContain(
+				`<CheckCompanyPrePaidResponse xmlns="${WS_NS}"><CheckCompanyPrePaidResult><SMS>100000</SMS>`,
+			);
 		});
 
 		it('CheckUsersPrePaid for this user and for all users', async () => {
-			const mine = await postForm(sandbox.url, '/web/webservices/CheckPrePaid.asmx/CheckUsersPrePaid', { UserName: 'marketing', Password: 'marketing-api-key', Mode: 'ThisUser' });
-			expect(mine.body).toContain('<CompanyWorkingInUserPrepaidMode>true</CompanyWorkingInUserPrepaidMode><Items><UserPrePaid><UserName>marketing</UserName><SMS>1350</SMS><UserWorkingInPrePaidMode>true</UserWorkingInPrePaidMode></UserPrePaid></Items><ReturnValues>OK</ReturnValues>');
-			const all = await postSoap(sandbox.url, '/web/webservices/CheckPrePaid.asmx', WS_NS, 'CheckUsersPrePaid', { ...LOGIN, Mode: 'AllUsers' });
+			const mine = await postForm(
+				sandbox.url,
+				'/web/webservices/CheckPrePaid.asmx/CheckUsersPrePaid',
+				{ UserName: 'marketing', Password: 'marketing-api-key', Mode: 'ThisUser' },
+			);
+			expect(mine.body).toContain(
+				'<CompanyWorkingInUserPrepaidMode>true</CompanyWorkingInUserPrepaidMode><Items><UserPrePaid><UserName>marketing</UserName><SMS>1350</SMS><UserWorkingInPrePaidMode>true</UserWorkingInPrePaidMode></UserPrePaid></Items><ReturnValues>OK</ReturnValues>',
+			);
+			const all = await postSoap(
+				sandbox.url,
+				'/web/webservices/CheckPrePaid.asmx',
+				WS_NS,
+				'CheckUsersPrePaid',
+				{ ...LOGIN, Mode: 'AllUsers' },
+			);
 			expect(all.body.match(/<UserPrePaid>/g)).toHaveLength(3);
 		});
 	});
 
 	describe('pushsms.aspx', () => {
-		const push = { UserName: 'demo', Password: 'demo-api-key', Sender: 'Shop', ToPhoneNumber: '0541234560', Message: 'Hi', EnableChaining: '0' };
+		const push = {
+			UserName: 'demo',
+			Password: 'demo-api-key',
+			Sender: 'Shop',
+			ToPhoneNumber: '0541234560',
+			Message: 'Hi',
+			EnableChaining: '0',
+		};
 
 		it('answers OK over GET and POST, also at the classic pushsms.asp', async () => {
 			expect((await get(sandbox.url, '/Web/pushsms.aspx', push)).body).toBe('OK');
@@ -193,9 +350,14 @@ describe('SMSCenter sandbox contract', () => {
 			[{ ToPhoneNumber: '0301' }, 'Company Has No Permission To Send to the specified Operator.'],
 			[{ UserName: 'closed', Password: 'closed-api-key' }, 'Company is Disabled.'],
 			[{ UserName: 'retired', Password: 'retired-api-key' }, 'User is disabled or deleted.'],
-			[{ UserName: 'shop', Password: 'shop-api-key', ToPhoneNumber: '+447911123456' }, 'Company Has No Permission To Send to the specified Operator.'],
+			[
+				{ UserName: 'shop', Password: 'shop-api-key', ToPhoneNumber: '+447911123456' },
+				'Company Has No Permission To Send to the specified Operator.',
+			],
 		])('answers %j with %j', async (overrides, text) => {
-			expect((await get(sandbox.url, '/Web/pushsms.aspx', { ...push, ...overrides })).body).toBe(text);
+			expect((await get(sandbox.url, '/Web/pushsms.aspx', { ...push, ...overrides })).body).toBe(
+				text,
+			);
 		});
 
 		it('sends only the first segment unless EnableChaining=1', async () => {
@@ -213,7 +375,12 @@ describe('SMSCenter sandbox contract', () => {
 		it('records every request raw', async () => {
 			await postForm(sandbox.url, '/Web/WebServices/CheckPrePaid.asmx/CheckCompanyPrePaid', LOGIN);
 			const [call] = sandbox.calls('CheckCompanyPrePaid');
-			expect(call).toMatchObject({ method: 'POST', protocol: 'form', body: 'UserName=demo&Password=demo-api-key', params: LOGIN });
+			expect(call).toMatchObject({
+				method: 'POST',
+				protocol: 'form',
+				body: 'UserName=demo&Password=demo-api-key',
+				params: LOGIN,
+			});
 		});
 
 		it.each([
@@ -225,20 +392,32 @@ describe('SMSCenter sandbox contract', () => {
 			['unknownEnum', 200, '>SomethingNew</SendMessageReturnValues>'],
 		] as const)('%s answers HTTP %d and sends nothing', async (kind, status, fragment) => {
 			sandbox.injectFault('SendMessagesV2', { kind, times: 1 });
-			const response = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields());
+			const response = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				smsFields(),
+			);
 			expect(response.status).toBe(status);
 			expect(response.body).toContain(fragment);
 			expect(sandbox.messages()).toHaveLength(0);
-			const after = await postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields());
+			const after = await postForm(
+				sandbox.url,
+				'/Web/WebServices/SendMessage.asmx/SendMessagesV2',
+				smsFields(),
+			);
 			expect(after.body).toContain('>OK<');
 		});
 
 		it('resets the connection before the body (nothing sent) or after it (sent, no answer)', async () => {
 			sandbox.injectFault('SendMessagesV2', { kind: 'resetBeforeBody', times: 1 });
-			await expect(postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields())).rejects.toThrow();
+			await expect(
+				postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields()),
+			).rejects.toThrow();
 			expect(sandbox.messages()).toHaveLength(0);
 			sandbox.injectFault('SendMessagesV2', { kind: 'resetAfterBody', times: 1 });
-			await expect(postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields())).rejects.toThrow();
+			await expect(
+				postForm(sandbox.url, '/Web/WebServices/SendMessage.asmx/SendMessagesV2', smsFields()),
+			).rejects.toThrow();
 			expect(sandbox.messages()).toHaveLength(1);
 		});
 
@@ -251,9 +430,11 @@ describe('SMSCenter sandbox contract', () => {
 	});
 
 	describe('delivery notifications', () => {
-		it('follows the document\'s retry schedule: every 5 minutes for an hour, then hourly, for 3 days', () => {
+		it("follows the document's retry schedule: every 5 minutes for an hour, then hourly, for 3 days", () => {
 			const schedule = retryScheduleMinutes();
-			expect(schedule.slice(0, 14)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 120]);
+			expect(schedule.slice(0, 14)).toEqual([
+				0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 120,
+			]);
 			expect(schedule[schedule.length - 1]).toBe(72 * 60);
 			expect(schedule).toHaveLength(1 + 12 + 71);
 		});

@@ -23,7 +23,8 @@ export async function startReceiver(answer = '_OK_'): Promise<Receiver> {
 	return {
 		url: `http://127.0.0.1:${port}/dlr`,
 		hits,
-		queries: () => hits.map((hit) => Object.fromEntries(new URL(hit, 'http://receiver').searchParams)),
+		queries: () =>
+			hits.map((hit) => Object.fromEntries(new URL(hit, 'http://receiver').searchParams)),
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }

@@ -7,7 +7,9 @@ import { countSegments, firstSegmentText, isGsm7 } from '../../sandbox/segments'
  * mistake shared by both counters still fails.
  */
 const HEBREW = 'שלום';
-const CASES: Array<[label: string, text: string, encoding: 'GSM-7' | 'UCS-2', units: number, segments: number]> = [
+const CASES: Array<
+	[label: string, text: string, encoding: 'GSM-7' | 'UCS-2', units: number, segments: number]
+> = [
 	['empty', '', 'GSM-7', 0, 1],
 	['plain ASCII', 'Hello', 'GSM-7', 5, 1],
 	['160 GSM-7 characters', 'a'.repeat(160), 'GSM-7', 160, 1],
@@ -17,7 +19,13 @@ const CASES: Array<[label: string, text: string, encoding: 'GSM-7' | 'UCS-2', un
 	['80 euro signs: 160 septets', '€'.repeat(80), 'GSM-7', 160, 1],
 	['81 euro signs: 162 septets', '€'.repeat(81), 'GSM-7', 162, 2],
 	['every extension character', '\f^{}\\[~]|€', 'GSM-7', 20, 1],
-	['an extension character is never split at 153', `${'a'.repeat(152)}€${'a'.repeat(152)}`, 'GSM-7', 306, 3],
+	[
+		'an extension character is never split at 153',
+		`${'a'.repeat(152)}€${'a'.repeat(152)}`,
+		'GSM-7',
+		306,
+		3,
+	],
 	['159 characters and one extension character', `${'a'.repeat(159)}[`, 'GSM-7', 161, 2],
 	['the accented letters of the basic table', 'èéùìòÇØøÅåÆæßÉÄÖÑÜäöñüà¡¿§¤£¥', 'GSM-7', 29, 1],
 	['Greek capitals of the basic table', 'ΔΦΓΛΩΠΨΣΘΞ', 'GSM-7', 10, 1],

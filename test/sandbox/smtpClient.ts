@@ -20,7 +20,10 @@ export class SmtpClient {
 		});
 	}
 
-	static async open(host: string, port: number): Promise<{ client: SmtpClient; greeting: SmtpReply }> {
+	static async open(
+		host: string,
+		port: number,
+	): Promise<{ client: SmtpClient; greeting: SmtpReply }> {
 		const socket = connect(port, host);
 		await new Promise<void>((resolve, reject) => {
 			socket.once('connect', resolve);
@@ -60,7 +63,13 @@ export class SmtpClient {
 			const lines = this.buffer.split('\r\n');
 			const last = lines.findIndex((line) => /^\d{3} /.test(line));
 			if (last < 0) return;
-			const reply = { code: Number(lines[last].slice(0, 3)), text: lines.slice(0, last + 1).map((line) => line.slice(4)).join('\n') };
+			const reply = {
+				code: Number(lines[last].slice(0, 3)),
+				text: lines
+					.slice(0, last + 1)
+					.map((line) => line.slice(4))
+					.join('\n'),
+			};
 			this.buffer = lines.slice(last + 1).join('\r\n');
 			const waiter = this.waiting;
 			this.waiting = undefined;
@@ -71,14 +80,26 @@ export class SmtpClient {
 }
 
 /** Sends one mail: EHLO, MAIL FROM, one RCPT TO per recipient, DATA. Returns every reply, in order. */
-export async function sendMail(host: string, port: number, mail: { from: string; to: string[]; message: string }): Promise<{ greeting: SmtpReply; ehlo: SmtpReply; mailFrom: SmtpReply; rcpt: SmtpReply[]; data?: SmtpReply }> {
+export async function sendMail(
+	host: string,
+	port: number,
+	mail: { from: string; to: string[]; message: string },
+): Promise<{
+	greeting: SmtpReply;
+	ehlo: SmtpReply;
+	mailFrom: SmtpReply;
+	rcpt: SmtpReply[];
+	data?: SmtpReply;
+}> {
 	const { client, greeting } = await SmtpClient.open(host, port);
 	try {
 		const ehlo = await client.command('EHLO tests.local');
 		const mailFrom = await client.command(`MAIL FROM:<${mail.from}>`);
 		const rcpt: SmtpReply[] = [];
 		for (const to of mail.to) rcpt.push(await client.command(`RCPT TO:<${to}>`));
-		const data = rcpt.some((reply) => reply.code === 250) ? await client.data(mail.message) : undefined;
+		const data = rcpt.some((reply) => reply.code === 250)
+			? await client.data(mail.message)
+			: undefined;
 		return { greeting, ehlo, mailFrom, rcpt, data };
 	} finally {
 		await client.close();
@@ -87,6 +108,11 @@ export async function sendMail(host: string, port: number, mail: { from: string;
 
 /** A plain-text mail with the given headers. */
 export function textMail(headers: Record<string, string>, body: string): string {
-	const lines = Object.entries({ 'MIME-Version': '1.0', 'Content-Type': 'text/plain; charset=utf-8', 'Content-Transfer-Encoding': '8bit', ...headers }).map(([k, v]) => `${k}: ${v}`);
+	const lines = Object.entries({
+		'MIME-Version': '1.0',
+		'Content-Type': 'text/plain; charset=utf-8',
+		'Content-Transfer-Encoding': '8bit',
+		...headers,
+	}).map(([k, v]) => `${k}: ${v}`);
 	return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }

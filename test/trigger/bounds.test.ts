@@ -2,14 +2,46 @@ import { startTriggerServer, TRIGGER_NODE, type TriggerServer } from '../harness
 import { call, DELIVERED, notification, SECRET } from './notifications';
 
 const OVERSIZED: Array<[string, Record<string, string>, string]> = [
-	['a message ID of 5,000 digits', { MsgID: '9'.repeat(5000) }, 'the field MsgID holds 5000 characters, more than the 19 SMSCenter sends'],
-	['a message ID beyond a 64-bit number', { MsgID: '9'.repeat(19) }, 'is larger than a gateway message ID can be'],
-	['a phone number of 300 characters', { MSISDN: '9'.repeat(300) }, 'the field MSISDN holds 300 characters, more than the 20 SMSCenter sends'],
-	['a status description of 6,000 characters', { StatusDes: 'x'.repeat(6000) }, 'the field StatusDes holds 6000 characters, more than the 500 SMSCenter sends'],
-	['a reason code of 50 digits', { ReasonCode: '1'.repeat(50) }, 'the field ReasonCode holds 50 characters, more than the 4 SMSCenter sends'],
-	['a date of 64 characters', { Date: '2'.repeat(64) }, 'the field Date holds 64 characters, more than the 14 SMSCenter sends'],
-	['an extra field of 2,000 characters', { Note: 'n'.repeat(2000) }, 'the field Note holds 2000 characters, more than the 500 SMSCenter sends'],
-	['60 extra fields', Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}`, 'x'])), 'the notification has 68 fields, more than the 40 a notification can have'],
+	[
+		'a message ID of 5,000 digits',
+		{ MsgID: '9'.repeat(5000) },
+		'the field MsgID holds 5000 characters, more than the 19 SMSCenter sends',
+	],
+	[
+		'a message ID beyond a 64-bit number',
+		{ MsgID: '9'.repeat(19) },
+		'is larger than a gateway message ID can be',
+	],
+	[
+		'a phone number of 300 characters',
+		{ MSISDN: '9'.repeat(300) },
+		'the field MSISDN holds 300 characters, more than the 20 SMSCenter sends',
+	],
+	[
+		'a status description of 6,000 characters',
+		{ StatusDes: 'x'.repeat(6000) },
+		'the field StatusDes holds 6000 characters, more than the 500 SMSCenter sends',
+	],
+	[
+		'a reason code of 50 digits',
+		{ ReasonCode: '1'.repeat(50) },
+		'the field ReasonCode holds 50 characters, more than the 4 SMSCenter sends',
+	],
+	[
+		'a date of 64 characters',
+		{ Date: '2'.repeat(64) },
+		'the field Date holds 64 characters, more than the 14 SMSCenter sends',
+	],
+	[
+		'an extra field of 2,000 characters',
+		{ Note: 'n'.repeat(2000) },
+		'the field Note holds 2000 characters, more than the 500 SMSCenter sends',
+	],
+	[
+		'60 extra fields',
+		Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}`, 'x'])),
+		'the notification has 68 fields, more than the 40 a notification can have',
+	],
 ];
 
 describe('SMSCenter Trigger: fields beyond what the gateway can send', () => {
@@ -19,35 +51,52 @@ describe('SMSCenter Trigger: fields beyond what the gateway can send', () => {
 		trigger = undefined;
 	});
 
-	it.each(OVERSIZED)('%s: answered _OK_, emitted as malformed without the value, never remembered', async (_name, fields, problem) => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		for (let i = 0; i < 3; i++) expect(await call(notification(trigger.productionUrl, { ...DELIVERED, ...fields }))).toEqual({ status: 200, body: '_OK_' });
-		// Malformed notifications are not suppressed as duplicates: each call is emitted.
-		expect(trigger.executions).toHaveLength(3);
-		const event = trigger.executions[0][0].json;
-		expect(event.valid).toBe(false);
-		expect((event.problems as string[]).join('; ')).toContain(problem);
-		expect(event.eventId).toMatch(/^malformed-[0-9a-f]{24}$/);
-		expect(trigger.executions.map((items) => items[0].json.eventId)).toEqual(Array(3).fill(event.eventId));
-		expect(JSON.stringify(event).length).toBeLessThan(6000);
-		expect(trigger.staticData[`node:${TRIGGER_NODE}`]).toBeUndefined();
-	});
+	it.each(OVERSIZED)(
+		'%s: answered _OK_, emitted as malformed without the value, never remembered',
+		async (_name, fields, problem) => {
+			trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+			for (let i = 0; i < 3; i++)
+				expect(
+					await call(notification(trigger.productionUrl, { ...DELIVERED, ...fields })),
+				).toEqual({ status: 200, body: '_OK_' });
+			// Malformed notifications are not suppressed as duplicates: each call is emitted.
+			expect(trigger.executions).toHaveLength(3);
+			const event = trigger.executions[0][0].json;
+			expect(event.valid).toBe(false);
+			expect((event.problems as string[]).join('; ')).toContain(problem);
+			expect(event.eventId).toMatch(/^malformed-[0-9a-f]{24}$/);
+			expect(trigger.executions.map((items) => items[0].json.eventId)).toEqual(
+				Array(3).fill(event.eventId),
+			);
+			expect(JSON.stringify(event).length).toBeLessThan(6000);
+			expect(trigger.staticData[`node:${TRIGGER_NODE}`]).toBeUndefined();
+		},
+	);
 
-	it.each(OVERSIZED)('%s: answered 400 with Reject Malformed Notifications, nothing started or stored', async (_name, fields, problem) => {
-		trigger = await startTriggerServer({ options: { rejectMalformed: true } }, { credentialSecret: SECRET });
-		const answer = await call(notification(trigger.productionUrl, { ...DELIVERED, ...fields }));
-		expect(answer.status).toBe(400);
-		expect(answer.body).toContain(problem);
-		expect(answer.body.length).toBeLessThan(1500);
-		expect(trigger.executions).toHaveLength(0);
-		expect(trigger.storedStaticData).toBe('{}');
-	});
+	it.each(OVERSIZED)(
+		'%s: answered 400 with Reject Malformed Notifications, nothing started or stored',
+		async (_name, fields, problem) => {
+			trigger = await startTriggerServer(
+				{ options: { rejectMalformed: true } },
+				{ credentialSecret: SECRET },
+			);
+			const answer = await call(notification(trigger.productionUrl, { ...DELIVERED, ...fields }));
+			expect(answer.status).toBe(400);
+			expect(answer.body).toContain(problem);
+			expect(answer.body.length).toBeLessThan(1500);
+			expect(trigger.executions).toHaveLength(0);
+			expect(trigger.storedStaticData).toBe('{}');
+		},
+	);
 
 	it('twenty oversized message IDs leave the static data as small as it was', async () => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
 		await call(notification(trigger.productionUrl, DELIVERED));
 		const size = trigger.storedStaticData.length;
-		for (let i = 0; i < 20; i++) await call(notification(trigger.productionUrl, { ...DELIVERED, MsgID: `${i}${'7'.repeat(4000)}` }));
+		for (let i = 0; i < 20; i++)
+			await call(
+				notification(trigger.productionUrl, { ...DELIVERED, MsgID: `${i}${'7'.repeat(4000)}` }),
+			);
 		expect(trigger.storedStaticData.length).toBe(size);
 	});
 
@@ -55,17 +104,33 @@ describe('SMSCenter Trigger: fields beyond what the gateway can send', () => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
 		const body = new URLSearchParams({ ...DELIVERED, padding: 'p'.repeat(9000) }).toString();
 		// The secret in the query, everything else in the oversized body.
-		expect(await call(`${trigger.productionUrl}?key=${SECRET}`, { method: 'POST', body })).toEqual({ status: 200, body: '_OK_' });
+		expect(await call(`${trigger.productionUrl}?key=${SECRET}`, { method: 'POST', body })).toEqual({
+			status: 200,
+			body: '_OK_',
+		});
 		const event = trigger.executions[0][0].json;
 		expect(event).toMatchObject({ valid: false, messageId: null, status: { code: null } });
-		expect((event.problems as string[])[0]).toMatch(/^the notification is \d+ bytes, more than the 8192 a notification can be$/);
+		expect((event.problems as string[])[0]).toMatch(
+			/^the notification is \d+ bytes, more than the 8192 a notification can be$/,
+		);
 		// With the secret only in the oversized body, the call is refused.
 		expect((await call(trigger.productionUrl, { method: 'POST', body })).status).toBe(401);
 	});
 
 	it('a readable status outside the Statuses filter is acknowledged and starts nothing, oversized or not', async () => {
-		trigger = await startTriggerServer({ options: { rejectMalformed: true } }, { credentialSecret: SECRET });
-		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '300', ReasonDes: 'r'.repeat(3000) }))).toEqual({ status: 200, body: '_OK_' });
+		trigger = await startTriggerServer(
+			{ options: { rejectMalformed: true } },
+			{ credentialSecret: SECRET },
+		);
+		expect(
+			await call(
+				notification(trigger.productionUrl, {
+					...DELIVERED,
+					StatusCode: '300',
+					ReasonDes: 'r'.repeat(3000),
+				}),
+			),
+		).toEqual({ status: 200, body: '_OK_' });
 		expect(trigger.executions).toHaveLength(0);
 	});
 });

@@ -10,7 +10,9 @@ interface StoredMemoryJson {
 }
 
 function storedKeys(trigger: TriggerServer): string[] {
-	const memory = (trigger.staticData[`node:${TRIGGER_NODE}`] as { deliveryMemory?: StoredMemoryJson } | undefined)?.deliveryMemory;
+	const memory = (
+		trigger.staticData[`node:${TRIGGER_NODE}`] as { deliveryMemory?: StoredMemoryJson } | undefined
+	)?.deliveryMemory;
 	return (memory?.b ?? []).flatMap(([, keys]) => keys.match(/.{11}/g) ?? []);
 }
 
@@ -30,10 +32,17 @@ describe('SMSCenter Trigger: a report is remembered only once n8n has taken its 
 		trigger = undefined;
 	});
 
-	it('when n8n cannot start the first run, the gateway\'s retry starts it (not dropped as a duplicate)', async () => {
+	it("when n8n cannot start the first run, the gateway's retry starts it (not dropped as a duplicate)", async () => {
 		let starts = 0;
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET, runStart: () => (++starts === 1 ? 'refused' : 'taken') });
-		sandbox.dlr.deliver(notification(trigger.productionUrl, DELIVERED), { messageId: '1000001', msisdn: '972541234560', statusCode: 600 });
+		trigger = await startTriggerServer(
+			{},
+			{ credentialSecret: SECRET, runStart: () => (++starts === 1 ? 'refused' : 'taken') },
+		);
+		sandbox.dlr.deliver(notification(trigger.productionUrl, DELIVERED), {
+			messageId: '1000001',
+			msisdn: '972541234560',
+			statusCode: 600,
+		});
 		await sandbox.dlr.idle();
 		expect(sandbox.dlrAttempts().map((a) => [a.scheduledMinute, a.httpStatus, a.ok])).toEqual([
 			[0, 500, false],
@@ -43,7 +52,10 @@ describe('SMSCenter Trigger: a report is remembered only once n8n has taken its 
 		expect(trigger.executions[0][0].json).toMatchObject({ eventId: '1000001-972541234560-600' });
 		expect(storedKeys(trigger)).toEqual([keyOf(1000001)]);
 		// Now it was taken: a further repeat starts nothing.
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({ status: 200, body: '_OK_' });
+		expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+			status: 200,
+			body: '_OK_',
+		});
 		expect(trigger.executions).toHaveLength(1);
 	});
 
@@ -69,19 +81,31 @@ describe('SMSCenter Trigger: a report is remembered only once n8n has taken its 
 		await before.close();
 
 		jest.resetModules();
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET, storedStaticData: stored, workflowId: before.workflowId });
-		for (let id = 1; id <= 3; id++) expect(await call(notification(trigger.productionUrl, report(id)))).toEqual({ status: 200, body: '_OK_' });
+		trigger = await startTriggerServer(
+			{},
+			{ credentialSecret: SECRET, storedStaticData: stored, workflowId: before.workflowId },
+		);
+		for (let id = 1; id <= 3; id++)
+			expect(await call(notification(trigger.productionUrl, report(id)))).toEqual({
+				status: 200,
+				body: '_OK_',
+			});
 		expect(trigger.executions).toHaveLength(0);
 		await call(notification(trigger.productionUrl, report(4)));
 		expect(trigger.executions).toHaveLength(1);
 		expect(storedKeys(trigger)).toEqual([1, 2, 3, 4].map(keyOf));
 		// Written by the new process (a fresh module), which took the old one's memory in.
-		const writer = (data: string) => (JSON.parse(data) as Record<string, { deliveryMemory: StoredMemoryJson }>)[`node:${TRIGGER_NODE}`].deliveryMemory.w;
+		const writer = (data: string) =>
+			(JSON.parse(data) as Record<string, { deliveryMemory: StoredMemoryJson }>)[
+				`node:${TRIGGER_NODE}`
+			].deliveryMemory.w;
 		expect(writer(trigger.storedStaticData)).not.toBe(writer(stored));
 	});
 
 	it('a version 0.1 memory (`seen`) is replaced by the compact one on the first write', async () => {
-		const old = JSON.stringify({ [`node:${TRIGGER_NODE}`]: { seen: { '1000001|0541234560|600': Date.now() } } });
+		const old = JSON.stringify({
+			[`node:${TRIGGER_NODE}`]: { seen: { '1000001|0541234560|600': Date.now() } },
+		});
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET, storedStaticData: old });
 		await call(notification(trigger.productionUrl, report(2)));
 		expect(trigger.staticData[`node:${TRIGGER_NODE}`]).not.toHaveProperty('seen');
@@ -89,13 +113,19 @@ describe('SMSCenter Trigger: a report is remembered only once n8n has taken its 
 	});
 
 	it('remembers nothing with a duplicate window of 0, nor in Respond to Webhook mode', async () => {
-		trigger = await startTriggerServer({ options: { duplicateWindowHours: 0 } }, { credentialSecret: SECRET });
+		trigger = await startTriggerServer(
+			{ options: { duplicateWindowHours: 0 } },
+			{ credentialSecret: SECRET },
+		);
 		await call(notification(trigger.productionUrl, DELIVERED));
 		await call(notification(trigger.productionUrl, DELIVERED));
 		expect(trigger.executions).toHaveLength(2);
 		expect(storedKeys(trigger)).toEqual([]);
 		await trigger.close();
-		trigger = await startTriggerServer({ acknowledge: 'responseNode' }, { credentialSecret: SECRET });
+		trigger = await startTriggerServer(
+			{ acknowledge: 'responseNode' },
+			{ credentialSecret: SECRET },
+		);
 		await call(notification(trigger.productionUrl, DELIVERED));
 		await call(notification(trigger.productionUrl, DELIVERED));
 		expect(trigger.executions).toHaveLength(2);

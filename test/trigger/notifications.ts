@@ -18,8 +18,14 @@ export function notification(base: string, fields: Record<string, string>): stri
 	return `${base}?${new URLSearchParams(fields).toString()}`;
 }
 
-export async function call(url: string, init: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {}) {
-	const headers = { ...(init.body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...init.headers };
+export async function call(
+	url: string,
+	init: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {},
+) {
+	const headers = {
+		...(init.body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+		...init.headers,
+	};
 	const response = await request(url, { method: init.method ?? 'GET', body: init.body, headers });
 	return { status: response.statusCode, body: await response.body.text() };
 }

@@ -28,7 +28,16 @@ describe('SMSCenter Trigger: every reading of the delivery-report tokens', () =>
 
 	it('an unfilled {...} token is a missing value: with the message ID and status readable, the event is valid', async () => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		const url = withLiterals(trigger.productionUrl, { key: SECRET, MsgID: '1000001', MSISDN: '{MSISDN}', StatusCode: '600', StatusDes: '{StatusDes}', ReasonCode: '{ReasonCode}', ReasonDes: '{ReasonDes}', Date: '{Dlr_ddmmyyyhhmmss}' });
+		const url = withLiterals(trigger.productionUrl, {
+			key: SECRET,
+			MsgID: '1000001',
+			MSISDN: '{MSISDN}',
+			StatusCode: '600',
+			StatusDes: '{StatusDes}',
+			ReasonCode: '{ReasonCode}',
+			ReasonDes: '{ReasonDes}',
+			Date: '{Dlr_ddmmyyyhhmmss}',
+		});
 		expect(await call(url)).toEqual({ status: 200, body: '_OK_' });
 		expect(trigger.executions[0][0].json).toMatchObject({
 			valid: true,
@@ -47,48 +56,115 @@ describe('SMSCenter Trigger: every reading of the delivery-report tokens', () =>
 	});
 
 	it('the Statuses filter applies whenever the status code is readable, even with Reject Malformed (no 400 for three days)', async () => {
-		trigger = await startTriggerServer({ options: { rejectMalformed: true } }, { credentialSecret: SECRET });
-		const accepted = withLiterals(trigger.productionUrl, { key: SECRET, MsgID: '1000001', MSISDN: '972541234560', StatusCode: '300', ReasonCode: '{ReasonCode}', Date: '{Dlr_ddmmyyyhhmmss}' });
+		trigger = await startTriggerServer(
+			{ options: { rejectMalformed: true } },
+			{ credentialSecret: SECRET },
+		);
+		const accepted = withLiterals(trigger.productionUrl, {
+			key: SECRET,
+			MsgID: '1000001',
+			MSISDN: '972541234560',
+			StatusCode: '300',
+			ReasonCode: '{ReasonCode}',
+			Date: '{Dlr_ddmmyyyhhmmss}',
+		});
 		expect(await call(accepted)).toEqual({ status: 200, body: '_OK_' });
 		expect(trigger.executions).toHaveLength(0);
 	});
 
 	it('without a readable message ID or status code the event is malformed: emitted with valid false, or 400', async () => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		await call(withLiterals(trigger.productionUrl, { key: SECRET, MsgID: '{MsgID}', MSISDN: '972541234560', StatusCode: '600' }));
-		await call(withLiterals(trigger.productionUrl, { key: SECRET, MsgID: '1000001', MSISDN: '972541234560', StatusCode: '{StatusCode}' }));
-		expect(trigger.executions.map((items) => [items[0].json.valid, items[0].json.problems])).toEqual([
+		await call(
+			withLiterals(trigger.productionUrl, {
+				key: SECRET,
+				MsgID: '{MsgID}',
+				MSISDN: '972541234560',
+				StatusCode: '600',
+			}),
+		);
+		await call(
+			withLiterals(trigger.productionUrl, {
+				key: SECRET,
+				MsgID: '1000001',
+				MSISDN: '972541234560',
+				StatusCode: '{StatusCode}',
+			}),
+		);
+		expect(
+			trigger.executions.map((items) => [items[0].json.valid, items[0].json.problems]),
+		).toEqual([
 			[false, ['the message ID (MsgID) arrived as the unfilled token {MsgID}']],
 			[false, ['the status code (StatusCode) arrived as the unfilled token {StatusCode}']],
 		]);
 		await trigger.close();
-		trigger = await startTriggerServer({ options: { rejectMalformed: true } }, { credentialSecret: SECRET });
-		expect((await call(withLiterals(trigger.productionUrl, { key: SECRET, MsgID: '{MsgID}', StatusCode: '600' }))).status).toBe(400);
+		trigger = await startTriggerServer(
+			{ options: { rejectMalformed: true } },
+			{ credentialSecret: SECRET },
+		);
+		expect(
+			(
+				await call(
+					withLiterals(trigger.productionUrl, { key: SECRET, MsgID: '{MsgID}', StatusCode: '600' }),
+				)
+			).status,
+		).toBe(400);
 	});
 
 	it.each([
-		['the table\'s spelling', { Date: '25112026093000', DlrDate: '{DLR_DDMMYYYYHHMMSS}' }],
-		['the change log\'s spelling', { Date: '{Dlr_ddmmyyyhhmmss}', DlrDate: '25112026093000' }],
+		["the table's spelling", { Date: '25112026093000', DlrDate: '{DLR_DDMMYYYYHHMMSS}' }],
+		["the change log's spelling", { Date: '{Dlr_ddmmyyyhhmmss}', DlrDate: '25112026093000' }],
 	])('reads the date whichever token the gateway fills: %s', async (_reading, dates) => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
 		await call(withLiterals(trigger.productionUrl, { ...DELIVERED, ...dates }));
-		expect(trigger.executions[0][0].json).toMatchObject({ valid: true, problems: [], deliveredAt: '2026-11-25T07:30:00.000Z', deliveredAtRaw: '25112026093000' });
+		expect(trigger.executions[0][0].json).toMatchObject({
+			valid: true,
+			problems: [],
+			deliveredAt: '2026-11-25T07:30:00.000Z',
+			deliveredAtRaw: '25112026093000',
+		});
 	});
 
-	it('keeps the gateway\'s own texts beside the table\'s meaning; for reason 999 the provider\'s message is the description', async () => {
+	it("keeps the gateway's own texts beside the table's meaning; for reason 999 the provider's message is the description", async () => {
 		trigger = await startTriggerServer({ statuses: ['700'] }, { credentialSecret: SECRET });
-		await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700', StatusDes: 'Undeliver', ReasonCode: '703', ReasonDes: 'Unknown subscriber (HLR: absent)' }));
-		await call(notification(trigger.productionUrl, { ...DELIVERED, MsgID: '1000002', StatusCode: '700', StatusDes: 'Undeliver', ReasonCode: '999', ReasonDes: 'Operator: handset memory full' }));
-		expect(trigger.executions.map((items) => [items[0].json.status, items[0].json.reason])).toEqual([
+		await call(
+			notification(trigger.productionUrl, {
+				...DELIVERED,
+				StatusCode: '700',
+				StatusDes: 'Undeliver',
+				ReasonCode: '703',
+				ReasonDes: 'Unknown subscriber (HLR: absent)',
+			}),
+		);
+		await call(
+			notification(trigger.productionUrl, {
+				...DELIVERED,
+				MsgID: '1000002',
+				StatusCode: '700',
+				StatusDes: 'Undeliver',
+				ReasonCode: '999',
+				ReasonDes: 'Operator: handset memory full',
+			}),
+		);
+		expect(trigger.executions.map((items) => [items[0].json.status, items[0].json.reason])).toEqual(
 			[
-				expect.objectContaining({ code: 700, name: 'Undeliver', gatewayText: 'Undeliver' }),
-				{ code: 703, description: 'Unknown subscriber', gatewayText: 'Unknown subscriber (HLR: absent)' },
+				[
+					expect.objectContaining({ code: 700, name: 'Undeliver', gatewayText: 'Undeliver' }),
+					{
+						code: 703,
+						description: 'Unknown subscriber',
+						gatewayText: 'Unknown subscriber (HLR: absent)',
+					},
+				],
+				[
+					expect.objectContaining({ code: 700 }),
+					{
+						code: 999,
+						description: 'Operator: handset memory full',
+						gatewayText: 'Operator: handset memory full',
+					},
+				],
 			],
-			[
-				expect.objectContaining({ code: 700 }),
-				{ code: 999, description: 'Operator: handset memory full', gatewayText: 'Operator: handset memory full' },
-			],
-		]);
+		);
 	});
 });
 
@@ -107,8 +183,15 @@ describe('SMSCenter Trigger: a stable event ID', () => {
 
 	it('is the same for every retry of a report, and differs between recipients and statuses', async () => {
 		let runs = 0;
-		trigger = await startTriggerServer({ acknowledge: 'responseNode' }, { credentialSecret: SECRET, workflowOutcome: () => (++runs <= 2 ? 'failure' : 'success') });
-		sandbox.dlr.deliver(notification(trigger.productionUrl, DELIVERED), { messageId: '1000001', msisdn: '972541234560', statusCode: 600 });
+		trigger = await startTriggerServer(
+			{ acknowledge: 'responseNode' },
+			{ credentialSecret: SECRET, workflowOutcome: () => (++runs <= 2 ? 'failure' : 'success') },
+		);
+		sandbox.dlr.deliver(notification(trigger.productionUrl, DELIVERED), {
+			messageId: '1000001',
+			msisdn: '972541234560',
+			statusCode: 600,
+		});
 		await sandbox.dlr.idle();
 		await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700' }));
 		await call(notification(trigger.productionUrl, { ...DELIVERED, MSISDN: '972541234567' }));
@@ -121,13 +204,34 @@ describe('SMSCenter Trigger: a stable event ID', () => {
 		]);
 	});
 
-	it('the sandbox\'s reports for a sent SMS arrive with the setup URL\'s tokens: both date spellings asked, one filled', async () => {
-		trigger = await startTriggerServer({ statuses: ['300', '600', '700'] }, { credentialSecret: SECRET });
+	it("the sandbox's reports for a sent SMS arrive with the setup URL's tokens: both date spellings asked, one filled", async () => {
+		trigger = await startTriggerServer(
+			{ statuses: ['300', '600', '700'] },
+			{ credentialSecret: SECRET },
+		);
 		sandbox.setNotificationUrl('demo', `${trigger.productionUrl}?key=${SECRET}&${TOKEN_QUERY}`);
-		await runSmsCenter(sandbox.url, { resource: 'sms', operation: 'send', recipients: '0541234560, 0541234567', message: 'Hi', senderName: 'MyShop' });
+		await runSmsCenter(sandbox.url, {
+			resource: 'sms',
+			operation: 'send',
+			recipients: '0541234560, 0541234567',
+			message: 'Hi',
+			senderName: 'MyShop',
+		});
 		await waitFor(() => trigger!.executions.length === 4);
 		const events = trigger.executions.map((items) => items[0].json);
-		expect(events.every((event) => event.valid === true && (event.problems as string[]).length === 0 && typeof event.deliveredAt === 'string')).toBe(true);
-		expect(events.map((event) => event.eventId).sort()).toEqual(['1000001-972541234560-300', '1000001-972541234560-600', '1000001-972541234567-300', '1000001-972541234567-700']);
+		expect(
+			events.every(
+				(event) =>
+					event.valid === true &&
+					(event.problems as string[]).length === 0 &&
+					typeof event.deliveredAt === 'string',
+			),
+		).toBe(true);
+		expect(events.map((event) => event.eventId).sort()).toEqual([
+			'1000001-972541234560-300',
+			'1000001-972541234560-600',
+			'1000001-972541234567-300',
+			'1000001-972541234567-700',
+		]);
 	});
 });

@@ -16,12 +16,23 @@ async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
 
 /** The address n8n's Webhook URLs list shows for a webhook of the node, built as the editor builds it. */
 function shownAddress(baseUrl: string, webhookId: string, path: string): string {
-	const node = { id: 'trigger', name: 'SMSCenter Trigger', type: 'n8n-nodes-smscenter.smsCenterTrigger', typeVersion: 1, position: [0, 0], parameters: {}, webhookId } as INode;
+	const node = {
+		id: 'trigger',
+		name: 'SMSCenter Trigger',
+		type: 'n8n-nodes-smscenter.smsCenterTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		webhookId,
+	} as INode;
 	return NodeHelpers.getNodeWebhookUrl(baseUrl, 'workflow', node, path, false);
 }
 
 describe('the address the trigger shows for SMSCenter', () => {
-	const description = loadBuilt<INodeType>('nodes/SmsCenterTrigger/SmsCenterTrigger.node.js', 'SmsCenterTrigger').description;
+	const description = loadBuilt<INodeType>(
+		'nodes/SmsCenterTrigger/SmsCenterTrigger.node.js',
+		'SmsCenterTrigger',
+	).description;
 	let sandbox: Sandbox;
 	let trigger: TriggerServer | undefined;
 	beforeAll(async () => {
@@ -37,10 +48,18 @@ describe('the address the trigger shows for SMSCenter', () => {
 		const webhooks = description.webhooks ?? [];
 		const listed = webhooks.filter((webhook) => webhook.ndvHideUrl !== true);
 		expect(listed.map((webhook) => [webhook.httpMethod, webhook.path])).toEqual([
-			['', 'delivery?MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}&DlrDate={DLR_DDMMYYYYHHMMSS}&key='],
+			[
+				'',
+				'delivery?MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}&DlrDate={DLR_DDMMYYYYHHMMSS}&key=',
+			],
 		]);
 		// n8n registers one webhook per HTTP method it finds; an empty method gives none.
-		const registered = webhooks.flatMap((webhook) => String(webhook.httpMethod).split(',').filter(Boolean).map((method) => [method, webhook.path]));
+		const registered = webhooks.flatMap((webhook) =>
+			String(webhook.httpMethod)
+				.split(',')
+				.filter(Boolean)
+				.map((method) => [method, webhook.path]),
+		);
 		expect(registered).toEqual([
 			['GET', 'delivery'],
 			['POST', 'delivery'],
@@ -56,15 +75,30 @@ describe('the address the trigger shows for SMSCenter', () => {
 		expect(address.endsWith('&key=')).toBe(true);
 
 		sandbox.setNotificationUrl('demo', address + SECRET);
-		await runSmsCenter(sandbox.url, { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hi', senderName: 'MyShop' });
+		await runSmsCenter(sandbox.url, {
+			resource: 'sms',
+			operation: 'send',
+			recipients: '0541234560',
+			message: 'Hi',
+			senderName: 'MyShop',
+		});
 		await waitFor(() => sandbox.dlrAttempts().length === 2);
 		await sandbox.dlr.idle();
-		expect(sandbox.dlrAttempts().map((attempt) => [attempt.statusCode, attempt.httpStatus, attempt.body])).toEqual([
+		expect(
+			sandbox
+				.dlrAttempts()
+				.map((attempt) => [attempt.statusCode, attempt.httpStatus, attempt.body]),
+		).toEqual([
 			[300, 200, '_OK_'],
 			[600, 200, '_OK_'],
 		]);
 		expect(trigger.executions.map((items) => items[0].json)).toEqual([
-			expect.objectContaining({ valid: true, messageId: '1000001', msisdnNormalised: '0541234560', status: expect.objectContaining({ code: 600, name: 'Delivered' }) }),
+			expect.objectContaining({
+				valid: true,
+				messageId: '1000001',
+				msisdnNormalised: '0541234560',
+				status: expect.objectContaining({ code: 600, name: 'Delivered' }),
+			}),
 		]);
 	});
 });

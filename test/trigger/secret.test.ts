@@ -9,11 +9,16 @@ describe('SMSCenter Trigger: the secret lives in a credential', () => {
 		jest.restoreAllMocks();
 	});
 
-	it('accepts the credential\'s secret and refuses any other, of any length, with 401', async () => {
+	it("accepts the credential's secret and refuses any other, of any length, with 401", async () => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({ status: 200, body: '_OK_' });
+		expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+			status: 200,
+			body: '_OK_',
+		});
 		for (const key of ['', 'guess', SECRET.slice(0, -1), `${SECRET}x`, SECRET.toLowerCase()]) {
-			expect(await call(notification(trigger.productionUrl, { ...DELIVERED, MsgID: '1000002', key }))).toEqual({ status: 401, body: 'Unauthorized' });
+			expect(
+				await call(notification(trigger.productionUrl, { ...DELIVERED, MsgID: '1000002', key })),
+			).toEqual({ status: 401, body: 'Unauthorized' });
 		}
 		expect(trigger.executions).toHaveLength(1);
 	});
@@ -23,7 +28,10 @@ describe('SMSCenter Trigger: the secret lives in a credential', () => {
 		await trigger.lifecycle('create');
 		await call(notification(trigger.productionUrl, DELIVERED));
 		await call(notification(trigger.productionUrl, { ...DELIVERED, KEY: SECRET, key: SECRET }));
-		await call(trigger.productionUrl, { method: 'POST', body: new URLSearchParams({ ...DELIVERED, MsgID: '1000003' }).toString() });
+		await call(trigger.productionUrl, {
+			method: 'POST',
+			body: new URLSearchParams({ ...DELIVERED, MsgID: '1000003' }).toString(),
+		});
 		expect(trigger.executions).toHaveLength(2);
 		expect(JSON.stringify(trigger.executions)).not.toContain(SECRET);
 		expect(trigger.storedStaticData).not.toContain(SECRET);
@@ -31,8 +39,13 @@ describe('SMSCenter Trigger: the secret lives in a credential', () => {
 
 	it('a node of the current version without a credential does not activate, and refuses every call', async () => {
 		trigger = await startTriggerServer({ secret: SECRET });
-		await expect(trigger.lifecycle('create')).rejects.toThrow('Secret: choose an SMSCenter Trigger API credential');
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({ status: 401, body: 'Unauthorized' });
+		await expect(trigger.lifecycle('create')).rejects.toThrow(
+			'Secret: choose an SMSCenter Trigger API credential',
+		);
+		expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+			status: 401,
+			body: 'Unauthorized',
+		});
 	});
 
 	describe('version 1 nodes, which kept the secret as a plain parameter', () => {
@@ -40,15 +53,32 @@ describe('SMSCenter Trigger: the secret lives in a credential', () => {
 			const warnings = jest.spyOn(nodeLogger(), 'warn').mockImplementation(() => {});
 			trigger = await startTriggerServer({ secret: SECRET }, { typeVersion: 1 });
 			expect(await trigger.lifecycle('create')).toBe(true);
-			expect(warnings).toHaveBeenCalledWith(expect.stringContaining('the secret is a plain node parameter'));
-			expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({ status: 200, body: '_OK_' });
-			expect(await call(notification(trigger.productionUrl, { ...DELIVERED, key: 'guess' }))).toEqual({ status: 401, body: 'Unauthorized' });
+			expect(warnings).toHaveBeenCalledWith(
+				expect.stringContaining('the secret is a plain node parameter'),
+			);
+			expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+				status: 200,
+				body: '_OK_',
+			});
+			expect(
+				await call(notification(trigger.productionUrl, { ...DELIVERED, key: 'guess' })),
+			).toEqual({ status: 401, body: 'Unauthorized' });
 		});
 
 		it('use the credential once one is chosen, whatever the old parameter holds', async () => {
-			trigger = await startTriggerServer({ secret: 'old-secret-in-clear' }, { typeVersion: 1, credentialSecret: SECRET });
-			expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({ status: 200, body: '_OK_' });
-			expect(await call(notification(trigger.productionUrl, { ...DELIVERED, key: 'old-secret-in-clear' }))).toEqual({ status: 401, body: 'Unauthorized' });
+			trigger = await startTriggerServer(
+				{ secret: 'old-secret-in-clear' },
+				{ typeVersion: 1, credentialSecret: SECRET },
+			);
+			expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+				status: 200,
+				body: '_OK_',
+			});
+			expect(
+				await call(
+					notification(trigger.productionUrl, { ...DELIVERED, key: 'old-secret-in-clear' }),
+				),
+			).toEqual({ status: 401, body: 'Unauthorized' });
 		});
 	});
 });

@@ -5,7 +5,8 @@ import { startTriggerServer, type TriggerServer } from '../harness/triggerServer
 import { memoryKey } from '../../nodes/SmsCenterTrigger/helpers/eventId';
 
 const SECRET = 'Zq8rT3vW9xY2aB5cD7eF1gH4';
-const TOKENS = 'MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}';
+const TOKENS =
+	'MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}';
 
 async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
 	const until = Date.now() + ms;
@@ -16,15 +17,32 @@ async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
 }
 
 async function call(url: string, method: 'GET' | 'POST' = 'GET', body?: string) {
-	const response = await request(url, { method, body, headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {} });
-	return { status: response.statusCode, contentType: String(response.headers['content-type']), body: await response.body.text() };
+	const response = await request(url, {
+		method,
+		body,
+		headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+	});
+	return {
+		status: response.statusCode,
+		contentType: String(response.headers['content-type']),
+		body: await response.body.text(),
+	};
 }
 
 function notification(base: string, fields: Record<string, string>): string {
 	return `${base}?${new URLSearchParams(fields).toString()}`;
 }
 
-const DELIVERED = { key: SECRET, MsgID: '1000001', MSISDN: '972541234560', StatusCode: '600', StatusDes: 'Delivered', ReasonCode: '601', ReasonDes: 'Message delivered', Date: '25112026093000' };
+const DELIVERED = {
+	key: SECRET,
+	MsgID: '1000001',
+	MSISDN: '972541234560',
+	StatusCode: '600',
+	StatusDes: 'Delivered',
+	ReasonCode: '601',
+	ReasonDes: 'Message delivered',
+	Date: '25112026093000',
+};
 
 describe('SMSCenter Trigger over real HTTP', () => {
 	let sandbox: Sandbox;
@@ -39,10 +57,16 @@ describe('SMSCenter Trigger over real HTTP', () => {
 		trigger = undefined;
 	});
 
-	it('turns the gateway\'s delivery notifications for a sent SMS into workflow events, answering _OK_', async () => {
+	it("turns the gateway's delivery notifications for a sent SMS into workflow events, answering _OK_", async () => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
 		sandbox.setNotificationUrl('demo', `${trigger.productionUrl}?key=${SECRET}&${TOKENS}`);
-		const sent = await runSmsCenter(sandbox.url, { resource: 'sms', operation: 'send', recipients: '0541234560, 0541234567', message: 'Hi', senderName: 'MyShop' });
+		const sent = await runSmsCenter(sandbox.url, {
+			resource: 'sms',
+			operation: 'send',
+			recipients: '0541234560, 0541234567',
+			message: 'Hi',
+			senderName: 'MyShop',
+		});
 		expect(sent.output()[0].json.messageId).toBe('1000001');
 
 		await waitFor(() => sandbox.dlrAttempts().length === 4);
@@ -64,24 +88,45 @@ describe('SMSCenter Trigger over real HTTP', () => {
 			messageId: '1000001',
 			msisdn: '972541234560',
 			msisdnNormalised: '0541234560',
-			status: { code: 600, name: 'Delivered', final: true, delivered: true, gatewayText: 'Delivered' },
+			status: {
+				code: 600,
+				name: 'Delivered',
+				final: true,
+				delivered: true,
+				gatewayText: 'Delivered',
+			},
 			reason: { code: 601, description: 'Message delivered' },
 		});
 		expect(delivered.deliveredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
 		const undelivered = events.find((e) => (e.status as { code: number }).code === 700)!;
-		expect(undelivered).toMatchObject({ msisdnNormalised: '0541234567', status: { name: 'Undeliver', delivered: false }, reason: { code: 703, description: 'Unknown subscriber' } });
+		expect(undelivered).toMatchObject({
+			msisdnNormalised: '0541234567',
+			status: { name: 'Undeliver', delivered: false },
+			reason: { code: 703, description: 'Unknown subscriber' },
+		});
 		expect(JSON.stringify(events)).not.toContain(SECRET);
 	});
 
 	it('refuses a missing or wrong secret with 401 and starts nothing; the gateway keeps retrying', async () => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, key: 'guess' }))).toEqual({ status: 401, contentType: 'text/plain; charset=utf-8', body: 'Unauthorized' });
+		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, key: 'guess' }))).toEqual(
+			{ status: 401, contentType: 'text/plain; charset=utf-8', body: 'Unauthorized' },
+		);
 		const { key: _key, ...withoutKey } = DELIVERED;
 		expect((await call(notification(trigger.productionUrl, withoutKey))).status).toBe(401);
 
-		sandbox.dlr.deliver(notification(trigger.productionUrl, { ...DELIVERED, key: 'old-secret' }), { messageId: '1000001', msisdn: '972541234560', statusCode: 600 });
+		sandbox.dlr.deliver(notification(trigger.productionUrl, { ...DELIVERED, key: 'old-secret' }), {
+			messageId: '1000001',
+			msisdn: '972541234560',
+			statusCode: 600,
+		});
 		await waitFor(() => sandbox.dlrAttempts().length >= 3);
-		expect(sandbox.dlrAttempts().slice(0, 3).map((a) => [a.ok, a.httpStatus, a.scheduledMinute])).toEqual([
+		expect(
+			sandbox
+				.dlrAttempts()
+				.slice(0, 3)
+				.map((a) => [a.ok, a.httpStatus, a.scheduledMinute]),
+		).toEqual([
 			[false, 401, 0],
 			[false, 401, 5],
 			[false, 401, 10],
@@ -91,44 +136,89 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('refuses callers outside the IP allowlist with 403', async () => {
-		trigger = await startTriggerServer({ options: { allowedIps: '203.0.113.0/24' } }, { credentialSecret: SECRET });
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({ status: 403, body: 'Forbidden' });
+		trigger = await startTriggerServer(
+			{ options: { allowedIps: '203.0.113.0/24' } },
+			{ credentialSecret: SECRET },
+		);
+		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({
+			status: 403,
+			body: 'Forbidden',
+		});
 		expect(trigger.executions).toHaveLength(0);
 		await trigger.close();
-		trigger = await startTriggerServer({ options: { allowedIps: '203.0.113.0/24, 127.0.0.0/8' } }, { credentialSecret: SECRET });
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({ status: 200, body: '_OK_' });
+		trigger = await startTriggerServer(
+			{ options: { allowedIps: '203.0.113.0/24, 127.0.0.0/8' } },
+			{ credentialSecret: SECRET },
+		);
+		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({
+			status: 200,
+			body: '_OK_',
+		});
 		expect(trigger.executions).toHaveLength(1);
 	});
 
 	it('answers repeated notifications _OK_ and starts them only once', async () => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		for (let i = 0; i < 3; i++) expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({ status: 200, body: '_OK_' });
-		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700' }))).toMatchObject({ body: '_OK_' });
+		for (let i = 0; i < 3; i++)
+			expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({
+				status: 200,
+				body: '_OK_',
+			});
+		expect(
+			await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700' })),
+		).toMatchObject({ body: '_OK_' });
 		expect(trigger.executions).toHaveLength(2);
-		const memory = (trigger.staticData['node:SMSCenter Trigger'] as { deliveryMemory: { b: Array<[string, string]> } }).deliveryMemory;
-		expect(memory.b.map(([, keys]) => keys).join('')).toBe(memoryKey('1000001-972541234560-600') + memoryKey('1000001-972541234560-700'));
+		const memory = (
+			trigger.staticData['node:SMSCenter Trigger'] as {
+				deliveryMemory: { b: Array<[string, string]> };
+			}
+		).deliveryMemory;
+		expect(memory.b.map(([, keys]) => keys).join('')).toBe(
+			memoryKey('1000001-972541234560-600') + memoryKey('1000001-972541234560-700'),
+		);
 	});
 
 	it('acknowledges statuses outside the filter without starting the workflow', async () => {
 		trigger = await startTriggerServer({ statuses: ['600'] }, { credentialSecret: SECRET });
-		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '300' }))).toMatchObject({ status: 200, body: '_OK_' });
-		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700' }))).toMatchObject({ status: 200, body: '_OK_' });
+		expect(
+			await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '300' })),
+		).toMatchObject({ status: 200, body: '_OK_' });
+		expect(
+			await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700' })),
+		).toMatchObject({ status: 200, body: '_OK_' });
 		expect(trigger.executions).toHaveLength(0);
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({ status: 200, body: '_OK_' });
+		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({
+			status: 200,
+			body: '_OK_',
+		});
 		expect(trigger.executions).toHaveLength(1);
 	});
 
 	it('emits malformed notifications with valid false and what is wrong, or rejects them when asked', async () => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		const broken = { key: SECRET, MSISDN: '972541234560', StatusCode: '600', Date: '32132026250000' };
-		expect(await call(notification(trigger.productionUrl, broken))).toMatchObject({ status: 200, body: '_OK_' });
+		const broken = {
+			key: SECRET,
+			MSISDN: '972541234560',
+			StatusCode: '600',
+			Date: '32132026250000',
+		};
+		expect(await call(notification(trigger.productionUrl, broken))).toMatchObject({
+			status: 200,
+			body: '_OK_',
+		});
 		expect(trigger.executions[0][0].json).toMatchObject({
 			valid: false,
-			problems: ['the message ID (MsgID) is missing', 'the date "32132026250000" is not DDMMYYYYHHMMSS'],
+			problems: [
+				'the message ID (MsgID) is missing',
+				'the date "32132026250000" is not DDMMYYYYHHMMSS',
+			],
 			deliveredAt: null,
 		});
 		await trigger.close();
-		trigger = await startTriggerServer({ options: { rejectMalformed: true } }, { credentialSecret: SECRET });
+		trigger = await startTriggerServer(
+			{ options: { rejectMalformed: true } },
+			{ credentialSecret: SECRET },
+		);
 		expect(await call(notification(trigger.productionUrl, broken))).toEqual({
 			status: 400,
 			contentType: 'text/plain; charset=utf-8',
@@ -139,15 +229,29 @@ describe('SMSCenter Trigger over real HTTP', () => {
 
 	it('accepts the same fields as a POST form', async () => {
 		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		const response = await call(trigger.productionUrl, 'POST', new URLSearchParams(DELIVERED).toString());
+		const response = await call(
+			trigger.productionUrl,
+			'POST',
+			new URLSearchParams(DELIVERED).toString(),
+		);
 		expect(response).toMatchObject({ status: 200, body: '_OK_' });
-		expect(trigger.executions[0][0].json).toMatchObject({ messageId: '1000001', status: { code: 600 } });
+		expect(trigger.executions[0][0].json).toMatchObject({
+			messageId: '1000001',
+			status: { code: 600 },
+		});
 	});
 
-	it('in Respond to Webhook mode a failed run is not acknowledged, so the gateway\'s retry delivers it again', async () => {
+	it("in Respond to Webhook mode a failed run is not acknowledged, so the gateway's retry delivers it again", async () => {
 		let runs = 0;
-		trigger = await startTriggerServer({ acknowledge: 'responseNode' }, { credentialSecret: SECRET, workflowOutcome: () => (++runs === 1 ? 'failure' : 'success') });
-		sandbox.dlr.deliver(notification(trigger.productionUrl, DELIVERED), { messageId: '1000001', msisdn: '972541234560', statusCode: 600 });
+		trigger = await startTriggerServer(
+			{ acknowledge: 'responseNode' },
+			{ credentialSecret: SECRET, workflowOutcome: () => (++runs === 1 ? 'failure' : 'success') },
+		);
+		sandbox.dlr.deliver(notification(trigger.productionUrl, DELIVERED), {
+			messageId: '1000001',
+			msisdn: '972541234560',
+			statusCode: 600,
+		});
 		await sandbox.dlr.idle();
 		expect(sandbox.dlrAttempts().map((a) => [a.scheduledMinute, a.httpStatus, a.ok])).toEqual([
 			[0, 500, false],

@@ -12,7 +12,14 @@ describe('batch planning', () => {
 			3,
 		);
 		expect(batches).toEqual([
-			{ key: 'a', numbers: ['1', '2', '4'], parts: [{ itemIndex: 0, numbers: ['1', '2'] }, { itemIndex: 2, numbers: ['4'] }] },
+			{
+				key: 'a',
+				numbers: ['1', '2', '4'],
+				parts: [
+					{ itemIndex: 0, numbers: ['1', '2'] },
+					{ itemIndex: 2, numbers: ['4'] },
+				],
+			},
 			{ key: 'a', numbers: ['5'], parts: [{ itemIndex: 2, numbers: ['5'] }] },
 			{ key: 'b', numbers: ['3'], parts: [{ itemIndex: 1, numbers: ['3'] }] },
 		]);

@@ -16,9 +16,15 @@ describe('gateway dates', () => {
 		expect(parseGatewayDate('2011-08-31 09:57:23')).toBeUndefined();
 	});
 	it('reads wall-clock date-times in the workflow time zone and ISO text with an offset as is', () => {
-		expect(readDateTime('2026-12-01T09:30', 'Asia/Jerusalem')?.toISOString()).toBe('2026-12-01T07:30:00.000Z');
-		expect(readDateTime('2026-12-01 09:30:00', 'America/New_York')?.toISOString()).toBe('2026-12-01T14:30:00.000Z');
-		expect(readDateTime('2026-12-01T09:30:00.000+01:00', 'Asia/Jerusalem')?.toISOString()).toBe('2026-12-01T08:30:00.000Z');
+		expect(readDateTime('2026-12-01T09:30', 'Asia/Jerusalem')?.toISOString()).toBe(
+			'2026-12-01T07:30:00.000Z',
+		);
+		expect(readDateTime('2026-12-01 09:30:00', 'America/New_York')?.toISOString()).toBe(
+			'2026-12-01T14:30:00.000Z',
+		);
+		expect(readDateTime('2026-12-01T09:30:00.000+01:00', 'Asia/Jerusalem')?.toISOString()).toBe(
+			'2026-12-01T08:30:00.000Z',
+		);
 		expect(readDateTime('tomorrow', 'UTC')).toBeUndefined();
 	});
 });

@@ -1,5 +1,14 @@
 import { builtinModules } from 'node:module';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PackageDirectoryLoader } from 'n8n-core';
@@ -18,13 +27,18 @@ function jsFiles(dir: string): string[] {
 describe('the built package', () => {
 	beforeAll(() => assertDistFresh());
 	const files = jsFiles(DIST);
-	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<
+		string,
+		unknown
+	>;
 
 	it('requires nothing but relative files, node built-ins and n8n-workflow', () => {
 		const outside = new Set<string>();
 		for (const file of files) {
 			const source = readFileSync(file, 'utf8');
-			for (const match of source.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)|\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) {
+			for (const match of source.matchAll(
+				/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)|\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g,
+			)) {
 				const target = match[1] ?? match[2];
 				if (target.startsWith('.') || target === 'n8n-workflow') continue;
 				if (builtinModules.includes(target.replace(/^node:/, ''))) continue;
@@ -38,11 +52,25 @@ describe('the built package', () => {
 		const loader = new PackageDirectoryLoader(ROOT);
 		await loader.loadAll();
 		const n8n = pkg.n8n as { nodes: string[]; credentials: string[] };
-		expect(loader.types.nodes.map((node) => node.name).sort()).toEqual(['smsCenter', 'smsCenterTrigger']);
-		expect(loader.types.credentials.map((credential) => credential.name).sort()).toEqual(['smsCenterApi', 'smsCenterTriggerApi']);
-		expect(Object.values(loader.known.nodes).map((known) => known.sourcePath).sort()).toEqual([...n8n.nodes].sort());
-		expect(Object.values(loader.known.credentials).map((known) => known.sourcePath)).toEqual(n8n.credentials);
-		const asked = loader.types.nodes.flatMap((node) => (node.credentials ?? []).map((credential) => credential.name));
+		expect(loader.types.nodes.map((node) => node.name).sort()).toEqual([
+			'smsCenter',
+			'smsCenterTrigger',
+		]);
+		expect(loader.types.credentials.map((credential) => credential.name).sort()).toEqual([
+			'smsCenterApi',
+			'smsCenterTriggerApi',
+		]);
+		expect(
+			Object.values(loader.known.nodes)
+				.map((known) => known.sourcePath)
+				.sort(),
+		).toEqual([...n8n.nodes].sort());
+		expect(Object.values(loader.known.credentials).map((known) => known.sourcePath)).toEqual(
+			n8n.credentials,
+		);
+		const asked = loader.types.nodes.flatMap((node) =>
+			(node.credentials ?? []).map((credential) => credential.name),
+		);
 		expect(asked.sort()).toEqual(['smsCenterApi', 'smsCenterTriggerApi']);
 	});
 
@@ -75,7 +103,9 @@ describe('the check that dist/ is not older than its sources', () => {
 		at(join(root, 'dist', 'nodes', 'SmsCenter', 'SmsCenter.node.js'), 2_000);
 		at(join(root, 'nodes', 'shared', 'dates.ts'), 3_000);
 		at(join(root, 'credentials', 'SmsCenterApi.credentials.ts'), 1_000);
-		expect(staleDistReason(root)).toBe('dist/ is older than nodes/shared/dates.ts: run `npm run build` (or `npm test`, which builds first)');
+		expect(staleDistReason(root)).toBe(
+			'dist/ is older than nodes/shared/dates.ts: run `npm run build` (or `npm test`, which builds first)',
+		);
 	});
 
 	it('says so when nothing was built', () => {

@@ -4,7 +4,8 @@ import { SendLedger } from '../../nodes/SmsCenter/transport/sendLedger';
 describe('the send ledger', () => {
 	it('keeps at most its limit of entries, dropping the oldest written', () => {
 		const ledger = new SendLedger(3, 60_000, () => 0);
-		for (const key of ['a', 'b', 'c', 'd']) ledger.set(key, { outcome: 'sent', code: 'OK', messageId: key });
+		for (const key of ['a', 'b', 'c', 'd'])
+			ledger.set(key, { outcome: 'sent', code: 'OK', messageId: key });
 		expect(ledger.size).toBe(3);
 		expect(ledger.get('a')).toBeUndefined();
 		expect(ledger.get('d')).toEqual({ outcome: 'sent', code: 'OK', messageId: 'd' });
@@ -48,7 +49,9 @@ describe('naming the items already sent', () => {
 				{ itemIndex: 3, messageIds: [] },
 				{ itemIndex: 5, messageIds: ['1000004'], partly: true },
 			]),
-		).toBe('Already sent in this run, do not send again: items 1-2 (message ID 1000001); item 3 (message IDs 1000002, 1000003); item 4 (no message ID); item 6 (partly sent, message ID 1000004).');
+		).toBe(
+			'Already sent in this run, do not send again: items 1-2 (message ID 1000001); item 3 (message IDs 1000002, 1000003); item 4 (no message ID); item 6 (partly sent, message ID 1000004).',
+		);
 		expect(sentItemsSentence([])).toBe('');
 	});
 });

@@ -24,22 +24,51 @@ describe('message segments', () => {
 });
 
 describe('sender names', () => {
-	it.each(['MyShop', 'IAA Afcon', 'geffenSMS', '0542071222', '123456789012345', 'A1', 'ElevenChars'])('accepts %j without a word', (sender) => {
+	it.each([
+		'MyShop',
+		'IAA Afcon',
+		'geffenSMS',
+		'0542071222',
+		'123456789012345',
+		'A1',
+		'ElevenChars',
+	])('accepts %j without a word', (sender) => {
 		expect(checkSenderName(sender)).toEqual({});
 	});
 	it.each([
 		['', 'the sender name is empty'],
-		['TwelveLetter', '"TwelveLetter" has 12 characters; a sender name carries at most 11 (3GPP TS 23.040)'],
-		['Shop €€€€€', '"Shop €€€€€" has 15 characters; a sender name carries at most 11 (3GPP TS 23.040)'],
-		['1234567890123456', '"1234567890123456" has 16 digits; a numeric sender has at most 15 (ITU-T E.164)'],
-		['שלום', '"שלום" has characters outside the GSM 7-bit alphabet, which an SMS sender name cannot carry (3GPP TS 23.038 and 23.040); use English letters, digits and spaces'],
+		[
+			'TwelveLetter',
+			'"TwelveLetter" has 12 characters; a sender name carries at most 11 (3GPP TS 23.040)',
+		],
+		[
+			'Shop €€€€€',
+			'"Shop €€€€€" has 15 characters; a sender name carries at most 11 (3GPP TS 23.040)',
+		],
+		[
+			'1234567890123456',
+			'"1234567890123456" has 16 digits; a numeric sender has at most 15 (ITU-T E.164)',
+		],
+		[
+			'שלום',
+			'"שלום" has characters outside the GSM 7-bit alphabet, which an SMS sender name cannot carry (3GPP TS 23.038 and 23.040); use English letters, digits and spaces',
+		],
 	])('refuses %j, which certainly cannot be sent as it is', (sender, problem) => {
 		expect(checkSenderName(sender)).toEqual({ problem });
 	});
 	it.each([
-		['My-Shop', 'Sender Name "My-Shop" has characters other than English letters, digits and spaces; operators commonly accept only those, so SMSCenter may refuse it or the operator may change it.'],
-		['Dr.Cohen', 'Sender Name "Dr.Cohen" has characters other than English letters, digits and spaces; operators commonly accept only those, so SMSCenter may refuse it or the operator may change it.'],
-		['054 207', 'Sender Name "054 207" is neither a number nor a name with a letter; operators commonly refuse such senders.'],
+		[
+			'My-Shop',
+			'Sender Name "My-Shop" has characters other than English letters, digits and spaces; operators commonly accept only those, so SMSCenter may refuse it or the operator may change it.',
+		],
+		[
+			'Dr.Cohen',
+			'Sender Name "Dr.Cohen" has characters other than English letters, digits and spaces; operators commonly accept only those, so SMSCenter may refuse it or the operator may change it.',
+		],
+		[
+			'054 207',
+			'Sender Name "054 207" is neither a number nor a name with a letter; operators commonly refuse such senders.',
+		],
 	])('only warns about %j, leaving the last word to SMSCenter', (sender, warning) => {
 		expect(checkSenderName(sender)).toEqual({ warning });
 	});
@@ -47,7 +76,9 @@ describe('sender names', () => {
 
 describe('advertising messages', () => {
 	it('starts with the required word and ends with the opt-out line', () => {
-		expect(markAsAdvertising('Sale today', 'להסרה השב הסר')).toBe('פרסומת: Sale today\nלהסרה השב הסר');
+		expect(markAsAdvertising('Sale today', 'להסרה השב הסר')).toBe(
+			'פרסומת: Sale today\nלהסרה השב הסר',
+		);
 	});
 	it('does not mark a text twice', () => {
 		const once = markAsAdvertising('Sale', 'STOP');
@@ -61,11 +92,18 @@ describe('advertising messages', () => {
 describe('message text', () => {
 	it('refuses empty and control characters, allows new lines and tabs', () => {
 		expect(messageTextProblem('   ')).toBe('the message is empty');
-		expect(messageTextProblem('a\u0007b')).toBe('the message contains the control character U+0007 at position 2');
+		expect(messageTextProblem('a\u0007b')).toBe(
+			'the message contains the control character U+0007 at position 2',
+		);
 		expect(messageTextProblem('line 1\r\nline\t2')).toBeUndefined();
-		expect(messageTextProblem('bad \uD800 pair')).toBe('the message contains a broken surrogate pair');
+		expect(messageTextProblem('bad \uD800 pair')).toBe(
+			'the message contains a broken surrogate pair',
+		);
 	});
 	it('splits e-mail lists', () => {
-		expect(splitEmails('a@example.com, b@example.org;nope')).toEqual({ emails: ['a@example.com', 'b@example.org'], invalid: ['nope'] });
+		expect(splitEmails('a@example.com, b@example.org;nope')).toEqual({
+			emails: ['a@example.com', 'b@example.org'],
+			invalid: ['nope'],
+		});
 	});
 });

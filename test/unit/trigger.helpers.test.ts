@@ -1,6 +1,17 @@
-import { isAddressAllowed, parseAllowlist, parseEntry } from '../../nodes/SmsCenterTrigger/helpers/ipAllowlist';
-import { DeliveryMemory, readStoredMemory } from '../../nodes/SmsCenterTrigger/helpers/deliveryMemory';
-import { deliveryEventId, malformedEventId, memoryKey } from '../../nodes/SmsCenterTrigger/helpers/eventId';
+import {
+	isAddressAllowed,
+	parseAllowlist,
+	parseEntry,
+} from '../../nodes/SmsCenterTrigger/helpers/ipAllowlist';
+import {
+	DeliveryMemory,
+	readStoredMemory,
+} from '../../nodes/SmsCenterTrigger/helpers/deliveryMemory';
+import {
+	deliveryEventId,
+	malformedEventId,
+	memoryKey,
+} from '../../nodes/SmsCenterTrigger/helpers/eventId';
 import { readNotification } from '../../nodes/SmsCenterTrigger/helpers/notification';
 import { secretMatches, secretProblem } from '../../nodes/SmsCenterTrigger/helpers/secret';
 
@@ -60,8 +71,12 @@ describe('secret comparison', () => {
 		expect(secretProblem('0123456789abcdef0123456789abcdef')).toBeUndefined();
 		expect(secretProblem('Zq8rT3vW9xY2aB5c-_.~')).toBeUndefined();
 		expect(secretProblem('short')).toMatch(/^The secret has 5 characters; use at least 16/);
-		expect(secretProblem('a-long-secret-with&amp')).toMatch(/characters that change meaning in a URL/);
-		expect(secretProblem('a long secret with spaces')).toMatch(/characters that change meaning in a URL/);
+		expect(secretProblem('a-long-secret-with&amp')).toMatch(
+			/characters that change meaning in a URL/,
+		);
+		expect(secretProblem('a long secret with spaces')).toMatch(
+			/characters that change meaning in a URL/,
+		);
 	});
 });
 
@@ -112,7 +127,18 @@ describe('duplicate memory', () => {
 		const memory = new DeliveryMemory(5);
 		for (let i = 0; i < 10; i++) memory.confirm(key(i), i);
 		expect(memory.size).toBe(5);
-		expect(Array.from({ length: 10 }, (_, i) => memory.has(key(i)))).toEqual([false, false, false, false, false, true, true, true, true, true]);
+		expect(Array.from({ length: 10 }, (_, i) => memory.has(key(i)))).toEqual([
+			false,
+			false,
+			false,
+			false,
+			false,
+			true,
+			true,
+			true,
+			true,
+			true,
+		]);
 	});
 
 	it('never lets a clock step back reorder the memory', () => {
@@ -164,7 +190,17 @@ describe('duplicate memory', () => {
 
 	it('skips damaged stored entries', () => {
 		const memory = new DeliveryMemory();
-		memory.merge({ v: 1, w: 'x', s: 1, b: [['zz', 'short'], ['a', key(1)], ['!', key(2)], ['b', `${key(3)}<script>`]] as Array<[string, string]> });
+		memory.merge({
+			v: 1,
+			w: 'x',
+			s: 1,
+			b: [
+				['zz', 'short'],
+				['a', key(1)],
+				['!', key(2)],
+				['b', `${key(3)}<script>`],
+			] as Array<[string, string]>,
+		});
 		expect([key(1), key(2), key(3)].map((k) => memory.has(k))).toEqual([true, false, false]);
 		expect(readStoredMemory({ v: 2, w: 'x', s: 1, b: [] })).toBeUndefined();
 		expect(readStoredMemory('text')).toBeUndefined();
@@ -173,7 +209,16 @@ describe('duplicate memory', () => {
 
 describe('notification reading', () => {
 	const at = new Date('2026-11-25T07:30:05.000Z');
-	const full = { key: 's3cret', MsgID: '1000001', MSISDN: '972541234567', StatusCode: '600', StatusDes: 'Delivered', ReasonCode: '601', ReasonDes: 'Message delivered', Date: '25112026093000' };
+	const full = {
+		key: 's3cret',
+		MsgID: '1000001',
+		MSISDN: '972541234567',
+		StatusCode: '600',
+		StatusDes: 'Delivered',
+		ReasonCode: '601',
+		ReasonDes: 'Message delivered',
+		Date: '25112026093000',
+	};
 
 	it('reads every token', () => {
 		expect(readNotification(full, 'Asia/Jerusalem', at)).toEqual({
@@ -183,17 +228,36 @@ describe('notification reading', () => {
 			messageId: '1000001',
 			msisdn: '972541234567',
 			msisdnNormalised: '0541234567',
-			status: { code: 600, name: 'Delivered', description: 'Delivered to the mobile device according to the cellular operator', final: true, delivered: true, gatewayText: 'Delivered' },
+			status: {
+				code: 600,
+				name: 'Delivered',
+				description: 'Delivered to the mobile device according to the cellular operator',
+				final: true,
+				delivered: true,
+				gatewayText: 'Delivered',
+			},
 			reason: { code: 601, description: 'Message delivered', gatewayText: 'Message delivered' },
 			deliveredAt: '2026-11-25T07:30:00.000Z',
 			deliveredAtRaw: '25112026093000',
 			receivedAt: '2026-11-25T07:30:05.000Z',
-			query: { MsgID: '1000001', MSISDN: '972541234567', StatusCode: '600', StatusDes: 'Delivered', ReasonCode: '601', ReasonDes: 'Message delivered', Date: '25112026093000' },
+			query: {
+				MsgID: '1000001',
+				MSISDN: '972541234567',
+				StatusCode: '600',
+				StatusDes: 'Delivered',
+				ReasonCode: '601',
+				ReasonDes: 'Message delivered',
+				Date: '25112026093000',
+			},
 		});
 	});
 
 	it('lists what is wrong with a malformed notification', () => {
-		const event = readNotification({ MSISDN: 'abc', StatusCode: '650', Date: '99999999999999' }, 'Asia/Jerusalem', at);
+		const event = readNotification(
+			{ MSISDN: 'abc', StatusCode: '650', Date: '99999999999999' },
+			'Asia/Jerusalem',
+			at,
+		);
 		expect(event.valid).toBe(false);
 		expect(event.eventId).toMatch(/^malformed-/);
 		expect(event.problems).toEqual([
@@ -205,7 +269,11 @@ describe('notification reading', () => {
 	});
 
 	it('never reads codes from object prototypes', () => {
-		const event = readNotification({ ...full, StatusCode: 'constructor', ReasonCode: '__proto__' }, 'Asia/Jerusalem', at);
+		const event = readNotification(
+			{ ...full, StatusCode: 'constructor', ReasonCode: '__proto__' },
+			'Asia/Jerusalem',
+			at,
+		);
 		expect(event.status).toMatchObject({ code: null, name: null });
 		expect(event.reason).toMatchObject({ code: null });
 		expect(event.valid).toBe(false);

@@ -29,10 +29,18 @@ export interface OperationRun {
 }
 
 /** An operation run item by item: the router loops, pairs each result with its item and applies Continue On Fail. */
-export type ItemOperation = (this: IExecuteFunctions, itemIndex: number, run: OperationRun) => Promise<IDataObject | IDataObject[]>;
+export type ItemOperation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: OperationRun,
+) => Promise<IDataObject | IDataObject[]>;
 
 /** An operation that needs all items at once (to batch them); it returns one output item per input item, paired. */
-export type AllItemsOperation = (this: IExecuteFunctions, items: INodeExecutionData[], run: OperationRun) => Promise<INodeExecutionData[]>;
+export type AllItemsOperation = (
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	run: OperationRun,
+) => Promise<INodeExecutionData[]>;
 
 /**
  * How the router runs an operation. `sends` marks item-by-item operations that send: when the run

@@ -1,4 +1,10 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 import * as sms from './sms/Sms.resource';
 import * as voiceCall from './voiceCall/VoiceCall.resource';
 import * as account from './account/Account.resource';
@@ -32,7 +38,9 @@ function findOperation(resource: string, operation: string): Operation | undefin
 	const byResource: Record<string, Record<string, Operation>> = OPERATIONS;
 	if (!Object.prototype.hasOwnProperty.call(byResource, resource)) return undefined;
 	const operations = byResource[resource];
-	return Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
+	return Object.prototype.hasOwnProperty.call(operations, operation)
+		? operations[operation]
+		: undefined;
 }
 
 async function startRun(ctx: IExecuteFunctions): Promise<OperationRun & { finish(): void }> {
@@ -58,18 +66,29 @@ async function startRun(ctx: IExecuteFunctions): Promise<OperationRun & { finish
 }
 
 /** The error of an item that was not tried because SMSCenter had refused the login earlier in the run. */
-function refusedEarlier(ctx: IExecuteFunctions, itemIndex: number, refusal: NodeApiError): NodeApiError {
-	const error = new NodeApiError(ctx.getNode(), { message: refusal.message }, {
-		message: `Item ${itemIndex + 1}: not tried: ${refusal.message}`,
-		description: 'SMSCenter refused the login for an earlier item of this run, so no further request was made. Nothing was sent for this item.',
-		itemIndex,
-	});
+function refusedEarlier(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	refusal: NodeApiError,
+): NodeApiError {
+	const error = new NodeApiError(
+		ctx.getNode(),
+		{ message: refusal.message },
+		{
+			message: `Item ${itemIndex + 1}: not tried: ${refusal.message}`,
+			description:
+				'SMSCenter refused the login for an earlier item of this run, so no further request was made. Nothing was sent for this item.',
+			itemIndex,
+		},
+	);
 	return error;
 }
 
 /** The message IDs an item's result holds (an item-by-item send gives one `messageId`, or null). */
 function messageIdsOf(results: IDataObject[]): string[] {
-	return results.map((json) => json.messageId).filter((id): id is string => typeof id === 'string' && id !== '');
+	return results
+		.map((json) => json.messageId)
+		.filter((id): id is string => typeof id === 'string' && id !== '');
 }
 
 /**
@@ -78,7 +97,12 @@ function messageIdsOf(results: IDataObject[]): string[] {
  * request. Without Continue On Fail the run stops at the failing item; for a sending operation its
  * error then names the items that were already sent.
  */
-async function eachItem(ctx: IExecuteFunctions, items: INodeExecutionData[], operation: { eachItem: ItemOperation; sends?: true }, run: OperationRun): Promise<INodeExecutionData[]> {
+async function eachItem(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	operation: { eachItem: ItemOperation; sends?: true },
+	run: OperationRun,
+): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	const sent: SentItem[] = [];
 	let refusal: NodeApiError | undefined;
@@ -88,14 +112,23 @@ async function eachItem(ctx: IExecuteFunctions, items: INodeExecutionData[], ope
 			continue;
 		}
 		try {
-			const result: IDataObject | IDataObject[] = await operation.eachItem.call(ctx, itemIndex, run);
+			const result: IDataObject | IDataObject[] = await operation.eachItem.call(
+				ctx,
+				itemIndex,
+				run,
+			);
 			const results = Array.isArray(result) ? result : [result];
 			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
 			if (operation.sends) sent.push({ itemIndex, messageIds: messageIdsOf(results) });
 		} catch (error) {
-			const named = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			const named =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 			if (isLoginRefusalError(named)) refusal = named;
-			output.push(errorItemOrThrow(ctx, itemIndex, ctx.continueOnFail() ? named : withSentItems(named, sent)));
+			output.push(
+				errorItemOrThrow(ctx, itemIndex, ctx.continueOnFail() ? named : withSentItems(named, sent)),
+			);
 		}
 	}
 	return output;
@@ -112,11 +145,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = findOperation(resource, operationName);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of resource "${resource}" is not supported`,
+		);
 	}
 	if (items.length === 0) return [[]];
 	const run = await startRun(this);
-	const output = 'allItems' in operation ? await operation.allItems.call(this, items, run) : await eachItem(this, items, operation, run);
+	const output =
+		'allItems' in operation
+			? await operation.allItems.call(this, items, run)
+			: await eachItem(this, items, operation, run);
 	run.finish();
 	return [output];
 }

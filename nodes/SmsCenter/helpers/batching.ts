@@ -15,7 +15,10 @@ export interface Batch {
  * `batchSize` recipients; an item with more recipients than that spans several requests.
  * Groups keep the order in which their first item appears.
  */
-export function planBatches(items: Array<{ itemIndex: number; key: string; numbers: string[] }>, batchSize: number): Batch[] {
+export function planBatches(
+	items: Array<{ itemIndex: number; key: string; numbers: string[] }>,
+	batchSize: number,
+): Batch[] {
 	const size = Math.max(1, Math.floor(batchSize));
 	const groups = new Map<string, Batch[]>();
 	for (const item of items) {

@@ -4,7 +4,9 @@ export const DEFAULT_OPT_OUT_LINE = 'להסרה השב הסר';
 
 /** Marks a text as advertising: the required word first, the opt-out line last. */
 export function markAsAdvertising(text: string, optOutLine: string): string {
-	const body = text.trimStart().startsWith(ADVERTISING_WORD) ? text : `${ADVERTISING_WORD}: ${text}`;
+	const body = text.trimStart().startsWith(ADVERTISING_WORD)
+		? text
+		: `${ADVERTISING_WORD}: ${text}`;
 	const line = optOutLine.trim();
 	return line === '' || body.trimEnd().endsWith(line) ? body : `${body}\n${line}`;
 }

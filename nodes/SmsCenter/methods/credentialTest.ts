@@ -1,7 +1,23 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 import { DEFAULT_PROTOCOL, type AsmxProtocol } from '../../shared/protocol';
-import { checkedBaseUrl, CredentialSetupError, withLogin, type GatewayLogin } from '../../shared/transport/login';
-import { adminMethodNote, judgeLoginAnswer, LOGIN_CHECK_METHOD, loginCheckRequest, withoutPassword } from '../../shared/transport/loginCheck';
+import {
+	checkedBaseUrl,
+	CredentialSetupError,
+	withLogin,
+	type GatewayLogin,
+} from '../../shared/transport/login';
+import {
+	adminMethodNote,
+	judgeLoginAnswer,
+	LOGIN_CHECK_METHOD,
+	loginCheckRequest,
+	withoutPassword,
+} from '../../shared/transport/loginCheck';
 
 interface RawResponse {
 	statusCode: number;
@@ -20,9 +36,13 @@ const FAILURE_WORDS: Record<string, string> = {
 
 /** Why a request failed before an answer came, in words, with the error code. */
 function failureWords(error: unknown, login: GatewayLogin): string {
-	const code = (error as { code?: unknown; cause?: { code?: unknown } }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+	const code =
+		(error as { code?: unknown; cause?: { code?: unknown } }).code ??
+		(error as { cause?: { code?: unknown } }).cause?.code;
 	if (typeof code === 'string' && FAILURE_WORDS[code]) return `${FAILURE_WORDS[code]} (${code})`;
-	return withoutPassword(String((error as Error).message ?? error), login).split('\n')[0].slice(0, 200);
+	return withoutPassword(String((error as Error).message ?? error), login)
+		.split('\n')[0]
+		.slice(0, 200);
 }
 
 function locationOf(headers: Record<string, unknown> | undefined): string | undefined {
@@ -36,15 +56,24 @@ function locationOf(headers: Record<string, unknown> | undefined): string | unde
  * fails the test; any other answer passes with the reason in the result's message. Nothing is
  * stored, and nothing runs before a node's own requests: their answers say when a login is wrong.
  */
-export async function smsCenterApiLoginCheck(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+export async function smsCenterApiLoginCheck(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
 	const data: ICredentialDataDecryptedObject = credential.data ?? {};
 	const protocol: AsmxProtocol = data.protocol === 'soap11' ? 'soap11' : DEFAULT_PROTOCOL;
-	const login: GatewayLogin = { username: String(data.username ?? ''), password: String(data.password ?? '') };
+	const login: GatewayLogin = {
+		username: String(data.username ?? ''),
+		password: String(data.password ?? ''),
+	};
 	let baseUrl: string;
 	try {
 		baseUrl = checkedBaseUrl(data.baseUrl as string | undefined, data.allowInsecureHttp === true);
 	} catch (error) {
-		return { status: 'Error', message: error instanceof CredentialSetupError ? error.message : String(error) };
+		return {
+			status: 'Error',
+			message: error instanceof CredentialSetupError ? error.message : String(error),
+		};
 	}
 	const check = loginCheckRequest(protocol);
 	// n8n hands a credential test only its `request` helper (ICredentialTestFunctions), so the
@@ -65,11 +94,26 @@ export async function smsCenterApiLoginCheck(this: ICredentialTestFunctions, cre
 			followAllRedirects: false,
 		})) as RawResponse;
 	} catch (error) {
-		return { status: 'Error', message: `Could not reach SMSCenter at ${new URL(baseUrl).host} (${LOGIN_CHECK_METHOD}): ${failureWords(error, login)}` };
+		return {
+			status: 'Error',
+			message: `Could not reach SMSCenter at ${new URL(baseUrl).host} (${LOGIN_CHECK_METHOD}): ${failureWords(error, login)}`,
+		};
 	}
-	const body = typeof response.body === 'string' ? response.body : Buffer.isBuffer(response.body) ? response.body.toString('utf8') : '';
-	const verdict = judgeLoginAnswer({ statusCode: response.statusCode, body, location: locationOf(response.headers) }, protocol, login);
+	const body =
+		typeof response.body === 'string'
+			? response.body
+			: Buffer.isBuffer(response.body)
+				? response.body.toString('utf8')
+				: '';
+	const verdict = judgeLoginAnswer(
+		{ statusCode: response.statusCode, body, location: locationOf(response.headers) },
+		protocol,
+		login,
+	);
 	if (!verdict.works) return { status: 'Error', message: verdict.message };
 	if (verdict.code === 'OK') return { status: 'OK', message: 'Connection successful!' };
-	return { status: 'OK', message: `Connection successful. ${adminMethodNote(LOGIN_CHECK_METHOD, verdict.code)}` };
+	return {
+		status: 'OK',
+		message: `Connection successful. ${adminMethodNote(LOGIN_CHECK_METHOD, verdict.code)}`,
+	};
 }

@@ -1,6 +1,15 @@
 import { isKnownAnswer } from '../../shared/statusCodes/answerCodes';
 import { isAcceptedAnswer, messageIdOrNull } from '../../shared/transport/answerRules';
-import { asObject, list, readBoolean, readDecimal, required, text, UnreadableAnswerError, type XmlValue } from '../../shared/transport/responseParser';
+import {
+	asObject,
+	list,
+	readBoolean,
+	readDecimal,
+	required,
+	text,
+	UnreadableAnswerError,
+	type XmlValue,
+} from '../../shared/transport/responseParser';
 
 /**
  * Typed readings of each method's result element. Each reads the answer code first and the rest
@@ -10,7 +19,8 @@ import { asObject, list, readBoolean, readDecimal, required, text, UnreadableAns
 
 /** `SendMessagesV2`: the result element holds the code as text, and nothing else. */
 export function readSendCode(result: XmlValue): string {
-	if (typeof result !== 'string') throw new UnreadableAnswerError('the answer is not a result code');
+	if (typeof result !== 'string')
+		throw new UnreadableAnswerError('the answer is not a result code');
 	const code = result.trim();
 	if (code === '') throw new UnreadableAnswerError('the answer has no result code');
 	return code;
@@ -37,7 +47,10 @@ export function readMessageIdAnswer(result: XmlValue): MessageIdAnswer {
 	const response = required(fields, 'Response').trim();
 	if (!isAcceptedAnswer(response)) return { response, messageId: null };
 	const messageId = text(fields.MessageID).trim();
-	if (messageId !== '' && !/^-?\d+$/.test(messageId)) throw new UnreadableAnswerError(`SMSCenter answered ${response}, but its <MessageID> is not a number: "${messageId.slice(0, 40)}"`);
+	if (messageId !== '' && !/^-?\d+$/.test(messageId))
+		throw new UnreadableAnswerError(
+			`SMSCenter answered ${response}, but its <MessageID> is not a number: "${messageId.slice(0, 40)}"`,
+		);
 	return { response, messageId: messageIdOrNull(messageId) };
 }
 
@@ -57,17 +70,19 @@ export function readIvrLogin(result: XmlValue): string {
 
 /** The rows of GetMessagesResponseByMessageID; read them once the `Login` code is accepted. */
 export function readIvrRows(result: XmlValue): IvrResponseRow[] {
-	return list(asObject(result).ArrIVRMessagesReturnResponse, 'IVRMessageReturnResponse').map((row) => {
-		const response = text(row.Response).trim();
-		const length = text(row.CallLength).trim();
-		return {
-			mobile: required(row, 'Mobile').trim(),
-			status: required(row, 'Status').trim(),
-			sendDate: text(row.SendDate).trim(),
-			callLength: length === '' ? 0 : readDecimal(length, 'CallLength'),
-			response: response === '' ? null : response,
-		};
-	});
+	return list(asObject(result).ArrIVRMessagesReturnResponse, 'IVRMessageReturnResponse').map(
+		(row) => {
+			const response = text(row.Response).trim();
+			const length = text(row.CallLength).trim();
+			return {
+				mobile: required(row, 'Mobile').trim(),
+				status: required(row, 'Status').trim(),
+				sendDate: text(row.SendDate).trim(),
+				callLength: length === '' ? 0 : readDecimal(length, 'CallLength'),
+				response: response === '' ? null : response,
+			};
+		},
+	);
 }
 
 export function readIvrResponses(result: XmlValue): { login: string; rows: IvrResponseRow[] } {
@@ -110,7 +125,11 @@ function readPrepaidMode(raw: string): Pick<UserBalance, 'prepaidMode' | 'prepai
 }
 
 /** CheckUsersPrePaid: users are read only when ReturnValues is OK. */
-export function readUserBalances(result: XmlValue): { result: string; companyWorkingInUserPrepaidMode: boolean; users: UserBalance[] } {
+export function readUserBalances(result: XmlValue): {
+	result: string;
+	companyWorkingInUserPrepaidMode: boolean;
+	users: UserBalance[];
+} {
 	const fields = asObject(result);
 	const code = required(fields, 'ReturnValues').trim();
 	if (code !== 'OK') return { result: code, companyWorkingInUserPrepaidMode: false, users: [] };

@@ -11,7 +11,8 @@ export function isLoginRefusalError(error: unknown): error is NodeApiError {
 }
 
 /** The advice every send failure carries when the request may have been carried out. */
-export const MAY_HAVE_REACHED = 'The request may have reached SMSCenter, so it was not repeated: check the SMSCenter reports before sending again.';
+export const MAY_HAVE_REACHED =
+	'The request may have reached SMSCenter, so it was not repeated: check the SMSCenter reports before sending again.';
 
 /** Send failures that prove nothing was sent: a refusal in the gateway's own words, a connection that never opened. */
 const NOTHING_SENT = new WeakSet<Error>();
@@ -39,7 +40,13 @@ export function shownCode(code: string): string {
  * gateway documents is a refusal: nothing was sent. A code this node does not know may hide a
  * send, so for sends it carries the advice to check the reports.
  */
-export function gatewayAnswerError(node: INode, code: string, itemIndex: number, context: string, sends = false): NodeApiError {
+export function gatewayAnswerError(
+	node: INode,
+	code: string,
+	itemIndex: number,
+	context: string,
+	sends = false,
+): NodeApiError {
 	const { meaning, action } = describeAnswer(code);
 	const known = isKnownAnswer(code);
 	const shown = shownCode(code);
@@ -56,7 +63,13 @@ export function gatewayAnswerError(node: INode, code: string, itemIndex: number,
 }
 
 /** Throws SMSCenter's refusal, in its own words, unless the answer counts as accepted. */
-export function requireAccepted(node: INode, code: string, itemIndex: number, context: string, sends = false): void {
+export function requireAccepted(
+	node: INode,
+	code: string,
+	itemIndex: number,
+	context: string,
+	sends = false,
+): void {
 	if (!isAcceptedAnswer(code)) throw gatewayAnswerError(node, code, itemIndex, context, sends);
 }
 

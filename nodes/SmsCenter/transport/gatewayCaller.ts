@@ -1,15 +1,46 @@
-import { sleep, type ICredentialsDecrypted, type IExecuteFunctions, type IHttpRequestOptions, type NodeApiError } from 'n8n-workflow';
+import {
+	sleep,
+	type ICredentialsDecrypted,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type NodeApiError,
+} from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../../shared/credentialName';
 import { DEFAULT_PROTOCOL, type AsmxProtocol } from '../../shared/protocol';
 import { DEFAULT_BASE_URL } from '../../shared/transport/login';
-import { ANSWER_SCANNED, answerExcerpt, firstMeaningfulLine } from '../../shared/transport/gatewayText';
+import {
+	ANSWER_SCANNED,
+	answerExcerpt,
+	firstMeaningfulLine,
+} from '../../shared/transport/gatewayText';
 import { LoginScrubber } from '../../shared/transport/loginScrubber';
-import { isRedirectStatus, REDIRECT_ADVICE, redirectSummary } from '../../shared/transport/redirects';
+import {
+	isRedirectStatus,
+	REDIRECT_ADVICE,
+	redirectSummary,
+} from '../../shared/transport/redirects';
 import { ASMX_METHODS, type AsmxMethod } from '../../shared/transport/methods';
-import { buildAsmxRequest, buildPushSmsRequest, type GatewayParams, type GatewayRequest, type PushSmsSendAs } from '../../shared/transport/requestBuilder';
-import { readAsmxResult, SoapFaultError, UnreadableAnswerError, type XmlObject, type XmlValue } from '../../shared/transport/responseParser';
+import {
+	buildAsmxRequest,
+	buildPushSmsRequest,
+	type GatewayParams,
+	type GatewayRequest,
+	type PushSmsSendAs,
+} from '../../shared/transport/requestBuilder';
+import {
+	readAsmxResult,
+	SoapFaultError,
+	UnreadableAnswerError,
+	type XmlObject,
+	type XmlValue,
+} from '../../shared/transport/responseParser';
 import { MAY_HAVE_REACHED, nothingSent, transportError } from './errors';
-import { failedBeforeConnecting, failureWords, isTransient, networkFailure } from './networkFailure';
+import {
+	failedBeforeConnecting,
+	failureWords,
+	isTransient,
+	networkFailure,
+} from './networkFailure';
 
 export interface CallSettings {
 	protocol: AsmxProtocol;
@@ -20,7 +51,12 @@ export interface CallSettings {
 	backoffMs: number;
 }
 
-export const DEFAULT_CALL_SETTINGS: CallSettings = { protocol: DEFAULT_PROTOCOL, timeoutMs: 30_000, readAttempts: 3, backoffMs: 500 };
+export const DEFAULT_CALL_SETTINGS: CallSettings = {
+	protocol: DEFAULT_PROTOCOL,
+	timeoutMs: 30_000,
+	readAttempts: 3,
+	backoffMs: 500,
+};
 
 interface RawAnswer {
 	statusCode: number;
@@ -35,7 +71,10 @@ interface AttemptFailure {
 
 /** Only the first line, and never more than the gateway's own words: no URL, header or body. */
 function safeMessage(message: string): string {
-	return message.split('\n')[0].replace(/https?:\/\/\S+/g, '<url>').slice(0, 200);
+	return message
+		.split('\n')[0]
+		.replace(/https?:\/\/\S+/g, '<url>')
+		.slice(0, 200);
 }
 
 /** The same answer with the login removed from every text in it. */
@@ -64,18 +103,34 @@ export class GatewayCaller {
 		private readonly credentials?: ICredentialsDecrypted,
 	) {
 		const data = credentials?.data ?? {};
-		this.scrubber = new LoginScrubber({ username: String(data.username ?? ''), password: String(data.password ?? '') });
+		this.scrubber = new LoginScrubber({
+			username: String(data.username ?? ''),
+			password: String(data.password ?? ''),
+		});
 	}
 
 	/** A failure in words the user may see: the login removed from its message and description. */
-	private failure(message: string, description: string, itemIndex: number, httpCode?: number): NodeApiError {
-		return transportError(this.ctx.getNode(), this.scrubber.scrub(message), this.scrubber.scrub(description), itemIndex, httpCode);
+	private failure(
+		message: string,
+		description: string,
+		itemIndex: number,
+		httpCode?: number,
+	): NodeApiError {
+		return transportError(
+			this.ctx.getNode(),
+			this.scrubber.scrub(message),
+			this.scrubber.scrub(description),
+			itemIndex,
+			httpCode,
+		);
 	}
 
 	/** What the answer said, in a line: never markup, CSS or script, never more than a few hundred characters, never the login. */
 	private summariseBody(body: string): string {
 		if (body.trim() === '') return 'The answer was empty.';
-		const excerpt = this.scrubber.scrub(answerExcerpt(this.scrubber.scrub(body.slice(0, ANSWER_SCANNED))));
+		const excerpt = this.scrubber.scrub(
+			answerExcerpt(this.scrubber.scrub(body.slice(0, ANSWER_SCANNED))),
+		);
 		return excerpt === '' ? 'The answer had no text.' : `The answer began: "${excerpt}"`;
 	}
 
@@ -86,19 +141,43 @@ export class GatewayCaller {
 	}
 
 	/** Calls an ASMX method and reads its result element with `read`; an answer `read` cannot take is an unreadable answer. */
-	async asmx<T>(method: AsmxMethod, params: GatewayParams, itemIndex: number, read: (result: XmlValue) => T): Promise<T> {
+	async asmx<T>(
+		method: AsmxMethod,
+		params: GatewayParams,
+		itemIndex: number,
+		read: (result: XmlValue) => T,
+	): Promise<T> {
 		const request = buildAsmxRequest(method, params, this.settings.protocol);
 		const sends = ASMX_METHODS[method].sends;
-		return await this.call(request, method, sends, itemIndex, (body) => read(scrubResult(readAsmxResult(body, method), this.scrubber)));
+		return await this.call(request, method, sends, itemIndex, (body) =>
+			read(scrubResult(readAsmxResult(body, method), this.scrubber)),
+		);
 	}
 
 	/** Calls pushsms.aspx and reads its plain-text answer with `read`. */
-	async pushSms<T>(params: GatewayParams, itemIndex: number, read: (answer: string) => T, sendAs: PushSmsSendAs = 'body'): Promise<T> {
-		return await this.call(buildPushSmsRequest(params, sendAs), 'pushsms.aspx', true, itemIndex, (body) => read(this.scrubber.scrub(body)));
+	async pushSms<T>(
+		params: GatewayParams,
+		itemIndex: number,
+		read: (answer: string) => T,
+		sendAs: PushSmsSendAs = 'body',
+	): Promise<T> {
+		return await this.call(
+			buildPushSmsRequest(params, sendAs),
+			'pushsms.aspx',
+			true,
+			itemIndex,
+			(body) => read(this.scrubber.scrub(body)),
+		);
 	}
 
 	/** One attempt for sends; for reads, retries with backoff on network failures, 5xx and unreadable answers. */
-	private async call<T>(request: GatewayRequest, what: string, sends: boolean, itemIndex: number, read: (body: string) => T): Promise<T> {
+	private async call<T>(
+		request: GatewayRequest,
+		what: string,
+		sends: boolean,
+		itemIndex: number,
+		read: (body: string) => T,
+	): Promise<T> {
 		const attempts = sends ? 1 : Math.max(1, this.settings.readAttempts);
 		let lastError: NodeApiError | undefined;
 		let tried = 0;
@@ -125,7 +204,12 @@ export class GatewayCaller {
 		throw lastError;
 	}
 
-	private async once(request: GatewayRequest, what: string, sends: boolean, itemIndex: number): Promise<RawAnswer | AttemptFailure> {
+	private async once(
+		request: GatewayRequest,
+		what: string,
+		sends: boolean,
+		itemIndex: number,
+	): Promise<RawAnswer | AttemptFailure> {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: request.url,
@@ -149,31 +233,62 @@ export class GatewayCaller {
 		} catch (error) {
 			const failure = networkFailure(error);
 			if (failure.setup) {
-				const setupError = this.failure(firstMeaningfulLine(failure.setup.message, 400), `Nothing was sent (${what}). Fix the SMSCenter credential and try again.`, itemIndex);
+				const setupError = this.failure(
+					firstMeaningfulLine(failure.setup.message, 400),
+					`Nothing was sent (${what}). Fix the SMSCenter credential and try again.`,
+					itemIndex,
+				);
 				return { error: nothingSent(setupError), transient: false };
 			}
 			const unsent = failedBeforeConnecting(failure);
 			const consequence = sends ? (unsent ? 'Nothing was sent.' : MAY_HAVE_REACHED) : '';
-			const networkError = this.failure(`Could not reach SMSCenter (${what}): ${failureWords(failure)}`, `${failure.code}: ${safeMessage(failure.message)}. ${consequence}`.trim(), itemIndex);
-			return { error: unsent ? nothingSent(networkError) : networkError, transient: isTransient(failure) };
+			const networkError = this.failure(
+				`Could not reach SMSCenter (${what}): ${failureWords(failure)}`,
+				`${failure.code}: ${safeMessage(failure.message)}. ${consequence}`.trim(),
+				itemIndex,
+			);
+			return {
+				error: unsent ? nothingSent(networkError) : networkError,
+				transient: isTransient(failure),
+			};
 		}
-		const body = typeof response.body === 'string' ? response.body : response.body === undefined || response.body === null ? '' : String(response.body);
+		const body =
+			typeof response.body === 'string'
+				? response.body
+				: response.body === undefined || response.body === null
+					? ''
+					: String(response.body);
 		const consequence = sends ? ` ${MAY_HAVE_REACHED}` : '';
 		if (response.statusCode >= 500 && !body.includes('soap:Fault') && !body.includes(':Fault>')) {
 			return {
-				error: this.failure(`SMSCenter failed with HTTP ${response.statusCode} (${what})`, `${this.summariseBody(body)}${consequence}`, itemIndex, response.statusCode),
+				error: this.failure(
+					`SMSCenter failed with HTTP ${response.statusCode} (${what})`,
+					`${this.summariseBody(body)}${consequence}`,
+					itemIndex,
+					response.statusCode,
+				),
 				transient: true,
 			};
 		}
 		if (isRedirectStatus(response.statusCode)) {
 			return {
-				error: this.failure(`${redirectSummary(response.statusCode, response.headers, this.baseUrl())} (${what})`, `${REDIRECT_ADVICE}${consequence}`, itemIndex, response.statusCode),
+				error: this.failure(
+					`${redirectSummary(response.statusCode, response.headers, this.baseUrl())} (${what})`,
+					`${REDIRECT_ADVICE}${consequence}`,
+					itemIndex,
+					response.statusCode,
+				),
 				transient: false,
 			};
 		}
 		if (response.statusCode >= 400 && response.statusCode < 500) {
 			return {
-				error: this.failure(`SMSCenter answered HTTP ${response.statusCode} (${what})`, `Check the base URL in the credential. ${this.summariseBody(body)}${consequence}`, itemIndex, response.statusCode),
+				error: this.failure(
+					`SMSCenter answered HTTP ${response.statusCode} (${what})`,
+					`Check the base URL in the credential. ${this.summariseBody(body)}${consequence}`,
+					itemIndex,
+					response.statusCode,
+				),
 				transient: false,
 			};
 		}
@@ -186,18 +301,35 @@ export class GatewayCaller {
 	 * fault means the gateway could not read the request, so nothing was done; anything else may
 	 * hide a send.
 	 */
-	private unreadable(error: unknown, what: string, sends: boolean, itemIndex: number, answer: RawAnswer): AttemptFailure {
+	private unreadable(
+		error: unknown,
+		what: string,
+		sends: boolean,
+		itemIndex: number,
+		answer: RawAnswer,
+	): AttemptFailure {
 		if (error instanceof SoapFaultError) {
 			const refused = error.faultCode.endsWith('Client');
 			const consequence = sends ? (refused ? ' Nothing was sent.' : ` ${MAY_HAVE_REACHED}`) : '';
-			const faultError = this.failure(`SMSCenter returned a SOAP fault (${what}): ${error.faultCode}`, `${this.scrubber.scrub(answerExcerpt(this.scrubber.scrub(error.faultString))) || 'The fault had no text.'}${consequence}`, itemIndex, answer.statusCode);
+			const faultError = this.failure(
+				`SMSCenter returned a SOAP fault (${what}): ${error.faultCode}`,
+				`${this.scrubber.scrub(answerExcerpt(this.scrubber.scrub(error.faultString))) || 'The fault had no text.'}${consequence}`,
+				itemIndex,
+				answer.statusCode,
+			);
 			return { error: refused ? nothingSent(faultError) : faultError, transient: !refused };
 		}
-		const reason = error instanceof UnreadableAnswerError ? error.message : 'the answer has an unexpected shape';
+		const reason =
+			error instanceof UnreadableAnswerError ? error.message : 'the answer has an unexpected shape';
 		const shown = answer.body.trim() === '' ? '' : ` ${this.summariseBody(answer.body)}.`;
 		const consequence = sends ? ` ${MAY_HAVE_REACHED}` : '';
 		return {
-			error: this.failure(`SMSCenter's answer could not be read (${what})`, `${reason}.${shown}${consequence}`, itemIndex, answer.statusCode),
+			error: this.failure(
+				`SMSCenter's answer could not be read (${what})`,
+				`${reason}.${shown}${consequence}`,
+				itemIndex,
+				answer.statusCode,
+			),
 			transient: true,
 		};
 	}

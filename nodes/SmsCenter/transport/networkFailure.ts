@@ -14,9 +14,11 @@ export function networkFailure(error: unknown): NetworkFailure {
 	let message = '';
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
-		if (current instanceof CredentialSetupError) return { code: 'CREDENTIAL', message: current.message, setup: current };
+		if (current instanceof CredentialSetupError)
+			return { code: 'CREDENTIAL', message: current.message, setup: current };
 		const record = current as { code?: unknown; message?: unknown; cause?: unknown };
-		if (!code && typeof record.code === 'string' && /^[A-Z_]+$/.test(record.code)) code = record.code;
+		if (!code && typeof record.code === 'string' && /^[A-Z_]+$/.test(record.code))
+			code = record.code;
 		if (!message && typeof record.message === 'string') message = record.message;
 		current = record.cause;
 	}
@@ -25,7 +27,17 @@ export function networkFailure(error: unknown): NetworkFailure {
 }
 
 /** Failures worth another attempt of a read. */
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'ERR_BAD_RESPONSE', 'UNKNOWN']);
+const TRANSIENT_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ECONNREFUSED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'UND_ERR_SOCKET',
+	'ERR_BAD_RESPONSE',
+	'UNKNOWN',
+]);
 
 /** Failures that happen before a connection is open: the request cannot have reached anyone. */
 const BEFORE_CONNECTING = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);

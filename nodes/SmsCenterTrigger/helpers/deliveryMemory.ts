@@ -20,7 +20,13 @@ const KEY_CHARACTERS = /^[A-Za-z0-9_-]*$/;
 export function readStoredMemory(value: unknown): StoredMemory | undefined {
 	if (!value || typeof value !== 'object') return undefined;
 	const stored = value as Partial<StoredMemory>;
-	if (stored.v !== 1 || typeof stored.w !== 'string' || typeof stored.s !== 'number' || !Array.isArray(stored.b)) return undefined;
+	if (
+		stored.v !== 1 ||
+		typeof stored.w !== 'string' ||
+		typeof stored.s !== 'number' ||
+		!Array.isArray(stored.b)
+	)
+		return undefined;
 	return stored as StoredMemory;
 }
 
@@ -124,23 +130,35 @@ export class DeliveryMemory {
 	merge(stored: StoredMemory): void {
 		const incoming: Array<[string, number]> = [];
 		for (const bucket of stored.b) {
-			if (!Array.isArray(bucket) || typeof bucket[0] !== 'string' || typeof bucket[1] !== 'string') continue;
+			if (!Array.isArray(bucket) || typeof bucket[0] !== 'string' || typeof bucket[1] !== 'string')
+				continue;
 			const at = parseInt(bucket[0], 36);
 			const keys = bucket[1];
-			if (!Number.isSafeInteger(at) || at < 0 || keys.length % MEMORY_KEY_LENGTH !== 0 || !KEY_CHARACTERS.test(keys)) continue;
-			for (let i = 0; i < keys.length; i += MEMORY_KEY_LENGTH) incoming.push([keys.slice(i, i + MEMORY_KEY_LENGTH), at]);
+			if (
+				!Number.isSafeInteger(at) ||
+				at < 0 ||
+				keys.length % MEMORY_KEY_LENGTH !== 0 ||
+				!KEY_CHARACTERS.test(keys)
+			)
+				continue;
+			for (let i = 0; i < keys.length; i += MEMORY_KEY_LENGTH)
+				incoming.push([keys.slice(i, i + MEMORY_KEY_LENGTH), at]);
 		}
 		if (incoming.length === 0) return;
 		incoming.sort((a, b) => a[1] - b[1]);
 		const own = [...this.seen];
 		const earliest = new Map<string, number>();
-		for (const [key, at] of [...incoming, ...own]) earliest.set(key, Math.min(at, earliest.get(key) ?? at));
+		for (const [key, at] of [...incoming, ...own])
+			earliest.set(key, Math.min(at, earliest.get(key) ?? at));
 		const before = this.seen.size;
 		this.seen.clear();
 		let i = 0;
 		let j = 0;
 		while (i < incoming.length || j < own.length) {
-			const next = j >= own.length || (i < incoming.length && incoming[i][1] <= own[j][1]) ? incoming[i++] : own[j++];
+			const next =
+				j >= own.length || (i < incoming.length && incoming[i][1] <= own[j][1])
+					? incoming[i++]
+					: own[j++];
 			const key = next[0];
 			if (!this.seen.has(key) && earliest.get(key) === next[1]) this.seen.set(key, next[1]);
 		}

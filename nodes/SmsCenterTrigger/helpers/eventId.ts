@@ -9,7 +9,11 @@ import { createHash } from 'crypto';
  * `<MsgID>-<MSISDN digits>-<StatusCode>`, for example `1000001-972541234560-600`. The number is
  * taken as sent, digits only, so that the ID never depends on how numbers are normalised.
  */
-export function deliveryEventId(messageId: string, msisdn: string | null, statusCode: number): string {
+export function deliveryEventId(
+	messageId: string,
+	msisdn: string | null,
+	statusCode: number,
+): string {
 	const digits = (msisdn ?? '').replace(/\D/g, '');
 	return `${messageId}-${digits === '' ? '0' : digits}-${statusCode}`;
 }
@@ -20,7 +24,9 @@ export function deliveryEventId(messageId: string, msisdn: string | null, status
  */
 export function malformedEventId(fields: Record<string, string>): string {
 	const canonical = Object.entries(fields)
-		.map(([name, value]) => `${encodeURIComponent(name.toLowerCase())}=${encodeURIComponent(value)}`)
+		.map(
+			([name, value]) => `${encodeURIComponent(name.toLowerCase())}=${encodeURIComponent(value)}`,
+		)
 		.sort()
 		.join('&');
 	return `malformed-${createHash('sha256').update(canonical).digest('hex').slice(0, 24)}`;

@@ -37,7 +37,8 @@ export function parseEntry(entry: string): Range | undefined {
 	}
 	if (address.kind() === 'ipv6') {
 		const v6 = address as ipaddr.IPv6;
-		if (v6.isIPv4MappedAddress() && bits >= MAPPED_IPV4_PREFIX) return [v6.toIPv4Address(), bits - MAPPED_IPV4_PREFIX];
+		if (v6.isIPv4MappedAddress() && bits >= MAPPED_IPV4_PREFIX)
+			return [v6.toIPv4Address(), bits - MAPPED_IPV4_PREFIX];
 	}
 	return [address, bits];
 }
@@ -59,7 +60,9 @@ export function parseAllowlist(text: string): Allowlist {
 
 /** Describes the invalid entries for an error message. */
 export function describeInvalidEntries(invalid: string[]): string {
-	const shown = invalid.slice(0, 5).map((entry) => `"${entry.length > 60 ? `${entry.slice(0, 60)}…` : entry}"`);
+	const shown = invalid
+		.slice(0, 5)
+		.map((entry) => `"${entry.length > 60 ? `${entry.slice(0, 60)}…` : entry}"`);
 	const more = invalid.length > 5 ? ` and ${invalid.length - 5} more` : '';
 	return `${shown.join(', ')}${more} ${invalid.length === 1 ? 'is not an IP address or CIDR range' : 'are not IP addresses or CIDR ranges'} (for example 192.0.2.10, 198.51.100.0/24 or 2001:db8::/32)`;
 }

@@ -78,7 +78,11 @@ const MARK_AGAIN_AFTER_MS = [0, 5, 25, 100, 500];
  * whose run this call hands to n8n: n8n writes static data for such a call only after it has taken the
  * run, so the write itself proves the run was taken and the report is remembered from then on.
  */
-export function saveWithCall(nodeStaticData: IDataObject, memory: DeliveryMemory, own?: { key: string; minute: number; response: Response }): void {
+export function saveWithCall(
+	nodeStaticData: IDataObject,
+	memory: DeliveryMemory,
+	own?: { key: string; minute: number; response: Response },
+): void {
 	const stored = {
 		toJSON: () => {
 			if (own && memory.isPending(own.key)) memory.confirm(own.key, own.minute);
@@ -109,7 +113,12 @@ export function saveWithCall(nodeStaticData: IDataObject, memory: DeliveryMemory
  * taken the run), it is remembered; otherwise (the run could not be started, or the caller left before
  * the answer) it is forgotten, so that the gateway's retry starts it.
  */
-export function settleWhenAnswered(response: Response, memory: DeliveryMemory, key: string, minute: number): void {
+export function settleWhenAnswered(
+	response: Response,
+	memory: DeliveryMemory,
+	key: string,
+	minute: number,
+): void {
 	response.once('close', () => {
 		if (!memory.isPending(key)) return;
 		if (response.headersSent && response.statusCode === 200) memory.confirm(key, minute);

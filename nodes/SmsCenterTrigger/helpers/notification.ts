@@ -37,7 +37,9 @@ const LIMIT_OF: Record<Token, number> = {
 };
 
 const TOKEN_OF_FIELD = new Map<string, Token>(
-	(Object.entries(FIELD_NAMES) as Array<[Token, readonly string[]]>).flatMap(([token, names]) => names.map((name) => [name.toLowerCase(), token] as [string, Token])),
+	(Object.entries(FIELD_NAMES) as Array<[Token, readonly string[]]>).flatMap(([token, names]) =>
+		names.map((name) => [name.toLowerCase(), token] as [string, Token]),
+	),
 );
 
 export const SECRET_FIELD = 'key';
@@ -56,7 +58,14 @@ export interface DeliveryEvent {
 	messageId: string | null;
 	msisdn: string | null;
 	msisdnNormalised: string | null;
-	status: { code: number | null; name: string | null; description: string | null; final: boolean; delivered: boolean; gatewayText: string | null };
+	status: {
+		code: number | null;
+		name: string | null;
+		description: string | null;
+		final: boolean;
+		delivered: boolean;
+		gatewayText: string | null;
+	};
 	reason: { code: number | null; description: string | null; gatewayText: string | null };
 	deliveredAt: string | null;
 	deliveredAtRaw: string | null;
@@ -70,7 +79,8 @@ export function flattenFields(source: unknown): Record<string, string> {
 	if (!source || typeof source !== 'object') return fields;
 	for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
 		const first = Array.isArray(value) ? value[0] : value;
-		if (typeof first === 'string' || typeof first === 'number' || typeof first === 'boolean') fields[key] = String(first);
+		if (typeof first === 'string' || typeof first === 'number' || typeof first === 'boolean')
+			fields[key] = String(first);
 	}
 	return fields;
 }
@@ -83,10 +93,15 @@ interface Picked {
 	oversized: boolean;
 }
 
-const hasOwn = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
+const hasOwn = (table: object, key: string): boolean =>
+	Object.prototype.hasOwnProperty.call(table, key);
 
 /** The first field with a real value among `names`: an empty value or an unfilled `{...}` token counts as missing. */
-function pick(lowerFields: Map<string, string>, names: readonly string[], oversized: boolean): Picked {
+function pick(
+	lowerFields: Map<string, string>,
+	names: readonly string[],
+	oversized: boolean,
+): Picked {
 	let literal: string | null = null;
 	for (const name of names) {
 		const value = lowerFields.get(name.toLowerCase())?.trim();
@@ -103,23 +118,35 @@ function pick(lowerFields: Map<string, string>, names: readonly string[], oversi
 /** Says that a field is missing, unless it was there but oversized (already reported). */
 function reportMissing(problems: string[], label: string, picked: Picked): void {
 	if (picked.oversized) return;
-	problems.push(picked.literal === null ? `${label} is missing` : `${label} arrived as the unfilled token ${excerpt(picked.literal)}`);
+	problems.push(
+		picked.literal === null
+			? `${label} is missing`
+			: `${label} arrived as the unfilled token ${excerpt(picked.literal)}`,
+	);
 }
 
 /** Every field beyond what the gateway can send, described without echoing it whole. */
 function boundProblems(fields: Record<string, string>): string[] {
 	const problems: string[] = [];
 	const names = Object.keys(fields);
-	if (names.length > NOTIFICATION_LIMITS.fields) problems.push(`the notification has ${names.length} fields, more than the ${NOTIFICATION_LIMITS.fields} a notification can have`);
+	if (names.length > NOTIFICATION_LIMITS.fields)
+		problems.push(
+			`the notification has ${names.length} fields, more than the ${NOTIFICATION_LIMITS.fields} a notification can have`,
+		);
 	for (const name of names.slice(0, NOTIFICATION_LIMITS.fields)) {
 		if (name.length > NOTIFICATION_LIMITS.fieldNameLength) {
-			problems.push(`a field name of ${name.length} characters is longer than ${NOTIFICATION_LIMITS.fieldNameLength}`);
+			problems.push(
+				`a field name of ${name.length} characters is longer than ${NOTIFICATION_LIMITS.fieldNameLength}`,
+			);
 			continue;
 		}
 		const value = fields[name].trim();
 		const token = TOKEN_OF_FIELD.get(name.toLowerCase());
 		const limit = token === undefined ? NOTIFICATION_LIMITS.textLength : LIMIT_OF[token];
-		if (value.length > limit && !LITERAL_TOKEN.test(value)) problems.push(`the field ${excerpt(name)} holds ${value.length} characters, more than the ${limit} SMSCenter sends`);
+		if (value.length > limit && !LITERAL_TOKEN.test(value))
+			problems.push(
+				`the field ${excerpt(name)} holds ${value.length} characters, more than the ${limit} SMSCenter sends`,
+			);
 	}
 	return problems;
 }
@@ -128,9 +155,13 @@ function boundProblems(fields: Record<string, string>): string[] {
 function echoedFields(fields: Record<string, string>): Record<string, string> {
 	const echoed: Record<string, string> = {};
 	for (const [name, value] of Object.entries(fields).slice(0, NOTIFICATION_LIMITS.fields)) {
-		if (name.toLowerCase() === SECRET_FIELD || name.length > NOTIFICATION_LIMITS.fieldNameLength) continue;
+		if (name.toLowerCase() === SECRET_FIELD || name.length > NOTIFICATION_LIMITS.fieldNameLength)
+			continue;
 		const token = TOKEN_OF_FIELD.get(name.toLowerCase());
-		echoed[name] = value.length > (token === undefined ? NOTIFICATION_LIMITS.textLength : LIMIT_OF[token]) ? excerpt(value) : value;
+		echoed[name] =
+			value.length > (token === undefined ? NOTIFICATION_LIMITS.textLength : LIMIT_OF[token])
+				? excerpt(value)
+				: value;
 	}
 	return echoed;
 }
@@ -144,8 +175,13 @@ function readMessageId(picked: Picked, problems: string[]): string | null {
 		problems.push(`the message ID "${excerpt(picked.value)}" is not a number`);
 		return null;
 	}
-	if (picked.value.length > NOTIFICATION_LIMITS.messageIdDigits || BigInt(picked.value) > MAX_MESSAGE_ID) {
-		problems.push(`the message ID ${excerpt(picked.value)} is larger than a gateway message ID can be`);
+	if (
+		picked.value.length > NOTIFICATION_LIMITS.messageIdDigits ||
+		BigInt(picked.value) > MAX_MESSAGE_ID
+	) {
+		problems.push(
+			`the message ID ${excerpt(picked.value)} is larger than a gateway message ID can be`,
+		);
 		return null;
 	}
 	return picked.value;
@@ -156,7 +192,12 @@ function readMessageId(picked: Picked, problems: string[]): string | null {
  * `extraProblems` are problems found before the fields were read (an oversized body, for example):
  * they make the event invalid.
  */
-export function readNotification(fields: Record<string, string>, timeZone: string, receivedAt: Date, extraProblems: string[] = []): DeliveryEvent {
+export function readNotification(
+	fields: Record<string, string>,
+	timeZone: string,
+	receivedAt: Date,
+	extraProblems: string[] = [],
+): DeliveryEvent {
 	const oversized = [...extraProblems, ...boundProblems(fields)];
 	const problems: string[] = [...oversized];
 	const lower = new Map<string, string>();
@@ -164,7 +205,11 @@ export function readNotification(fields: Record<string, string>, timeZone: strin
 	for (const [name, value] of Object.entries(fields).slice(0, NOTIFICATION_LIMITS.fields)) {
 		const token = TOKEN_OF_FIELD.get(name.toLowerCase());
 		// A known field beyond its bound is not read at all.
-		if (token !== undefined && value.trim().length > LIMIT_OF[token] && !LITERAL_TOKEN.test(value.trim())) {
+		if (
+			token !== undefined &&
+			value.trim().length > LIMIT_OF[token] &&
+			!LITERAL_TOKEN.test(value.trim())
+		) {
 			oversizedTokens.add(token);
 			continue;
 		}
@@ -186,17 +231,28 @@ export function readNotification(fields: Record<string, string>, timeZone: strin
 
 	const statusField = field('statusCode');
 	const statusText = statusField.value;
-	const statusInfo = statusText !== null && hasOwn(DELIVERY_STATUSES, statusText) ? DELIVERY_STATUSES[statusText] : undefined;
+	const statusInfo =
+		statusText !== null && hasOwn(DELIVERY_STATUSES, statusText)
+			? DELIVERY_STATUSES[statusText]
+			: undefined;
 	if (statusText === null) reportMissing(problems, 'the status code (StatusCode)', statusField);
-	else if (!statusInfo) problems.push(`the status code "${statusText}" is not one of ${Object.keys(DELIVERY_STATUSES).join(', ')}`);
+	else if (!statusInfo)
+		problems.push(
+			`the status code "${statusText}" is not one of ${Object.keys(DELIVERY_STATUSES).join(', ')}`,
+		);
 
 	const reasonField = field('reasonCode');
 	const reasonText = reasonField.value;
 	const reasonGatewayText = field('reasonDescription').value;
 	const reasonIsNumber = reasonText !== null && /^\d+$/.test(reasonText);
-	if (reasonText !== null && !reasonIsNumber) problems.push(`the reason code "${reasonText}" is not a number`);
-	if (reasonText === null && reasonField.literal !== null) reportMissing(problems, 'the reason code (ReasonCode)', reasonField);
-	const reasonMeaning = reasonIsNumber && hasOwn(DELIVERY_REASONS, reasonText) ? DELIVERY_REASONS[reasonText] : undefined;
+	if (reasonText !== null && !reasonIsNumber)
+		problems.push(`the reason code "${reasonText}" is not a number`);
+	if (reasonText === null && reasonField.literal !== null)
+		reportMissing(problems, 'the reason code (ReasonCode)', reasonField);
+	const reasonMeaning =
+		reasonIsNumber && hasOwn(DELIVERY_REASONS, reasonText)
+			? DELIVERY_REASONS[reasonText]
+			: undefined;
 
 	const dateField = field('date');
 	const dateText = dateField.value;
@@ -208,7 +264,9 @@ export function readNotification(fields: Record<string, string>, timeZone: strin
 
 	const valid = messageId !== null && statusInfo !== undefined && oversized.length === 0;
 	return {
-		eventId: valid ? deliveryEventId(messageId, msisdn, Number(statusText)) : malformedEventId(echoedFields(fields)),
+		eventId: valid
+			? deliveryEventId(messageId, msisdn, Number(statusText))
+			: malformedEventId(echoedFields(fields)),
 		valid,
 		problems,
 		messageId,
@@ -225,7 +283,10 @@ export function readNotification(fields: Record<string, string>, timeZone: strin
 		reason: {
 			code: reasonIsNumber ? Number(reasonText) : null,
 			// Reason 999: the gateway passes on the provider's own message, which is the only description there is.
-			description: reasonText === REASON_PROVIDER_MESSAGE ? (reasonGatewayText ?? "The cellular provider's own message (none was sent)") : (reasonMeaning ?? reasonGatewayText),
+			description:
+				reasonText === REASON_PROVIDER_MESSAGE
+					? (reasonGatewayText ?? "The cellular provider's own message (none was sent)")
+					: (reasonMeaning ?? reasonGatewayText),
 			gatewayText: reasonGatewayText,
 		},
 		deliveredAt,

@@ -27,7 +27,9 @@ export function readRequestFields(req: Request): RequestFields {
 	const problems: string[] = [];
 	const fields = flattenFields(req.query);
 	if (size > NOTIFICATION_LIMITS.bytes) {
-		problems.push(`the notification is ${size} bytes, more than the ${NOTIFICATION_LIMITS.bytes} a notification can be`);
+		problems.push(
+			`the notification is ${size} bytes, more than the ${NOTIFICATION_LIMITS.bytes} a notification can be`,
+		);
 		return { fields, problems };
 	}
 	if (req.method === 'POST') Object.assign(fields, flattenFields(req.body));

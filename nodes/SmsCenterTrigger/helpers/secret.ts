@@ -24,15 +24,21 @@ export function secretMatches(given: string, expected: string): boolean {
 }
 
 /** The secret the node is set up with: the credential's, or for version 1 nodes without one, the old parameter's. */
-export async function configuredSecret(context: IHookFunctions | IWebhookFunctions): Promise<ConfiguredSecret> {
+export async function configuredSecret(
+	context: IHookFunctions | IWebhookFunctions,
+): Promise<ConfiguredSecret> {
 	const node = context.getNode();
 	if (node.credentials?.[TRIGGER_CREDENTIAL] !== undefined) {
 		const credential = await context.getCredentials(TRIGGER_CREDENTIAL);
-		return { secret: typeof credential.secret === 'string' ? credential.secret : '', source: 'credential' };
+		return {
+			secret: typeof credential.secret === 'string' ? credential.secret : '',
+			source: 'credential',
+		};
 	}
 	if (node.typeVersion < CREDENTIAL_ONLY_VERSION) {
 		const parameter = context.getNodeParameter('secret', '');
-		if (typeof parameter === 'string' && parameter !== '') return { secret: parameter, source: 'parameter' };
+		if (typeof parameter === 'string' && parameter !== '')
+			return { secret: parameter, source: 'parameter' };
 	}
 	return { secret: '', source: 'none' };
 }
@@ -45,7 +51,9 @@ const URL_SAFE = /^[A-Za-z0-9._~-]+$/;
  * to be guessed, and made of characters that need no encoding in a URL (the user pastes it there).
  */
 export function secretProblem(secret: string): string | undefined {
-	if (secret.length < MIN_SECRET_LENGTH) return `The secret has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} random ones (for example the output of openssl rand -hex 16).`;
-	if (!URL_SAFE.test(secret)) return 'The secret holds characters that change meaning in a URL (such as &, #, + or spaces); use letters, digits, dots, dashes, underscores or tildes.';
+	if (secret.length < MIN_SECRET_LENGTH)
+		return `The secret has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} random ones (for example the output of openssl rand -hex 16).`;
+	if (!URL_SAFE.test(secret))
+		return 'The secret holds characters that change meaning in a URL (such as &, #, + or spaces); use letters, digits, dots, dashes, underscores or tildes.';
 	return undefined;
 }

@@ -13,7 +13,8 @@ export const DELIVERY_PATH = 'delivery';
 export const READY_PATH = `${DELIVERY_PATH}?${TOKEN_QUERY}&${SECRET_FIELD}=`;
 
 /** Values of a sample report, for a first event sent by hand to the Test URL. */
-export const SAMPLE_QUERY = 'MsgID=1000001&MSISDN=972541234560&StatusCode=600&StatusDes=Delivered&ReasonCode=601&ReasonDes=Message%20delivered&Date=25112026093000';
+export const SAMPLE_QUERY =
+	'MsgID=1000001&MSISDN=972541234560&StatusCode=600&StatusDes=Delivered&ReasonCode=601&ReasonDes=Message%20delivered&Date=25112026093000';
 
 const FIRST_EVENT_DOCS = documentationSection('a-first-event-while-you-build');
 
@@ -29,5 +30,5 @@ export const SETUP_NOTICE = [
 export const FIRST_EVENT_HELP = [
 	'<b>While you build the workflow</b>, SMSCenter cannot reach you: it calls only the Production URL. Send a sample report yourself:',
 	`click <b>Execute step</b>, then open the <b>Test URL</b> (Webhook URLs, Test URL) in a browser with sample values in place of the tokens and the Secret after <code>${SECRET_FIELD}=</code> (<a href="${FIRST_EVENT_DOCS}" target="_blank">example</a>).`,
-	"<br /><br /><b>Once the workflow is published</b>, every delivery report SMSCenter sends to the Production URL starts it. Those executions show in the workflow's <a data-key=\"executions\">Executions</a>, not here.",
+	'<br /><br /><b>Once the workflow is published</b>, every delivery report SMSCenter sends to the Production URL starts it. Those executions show in the workflow\'s <a data-key="executions">Executions</a>, not here.',
 ].join(' ');

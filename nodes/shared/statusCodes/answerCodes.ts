@@ -11,52 +11,94 @@ export const ANSWER_CODES: Record<string, CodeMeaning> = {
 	OK: { meaning: 'Message queued for delivery.' },
 	InvalidUserNameOrPassword: {
 		meaning: 'Invalid username or password.',
-		action: 'Check the credential: the password is the encrypted API password issued by SMSCenter support, not the web-site password.',
+		action:
+			'Check the credential: the password is the encrypted API password issued by SMSCenter support, not the web-site password.',
 	},
 	CompanyNotAllowedToSendToSpecifiedProvider: {
 		meaning: 'The company has no permission to send to this operator, or the operator is unknown.',
 		action: `Check the recipients, or ask SMSCenter support to open the route. ${ASK_SUPPORT}`,
 	},
-	SomeMessagesSent: { meaning: 'Only some of the messages were sent; some recipients were refused.', action: 'Check the recipients that were not sent.' },
-	NoMessagesSent: { meaning: 'No message was sent.', action: 'Check the sender name, the recipients and the prepaid balance.' },
-	InternalError: { meaning: 'The gateway had an internal error.', action: `Try again later. ${ASK_SUPPORT}` },
-	InvalidPhoneNumber: { meaning: 'A recipient phone number is invalid.', action: 'Use numbers such as 0541234567 or +972541234567.' },
-	ThePhoneNumberListMustContainAtLeastOneNumber: { meaning: 'The recipient list is empty.', action: 'Give at least one recipient.' },
+	SomeMessagesSent: {
+		meaning: 'Only some of the messages were sent; some recipients were refused.',
+		action: 'Check the recipients that were not sent.',
+	},
+	NoMessagesSent: {
+		meaning: 'No message was sent.',
+		action: 'Check the sender name, the recipients and the prepaid balance.',
+	},
+	InternalError: {
+		meaning: 'The gateway had an internal error.',
+		action: `Try again later. ${ASK_SUPPORT}`,
+	},
+	InvalidPhoneNumber: {
+		meaning: 'A recipient phone number is invalid.',
+		action: 'Use numbers such as 0541234567 or +972541234567.',
+	},
+	ThePhoneNumberListMustContainAtLeastOneNumber: {
+		meaning: 'The recipient list is empty.',
+		action: 'Give at least one recipient.',
+	},
 	ThePhoneNumberListAndTheCCListMustHaveTheSameNumberOfItems: {
 		meaning: 'The phone number list and the CC list must have the same number of items.',
 		action: 'Give one CC e-mail address per recipient, or none.',
 	},
 	CompanyIsDisabled: { meaning: 'The company is disabled.', action: ASK_SUPPORT },
-	UserIsDisabledOrDeleted: { meaning: 'The user is disabled or has been deleted.', action: 'Ask your SMSCenter administrator to enable the user.' },
+	UserIsDisabledOrDeleted: {
+		meaning: 'The user is disabled or has been deleted.',
+		action: 'Ask your SMSCenter administrator to enable the user.',
+	},
 	CompanyIsNotAllowedToPushAnymoreMessages: {
-		meaning: 'The company may not send more messages by any means other than the SMSCenter web site.',
+		meaning:
+			'The company may not send more messages by any means other than the SMSCenter web site.',
 		action: ASK_SUPPORT,
 	},
 	InvalidIPAddress: {
-		meaning: "The request came from an IP address the account does not allow.",
+		meaning: 'The request came from an IP address the account does not allow.',
 		action: "Ask SMSCenter support to allow the n8n server's public IP address.",
 	},
 	CompanyIsNotAllowedToSendReverseBillingMessages: {
 		meaning: 'The company is not enabled for reverse billing messages.',
 		action: `Ask SMSCenter support to enable reverse billing. ${ASK_SUPPORT}`,
 	},
-	PriceForReverseBillingCantBeZero: { meaning: 'A reverse billing message needs a price above zero.', action: 'Set the price option.' },
+	PriceForReverseBillingCantBeZero: {
+		meaning: 'A reverse billing message needs a price above zero.',
+		action: 'Set the price option.',
+	},
 	MessageCanNotBeEmpty: { meaning: 'The message cannot be empty.', action: 'Give a message text.' },
-	RecordIsNotAllowed: { meaning: 'The recorded message (RecordID) is not allowed for this account.', action: 'Check the record ID in SMSCenter.' },
+	RecordIsNotAllowed: {
+		meaning: 'The recorded message (RecordID) is not allowed for this account.',
+		action: 'Check the record ID in SMSCenter.',
+	},
 	'Company is not allowed to push more IVR messages through URL or MAIL': {
-		meaning: 'The company may not send more voice messages other than through the SMSCenter web site.',
+		meaning:
+			'The company may not send more voice messages other than through the SMSCenter web site.',
 		action: ASK_SUPPORT,
 	},
-	'Invalid Username or Password.': { meaning: 'Invalid username or password.', action: 'Check the credential: use the encrypted API password.' },
-	'The message cannot be empty.': { meaning: 'The message cannot be empty.', action: 'Give a message text.' },
-	'The Sender cannot be empty.': { meaning: 'The sender cannot be empty.', action: 'Give a sender name.' },
-	'The Recipient Phone Number cannot be empty': { meaning: 'The recipient phone number cannot be empty.', action: 'Give a recipient.' },
+	'Invalid Username or Password.': {
+		meaning: 'Invalid username or password.',
+		action: 'Check the credential: use the encrypted API password.',
+	},
+	'The message cannot be empty.': {
+		meaning: 'The message cannot be empty.',
+		action: 'Give a message text.',
+	},
+	'The Sender cannot be empty.': {
+		meaning: 'The sender cannot be empty.',
+		action: 'Give a sender name.',
+	},
+	'The Recipient Phone Number cannot be empty': {
+		meaning: 'The recipient phone number cannot be empty.',
+		action: 'Give a recipient.',
+	},
 	'Company Has No Permission To Send to the specified Operator.': {
 		meaning: 'The company has no permission to send to this operator, or the operator is unknown.',
 		action: ASK_SUPPORT,
 	},
 	'Company is Disabled.': { meaning: 'The company is disabled.', action: ASK_SUPPORT },
-	'User is disabled or deleted.': { meaning: 'The user is disabled or has been deleted.', action: 'Ask your SMSCenter administrator to enable the user.' },
+	'User is disabled or deleted.': {
+		meaning: 'The user is disabled or has been deleted.',
+		action: 'Ask your SMSCenter administrator to enable the user.',
+	},
 	'Company is not allowed to push more messages through URL or MAIL': {
 		meaning: 'The company may not send more messages other than through the SMSCenter web site.',
 		action: ASK_SUPPORT,
@@ -69,5 +111,7 @@ export function isKnownAnswer(code: string): boolean {
 }
 
 export function describeAnswer(code: string): CodeMeaning {
-	return isKnownAnswer(code) ? ANSWER_CODES[code] : { meaning: 'SMSCenter answered with a code this node does not know.', action: ASK_SUPPORT };
+	return isKnownAnswer(code)
+		? ANSWER_CODES[code]
+		: { meaning: 'SMSCenter answered with a code this node does not know.', action: ASK_SUPPORT };
 }

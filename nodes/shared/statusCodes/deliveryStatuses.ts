@@ -10,10 +10,41 @@ export interface DeliveryStatusInfo {
 
 /** Status codes of delivery notifications. */
 export const DELIVERY_STATUSES: Record<string, DeliveryStatusInfo> = {
-	'200': { name: 'Failed', description: 'Failed to send from SMSCenter to the cellular provider', final: true, delivered: false },
-	'300': { name: 'Accepted', description: 'Accepted by the cellular provider', final: false, delivered: false },
-	'400': { name: 'Rejected', description: 'Rejected by the cellular provider', final: true, delivered: false },
-	'500': { name: 'Buffered', description: "In the cellular provider's buffer", final: false, delivered: false },
-	'600': { name: 'Delivered', description: 'Delivered to the mobile device according to the cellular operator', final: true, delivered: true },
-	'700': { name: 'Undeliver', readableName: 'Undelivered', description: 'Finally not delivered to the mobile device according to the cellular operator', final: true, delivered: false },
+	'200': {
+		name: 'Failed',
+		description: 'Failed to send from SMSCenter to the cellular provider',
+		final: true,
+		delivered: false,
+	},
+	'300': {
+		name: 'Accepted',
+		description: 'Accepted by the cellular provider',
+		final: false,
+		delivered: false,
+	},
+	'400': {
+		name: 'Rejected',
+		description: 'Rejected by the cellular provider',
+		final: true,
+		delivered: false,
+	},
+	'500': {
+		name: 'Buffered',
+		description: "In the cellular provider's buffer",
+		final: false,
+		delivered: false,
+	},
+	'600': {
+		name: 'Delivered',
+		description: 'Delivered to the mobile device according to the cellular operator',
+		final: true,
+		delivered: true,
+	},
+	'700': {
+		name: 'Undeliver',
+		readableName: 'Undelivered',
+		description: 'Finally not delivered to the mobile device according to the cellular operator',
+		final: true,
+		delivered: false,
+	},
 };

@@ -9,8 +9,14 @@ export const IVR_STATUSES: Record<string, IvrStatusInfo> = {
 	Sent: { meaning: 'Message sent', final: false },
 	CompanyDisabled: { meaning: 'Company or customer disabled', final: true },
 	MobileEmpty: { meaning: 'Mobile number empty or not valid', final: true },
-	NotEnoughIVRSecondsAvailable: { meaning: 'Not enough IVR seconds available for the customer', final: true },
-	NoPermissionToSendToProvider: { meaning: 'No permission for the company to send to the provider', final: true },
+	NotEnoughIVRSecondsAvailable: {
+		meaning: 'Not enough IVR seconds available for the customer',
+		final: true,
+	},
+	NoPermissionToSendToProvider: {
+		meaning: 'No permission for the company to send to the provider',
+		final: true,
+	},
 	MessageDeleted: { meaning: 'Message deleted', final: true },
 	MessageExpired: { meaning: 'Message expired', final: true },
 	Queued: { meaning: 'Queued, in process', final: false },
@@ -51,6 +57,8 @@ export function describeIvrStatus(raw: string): IvrStatusReading {
 	const text = raw.trim();
 	const code = /^\d{1,4}$/.test(text) ? Number(text) : null;
 	const name = code === null ? text : (IVR_STATUS_TABLE_ORDER[code] ?? text);
-	const known = Object.prototype.hasOwnProperty.call(IVR_STATUSES, name) ? IVR_STATUSES[name] : undefined;
+	const known = Object.prototype.hasOwnProperty.call(IVR_STATUSES, name)
+		? IVR_STATUSES[name]
+		: undefined;
 	return { name, code, meaning: known?.meaning ?? 'Unknown status', final: known?.final ?? false };
 }

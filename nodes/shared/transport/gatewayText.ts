@@ -10,7 +10,27 @@ export const ANSWER_SCANNED = 100_000;
 export const EXCERPT_LIMIT = 300;
 
 /** Elements that end a line of text. */
-const BLOCK_ELEMENTS = new Set(['br', 'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'title', 'pre', 'table', 'body', 'head', 'html', 'faultstring', 'faultcode']);
+const BLOCK_ELEMENTS = new Set([
+	'br',
+	'p',
+	'div',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'li',
+	'tr',
+	'title',
+	'pre',
+	'table',
+	'body',
+	'head',
+	'html',
+	'faultstring',
+	'faultcode',
+]);
 /** Elements whose content is never text for people. */
 const HIDDEN_ELEMENTS = new Set(['script', 'style']);
 
@@ -26,7 +46,10 @@ const NAMED_ENTITIES = new Map([
 function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, entity: string) => {
 		if (entity.startsWith('#')) {
-			const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+			const code =
+				entity[1] === 'x' || entity[1] === 'X'
+					? parseInt(entity.slice(2), 16)
+					: parseInt(entity.slice(1), 10);
 			return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
 		}
 		return NAMED_ENTITIES.get(entity.toLowerCase()) ?? whole;
@@ -53,7 +76,9 @@ export function textOfMarkup(markup: string): string {
 		}
 		const close = markup.indexOf('>', open);
 		if (close < 0) break;
-		const name = /^<\/?([a-z][a-z0-9:-]*)/.exec(lower.slice(open, open + 40))?.[1]?.replace(/^.*:/, '');
+		const name = /^<\/?([a-z][a-z0-9:-]*)/
+			.exec(lower.slice(open, open + 40))?.[1]
+			?.replace(/^.*:/, '');
 		if (name !== undefined && HIDDEN_ELEMENTS.has(name) && lower[open + 1] !== '/') {
 			const end = lower.indexOf(`</${name}`, close);
 			const endClose = end < 0 ? -1 : lower.indexOf('>', end);

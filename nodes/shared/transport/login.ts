@@ -7,7 +7,10 @@ export interface GatewayLogin {
 
 /** The login fields of the stored credential. */
 export function loginOf(credentials: { username?: unknown; password?: unknown }): GatewayLogin {
-	return { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') };
+	return {
+		username: String(credentials.username ?? ''),
+		password: String(credentials.password ?? ''),
+	};
 }
 
 /** The credential cannot be used as it is (wrong login, base URL refused); raised before anything is sent. */
@@ -19,7 +22,10 @@ const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 function parsedBaseUrl(raw: string | undefined): URL {
 	const text = (raw ?? '').trim() || DEFAULT_BASE_URL;
-	if (!URL.canParse(text)) throw new CredentialSetupError(`The SMSCenter base URL "${text}" is not a URL. Use for example ${DEFAULT_BASE_URL}`);
+	if (!URL.canParse(text))
+		throw new CredentialSetupError(
+			`The SMSCenter base URL "${text}" is not a URL. Use for example ${DEFAULT_BASE_URL}`,
+		);
 	return new URL(text);
 }
 
@@ -30,7 +36,9 @@ function parsedBaseUrl(raw: string | undefined): URL {
 export function checkedBaseUrl(raw: string | undefined, allowInsecureHttp: boolean): string {
 	const url = parsedBaseUrl(raw);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new CredentialSetupError(`The SMSCenter base URL must start with https:// (it starts with ${url.protocol}//)`);
+		throw new CredentialSetupError(
+			`The SMSCenter base URL must start with https:// (it starts with ${url.protocol}//)`,
+		);
 	}
 	if (url.protocol === 'http:' && !allowInsecureHttp && !LOOPBACK_HOSTS.test(url.hostname)) {
 		throw new CredentialSetupError(
@@ -56,7 +64,10 @@ export function withLogin(body: string, contentType: string, login: GatewayLogin
 		return body === '' ? credentials : `${credentials}&${body}`;
 	}
 	const opening = SOAP_METHOD_OPENING.exec(body);
-	if (!opening) throw new CredentialSetupError('The SMSCenter request body is neither a form nor a SOAP envelope, so the login has no place in it');
+	if (!opening)
+		throw new CredentialSetupError(
+			'The SMSCenter request body is neither a form nor a SOAP envelope, so the login has no place in it',
+		);
 	const prefix = opening[1] ?? '';
 	const at = opening.index + opening[0].length;
 	const credentials = `<${prefix}UserName>${escapeXml(login.username)}</${prefix}UserName><${prefix}Password>${escapeXml(login.password)}</${prefix}Password>`;
@@ -91,7 +102,8 @@ function requestTarget(request: LoginTarget): URL | undefined {
 	const raw = request.uri !== undefined ? String(request.uri) : request.url;
 	if (raw === undefined) return undefined;
 	if (URL.canParse(raw)) return new URL(raw);
-	if (request.baseURL !== undefined && URL.canParse(joinUrl(request.baseURL, raw))) return new URL(joinUrl(request.baseURL, raw));
+	if (request.baseURL !== undefined && URL.canParse(joinUrl(request.baseURL, raw)))
+		return new URL(joinUrl(request.baseURL, raw));
 	return undefined;
 }
 
@@ -101,7 +113,13 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value) && Object.getPrototypeOf(value) === Object.prototype;
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		!Buffer.isBuffer(value) &&
+		Object.getPrototypeOf(value) === Object.prototype
+	);
 }
 
 /**
@@ -114,13 +132,27 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * or the SOAP method element. Any other request for the base URL is refused, since SMSCenter reads
  * the login nowhere else.
  */
-export function addLoginForOwnOrigin<T extends LoginTarget>(request: T, baseUrl: string | undefined, allowInsecureHttp: boolean, login: GatewayLogin): T {
+export function addLoginForOwnOrigin<T extends LoginTarget>(
+	request: T,
+	baseUrl: string | undefined,
+	allowInsecureHttp: boolean,
+	login: GatewayLogin,
+): T {
 	const base = parsedBaseUrl(baseUrl);
-	const ownPath = request.uri === undefined && request.baseURL === undefined && typeof request.url === 'string' && request.url.startsWith('/');
+	const ownPath =
+		request.uri === undefined &&
+		request.baseURL === undefined &&
+		typeof request.url === 'string' &&
+		request.url.startsWith('/');
 	if (!ownPath && requestTarget(request)?.origin !== base.origin) return request;
 
 	const checked = checkedBaseUrl(baseUrl, allowInsecureHttp);
-	const result: T = { ...request, disableFollowRedirect: true, followRedirect: false, followAllRedirects: false };
+	const result: T = {
+		...request,
+		disableFollowRedirect: true,
+		followRedirect: false,
+		followAllRedirects: false,
+	};
 	if (ownPath) result.baseURL = checked;
 	const loginFields = { UserName: login.username, Password: login.password };
 	const method = (request.method ?? 'GET').toUpperCase();
@@ -129,9 +161,12 @@ export function addLoginForOwnOrigin<T extends LoginTarget>(request: T, baseUrl:
 
 	if (isPlainObject(request.form)) {
 		result.form = { ...loginFields, ...request.form };
-	} else if (typeof request.body === 'string' && request.body !== '' ) {
+	} else if (typeof request.body === 'string' && request.body !== '') {
 		result.body = withLogin(request.body, contentType, login);
-	} else if (isPlainObject(request.body) && contentType.toLowerCase().startsWith(FORM_CONTENT_TYPE)) {
+	} else if (
+		isPlainObject(request.body) &&
+		contentType.toLowerCase().startsWith(FORM_CONTENT_TYPE)
+	) {
 		result.body = { ...loginFields, ...request.body };
 	} else if (noBody && contentType.toLowerCase().startsWith(FORM_CONTENT_TYPE)) {
 		result.body = withLogin('', contentType, login);

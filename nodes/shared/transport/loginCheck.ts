@@ -3,7 +3,13 @@ import { describeAnswer } from '../statusCodes/answerCodes';
 import { isLoginRefusal } from './answerRules';
 import type { GatewayLogin } from './login';
 import { buildAsmxRequest, escapeXml, type GatewayRequest } from './requestBuilder';
-import { asObject, readAsmxResult, required, SoapFaultError, UnreadableAnswerError } from './responseParser';
+import {
+	asObject,
+	readAsmxResult,
+	required,
+	SoapFaultError,
+	UnreadableAnswerError,
+} from './responseParser';
 
 /**
  * The credential test's login check. It calls `CheckCompanyPrePaid`, the one method that takes
@@ -29,7 +35,12 @@ export interface LoginCheckAnswer {
 /** Removes the password, in the forms a request can carry it, from text that came back from the server. */
 export function withoutPassword(text: string, login: GatewayLogin): string {
 	if (login.password === '') return text;
-	const forms = new Set([login.password, encodeURIComponent(login.password), new URLSearchParams([['p', login.password]]).toString().slice(2), escapeXml(login.password)]);
+	const forms = new Set([
+		login.password,
+		encodeURIComponent(login.password),
+		new URLSearchParams([['p', login.password]]).toString().slice(2),
+		escapeXml(login.password),
+	]);
 	let cleaned = text;
 	for (const form of forms) cleaned = cleaned.split(form).join('***');
 	return cleaned;
@@ -52,7 +63,11 @@ function redirectHost(location: string | undefined): string {
 }
 
 /** What the check's answer says about the login. */
-export function judgeLoginAnswer(answer: LoginCheckAnswer, protocol: AsmxProtocol, login: GatewayLogin): LoginVerdict {
+export function judgeLoginAnswer(
+	answer: LoginCheckAnswer,
+	protocol: AsmxProtocol,
+	login: GatewayLogin,
+): LoginVerdict {
 	const { statusCode, body } = answer;
 	if (statusCode >= 300 && statusCode < 400) {
 		return {
@@ -65,19 +80,34 @@ export function judgeLoginAnswer(answer: LoginCheckAnswer, protocol: AsmxProtoco
 		code = required(asObject(readAsmxResult(body, LOGIN_CHECK_METHOD)), 'Result').trim();
 	} catch (error) {
 		if (error instanceof SoapFaultError) {
-			return { works: false, message: `SMSCenter answered ${LOGIN_CHECK_METHOD} with a SOAP fault: ${withoutPassword(`${error.faultCode}: ${error.faultString}`, login).slice(0, 200)}` };
+			return {
+				works: false,
+				message: `SMSCenter answered ${LOGIN_CHECK_METHOD} with a SOAP fault: ${withoutPassword(`${error.faultCode}: ${error.faultString}`, login).slice(0, 200)}`,
+			};
 		}
-		const formOff = protocol === 'httpPost' && statusCode === 500 && /Request format is unrecognized/i.test(body);
+		const formOff =
+			protocol === 'httpPost' && statusCode === 500 && /Request format is unrecognized/i.test(body);
 		const hint = formOff
 			? 'The server does not take the HTTP POST form: choose SOAP 1.1 as the Web Service Protocol.'
 			: 'Check the Base URL and the Web Service Protocol.';
-		const why = statusCode >= 400 ? `HTTP ${statusCode}` : error instanceof UnreadableAnswerError ? error.message : 'an answer that could not be read';
+		const why =
+			statusCode >= 400
+				? `HTTP ${statusCode}`
+				: error instanceof UnreadableAnswerError
+					? error.message
+					: 'an answer that could not be read';
 		const words = firstWords(body, login);
-		return { works: false, message: `SMSCenter did not answer the login check (${LOGIN_CHECK_METHOD}) as expected: ${why}.${words ? ` The answer began: "${words}".` : ''} ${hint}` };
+		return {
+			works: false,
+			message: `SMSCenter did not answer the login check (${LOGIN_CHECK_METHOD}) as expected: ${why}.${words ? ` The answer began: "${words}".` : ''} ${hint}`,
+		};
 	}
 	if (isLoginRefusal(code)) {
 		const { meaning, action } = describeAnswer(code);
-		return { works: false, message: `SMSCenter refused the login: ${code}. ${meaning}${action ? ` ${action}` : ''}` };
+		return {
+			works: false,
+			message: `SMSCenter refused the login: ${code}. ${meaning}${action ? ` ${action}` : ''}`,
+		};
 	}
 	return { works: true, code };
 }

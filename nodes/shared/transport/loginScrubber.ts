@@ -58,7 +58,10 @@ export class LoginScrubber {
 	private readonly patterns: RegExp[];
 
 	constructor(private readonly login: GatewayLogin) {
-		const secrets = [login.password, login.username.trim().length >= MIN_USERNAME ? login.username : ''].filter((secret) => secret !== '');
+		const secrets = [
+			login.password,
+			login.username.trim().length >= MIN_USERNAME ? login.username : '',
+		].filter((secret) => secret !== '');
 		// Longer secrets first, so that a user name inside the password does not leave the rest behind.
 		this.patterns = secrets.sort((a, b) => b.length - a.length).map(secretPattern);
 	}
@@ -73,6 +76,8 @@ export class LoginScrubber {
 	 * user list's `UserName`) is the answer's content, not an echo, and stays.
 	 */
 	scrubValue(value: string): string {
-		return this.login.username !== '' && value.trim() === this.login.username ? value : this.scrub(value);
+		return this.login.username !== '' && value.trim() === this.login.username
+			? value
+			: this.scrub(value);
 	}
 }

@@ -22,9 +22,17 @@ export interface MethodInfo {
 
 export const ASMX_METHODS: Record<AsmxMethod, MethodInfo> = {
 	SendMessagesV2: { service: 'SendMessage', namespace: SMSCENTER_NAMESPACE, sends: true },
-	SendMessageReturnMessageID: { service: 'SendMessage', namespace: SMSCENTER_NAMESPACE, sends: true },
+	SendMessageReturnMessageID: {
+		service: 'SendMessage',
+		namespace: SMSCENTER_NAMESPACE,
+		sends: true,
+	},
 	SendIVRMessages: { service: 'SendIVRMessage', namespace: SMSCENTER_NAMESPACE, sends: true },
-	GetMessagesResponseByMessageID: { service: 'SendIVRMessage', namespace: SMSCENTER_NAMESPACE, sends: false },
+	GetMessagesResponseByMessageID: {
+		service: 'SendIVRMessage',
+		namespace: SMSCENTER_NAMESPACE,
+		sends: false,
+	},
 	CheckCompanyPrePaid: { service: 'CheckPrePaid', namespace: WEBSERVICES_NAMESPACE, sends: false },
 	CheckUsersPrePaid: { service: 'CheckPrePaid', namespace: WEBSERVICES_NAMESPACE, sends: false },
 };

@@ -24,7 +24,8 @@ function headerValue(headers: unknown, name: string): string | undefined {
  */
 export function redirectHost(headers: unknown, requestBase: string): string {
 	const location = headerValue(headers, 'location');
-	if (location === undefined || location.trim() === '') return 'no address (the answer has no Location)';
+	if (location === undefined || location.trim() === '')
+		return 'no address (the answer has no Location)';
 	try {
 		const target = new URL(location.trim(), requestBase);
 		return target.host === '' ? 'an address that is not a URL' : target.host;
@@ -42,7 +43,12 @@ export const REDIRECT_ADVICE =
 	'Redirects are not followed, so that the login never goes to another address: set the Base URL in the SMSCenter credential to the address SMSCenter answers at itself.';
 
 /** The status and headers of a failed request, when the HTTP layer threw because of the status. */
-export function failedResponse(error: unknown): { statusCode: number; headers: unknown } | undefined {
-	const response = (error as { response?: { status?: unknown; headers?: unknown } } | undefined)?.response;
-	return response && typeof response.status === 'number' ? { statusCode: response.status, headers: response.headers } : undefined;
+export function failedResponse(
+	error: unknown,
+): { statusCode: number; headers: unknown } | undefined {
+	const response = (error as { response?: { status?: unknown; headers?: unknown } } | undefined)
+		?.response;
+	return response && typeof response.status === 'number'
+		? { statusCode: response.status, headers: response.headers }
+		: undefined;
 }

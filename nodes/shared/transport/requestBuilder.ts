@@ -35,7 +35,11 @@ export function soapEnvelope(method: string, namespace: string, inner: string): 
 	);
 }
 
-export function buildAsmxRequest(method: AsmxMethod, params: GatewayParams, protocol: AsmxProtocol): GatewayRequest {
+export function buildAsmxRequest(
+	method: AsmxMethod,
+	params: GatewayParams,
+	protocol: AsmxProtocol,
+): GatewayRequest {
 	if (protocol === 'soap11') {
 		const { namespace } = ASMX_METHODS[method];
 		const inner = params.map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`).join('');
@@ -62,8 +66,18 @@ export function buildAsmxRequest(method: AsmxMethod, params: GatewayParams, prot
 export type PushSmsSendAs = 'body' | 'query';
 
 /** pushsms.aspx by POST, or by GET with the parameters in the query string. */
-export function buildPushSmsRequest(params: GatewayParams, sendAs: PushSmsSendAs = 'body'): GatewayRequest {
-	if (sendAs === 'query') return { method: 'GET', url: PUSH_SMS_PATH, headers: {}, body: '', qs: Object.fromEntries(params) };
+export function buildPushSmsRequest(
+	params: GatewayParams,
+	sendAs: PushSmsSendAs = 'body',
+): GatewayRequest {
+	if (sendAs === 'query')
+		return {
+			method: 'GET',
+			url: PUSH_SMS_PATH,
+			headers: {},
+			body: '',
+			qs: Object.fromEntries(params),
+		};
 	return {
 		method: 'POST',
 		url: PUSH_SMS_PATH,

@@ -32,7 +32,10 @@ const parser = new XMLParser({
 /** Parses XML; a document that is not well-formed becomes an UnreadableAnswerError, wrapped in NodeApiError by the transport. */
 function parseXml(body: string): XmlObject {
 	const validation = XMLValidator.validate(body);
-	if (validation !== true) throw new UnreadableAnswerError(`the answer is not well-formed XML (${validation.err.msg}, line ${validation.err.line})`);
+	if (validation !== true)
+		throw new UnreadableAnswerError(
+			`the answer is not well-formed XML (${validation.err.msg}, line ${validation.err.line})`,
+		);
 	return parser.parse(body) as XmlObject;
 }
 
@@ -51,19 +54,23 @@ export function readAsmxResult(body: string, method: string): XmlValue {
 			throw new SoapFaultError(text(fault.faultcode), text(fault.faultstring));
 		}
 		const response = soapBody[`${method}Response`];
-		if (response === undefined) throw new UnreadableAnswerError(`the SOAP answer has no ${method}Response`);
+		if (response === undefined)
+			throw new UnreadableAnswerError(`the SOAP answer has no ${method}Response`);
 		const result = asObject(response)[`${method}Result`];
-		if (result === undefined) throw new UnreadableAnswerError(`the SOAP answer has no ${method}Result`);
+		if (result === undefined)
+			throw new UnreadableAnswerError(`the SOAP answer has no ${method}Result`);
 		return result;
 	}
 	const roots = Object.keys(document);
-	if (roots.length !== 1) throw new UnreadableAnswerError('the answer has no single result element');
+	if (roots.length !== 1)
+		throw new UnreadableAnswerError('the answer has no single result element');
 	return document[roots[0]];
 }
 
 export function asObject(value: XmlValue | undefined): XmlObject {
 	if (value === undefined || value === '') return {};
-	if (typeof value === 'string' || Array.isArray(value)) throw new UnreadableAnswerError('an element of the answer has an unexpected shape');
+	if (typeof value === 'string' || Array.isArray(value))
+		throw new UnreadableAnswerError('an element of the answer has an unexpected shape');
 	return value;
 }
 
@@ -77,7 +84,8 @@ export function text(value: XmlValue | undefined): string {
 
 /** A child element's text; throws when the element is missing. */
 export function required(result: XmlObject, name: string): string {
-	if (result[name] === undefined) throw new UnreadableAnswerError(`the answer has no <${name}> element`);
+	if (result[name] === undefined)
+		throw new UnreadableAnswerError(`the answer has no <${name}> element`);
 	return text(result[name]);
 }
 
@@ -89,7 +97,8 @@ export function list(value: XmlValue | undefined, name: string): XmlObject[] {
 }
 
 export function readInteger(raw: string, element: string): number {
-	if (!/^-?\d+$/.test(raw.trim())) throw new UnreadableAnswerError(`<${element}> is not a whole number: "${raw}"`);
+	if (!/^-?\d+$/.test(raw.trim()))
+		throw new UnreadableAnswerError(`<${element}> is not a whole number: "${raw}"`);
 	return Number(raw);
 }
 
@@ -98,7 +107,8 @@ export function readInteger(raw: string, element: string): number {
  * writes a decimal in the invariant culture and in he-IL alike.
  */
 export function readDecimal(raw: string, element: string): number {
-	if (!/^-?\d+(?:\.\d+)?$/.test(raw.trim())) throw new UnreadableAnswerError(`<${element}> is not a number: "${raw}"`);
+	if (!/^-?\d+(?:\.\d+)?$/.test(raw.trim()))
+		throw new UnreadableAnswerError(`<${element}> is not a number: "${raw}"`);
 	return Number(raw);
 }
 

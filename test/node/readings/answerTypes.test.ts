@@ -9,8 +9,21 @@ import { runSmsCenter } from '../../harness/executeWorkflow';
  */
 const NUMBERS = { username: 'typed-numbers', password: 'typed-numbers-api-key' };
 const NAMES = { username: 'typed-names', password: 'typed-names-api-key' };
-const sms = { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hi', senderName: 'MyShop' };
-const call = { resource: 'voiceCall', operation: 'send', recordId: '101', recipients: '0541234560,0541234567', message: 'Reminder', senderName: 'Clinic' };
+const sms = {
+	resource: 'sms',
+	operation: 'send',
+	recipients: '0541234560',
+	message: 'Hi',
+	senderName: 'MyShop',
+};
+const call = {
+	resource: 'voiceCall',
+	operation: 'send',
+	recordId: '101',
+	recipients: '0541234560,0541234567',
+	message: 'Reminder',
+	senderName: 'Clinic',
+};
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('answers read as every type the document allows (sandbox profiles typed-numbers, typed-names)', () => {
@@ -24,26 +37,71 @@ describe('answers read as every type the document allows (sandbox profiles typed
 	it.each([
 		['typed-numbers (MessageID -1)', NUMBERS],
 		['typed-names (MessageID 0)', NAMES],
-	])('%s: a refused send shows SMSCenter\'s code, not "could not be read"', async (_label, login) => {
-		const result = await runSmsCenter(sandbox.url, sms, [{}], { credentials: { ...login, password: 'wrong' } });
-		expect(result.error()?.message).toBe('SMSCenter answered InvalidUserNameOrPassword: Invalid username or password.');
-		const refusedCall = await runSmsCenter(sandbox.url, { ...call, recordId: '999' }, [{}], { credentials: login });
-		expect(refusedCall.error()?.message).toBe('SMSCenter answered RecordIsNotAllowed: The recorded message (RecordID) is not allowed for this account.');
-	});
+	])(
+		'%s: a refused send shows SMSCenter\'s code, not "could not be read"',
+		async (_label, login) => {
+			const result = await runSmsCenter(sandbox.url, sms, [{}], {
+				credentials: { ...login, password: 'wrong' },
+			});
+			expect(result.error()?.message).toBe(
+				'SMSCenter answered InvalidUserNameOrPassword: Invalid username or password.',
+			);
+			const refusedCall = await runSmsCenter(sandbox.url, { ...call, recordId: '999' }, [{}], {
+				credentials: login,
+			});
+			expect(refusedCall.error()?.message).toBe(
+				'SMSCenter answered RecordIsNotAllowed: The recorded message (RecordID) is not allowed for this account.',
+			);
+		},
+	);
 
 	it('typed-numbers: balances with decimals, in Get Company Balance, Get User Balances and Estimate', async () => {
-		const company = await runSmsCenter(sandbox.url, { resource: 'account', operation: 'getCompanyBalance' }, [{}], { credentials: NUMBERS });
-		expect(company.output()[0].json).toEqual({ sms: 1812.5, ivrSeconds: 162516, mms: 845, result: 'OK' });
-		const users = await runSmsCenter(sandbox.url, { resource: 'account', operation: 'getUserBalances', mode: 'ThisUser' }, [{}], { credentials: NUMBERS });
-		expect(users.output()[0].json).toEqual({ userName: 'typed-numbers', sms: 1350.25, userWorkingInPrepaidMode: true, companyWorkingInUserPrepaidMode: true });
-		const estimate = await runSmsCenter(sandbox.url, { resource: 'sms', operation: 'estimate', recipients: '0541234560', message: 'Hi' }, [{}], { credentials: NUMBERS });
+		const company = await runSmsCenter(
+			sandbox.url,
+			{ resource: 'account', operation: 'getCompanyBalance' },
+			[{}],
+			{ credentials: NUMBERS },
+		);
+		expect(company.output()[0].json).toEqual({
+			sms: 1812.5,
+			ivrSeconds: 162516,
+			mms: 845,
+			result: 'OK',
+		});
+		const users = await runSmsCenter(
+			sandbox.url,
+			{ resource: 'account', operation: 'getUserBalances', mode: 'ThisUser' },
+			[{}],
+			{ credentials: NUMBERS },
+		);
+		expect(users.output()[0].json).toEqual({
+			userName: 'typed-numbers',
+			sms: 1350.25,
+			userWorkingInPrepaidMode: true,
+			companyWorkingInUserPrepaidMode: true,
+		});
+		const estimate = await runSmsCenter(
+			sandbox.url,
+			{ resource: 'sms', operation: 'estimate', recipients: '0541234560', message: 'Hi' },
+			[{}],
+			{ credentials: NUMBERS },
+		);
 		expect(estimate.output()[0].json).toMatchObject({ smsBalance: 1812.5, fitsInBalance: true });
 	});
 
 	it('typed-numbers: an IVR Status written as a number is named, and a .NET DateTime SendDate is read', async () => {
 		const sent = await runSmsCenter(sandbox.url, call, [{}], { credentials: NUMBERS });
 		await wait(150);
-		const responses = await runSmsCenter(sandbox.url, { resource: 'voiceCall', operation: 'getResponses', messageId: String(sent.output()[0].json.messageId) }, [{}], { credentials: NUMBERS });
+		const responses = await runSmsCenter(
+			sandbox.url,
+			{
+				resource: 'voiceCall',
+				operation: 'getResponses',
+				messageId: String(sent.output()[0].json.messageId),
+			},
+			[{}],
+			{ credentials: NUMBERS },
+		);
 		const rows = responses.output().map((item) => item.json);
 		expect(rows.map((row) => row.status)).toEqual([
 			{ name: 'IVRCallSuccess', code: 12, meaning: 'IVR call success', final: true },
@@ -55,8 +113,18 @@ describe('answers read as every type the document allows (sandbox profiles typed
 	});
 
 	it('typed-names: prepaid modes written True/False are booleans', async () => {
-		const users = await runSmsCenter(sandbox.url, { resource: 'account', operation: 'getUserBalances', mode: 'ThisUser' }, [{}], { credentials: NAMES });
-		expect(users.output()[0].json).toEqual({ userName: 'typed-names', sms: 1350.25, userWorkingInPrepaidMode: true, companyWorkingInUserPrepaidMode: true });
+		const users = await runSmsCenter(
+			sandbox.url,
+			{ resource: 'account', operation: 'getUserBalances', mode: 'ThisUser' },
+			[{}],
+			{ credentials: NAMES },
+		);
+		expect(users.output()[0].json).toEqual({
+			userName: 'typed-names',
+			sms: 1350.25,
+			userWorkingInPrepaidMode: true,
+			companyWorkingInUserPrepaidMode: true,
+		});
 	});
 
 	it('typed-names: the IVR answer in the http://tempuri.org/ namespace is read in SOAP and in the HTTP POST form', async () => {
@@ -65,9 +133,22 @@ describe('answers read as every type the document allows (sandbox profiles typed
 			const credentials = { ...NAMES, protocol };
 			const sent = await runSmsCenter(sandbox.url, call, [{}], { credentials });
 			await wait(150);
-			const responses = await runSmsCenter(sandbox.url, { resource: 'voiceCall', operation: 'getResponses', messageId: String(sent.output()[0].json.messageId) }, [{}], { credentials });
+			const responses = await runSmsCenter(
+				sandbox.url,
+				{
+					resource: 'voiceCall',
+					operation: 'getResponses',
+					messageId: String(sent.output()[0].json.messageId),
+				},
+				[{}],
+				{ credentials },
+			);
 			expect(responses.error()).toBeUndefined();
-			expect(responses.output().map((item) => [item.json.mobile, (item.json.status as { name: string }).name])).toEqual([
+			expect(
+				responses
+					.output()
+					.map((item) => [item.json.mobile, (item.json.status as { name: string }).name]),
+			).toEqual([
 				['0541234560', 'IVRCallSuccess'],
 				['0541234567', 'IVRCallNotSuccess'],
 			]);

@@ -7,8 +7,21 @@ import { runSmsCenter } from '../../harness/executeWorkflow';
  * sends must deliver there and everywhere else.
  */
 const EXPIRE_ZERO = { username: 'expire-zero', password: 'expire-zero-api-key' };
-const sms = { resource: 'sms', operation: 'send', recipients: '0541234560,0541234561', message: 'Hi', senderName: 'MyShop' };
-const call = { resource: 'voiceCall', operation: 'send', recordId: '101', recipients: '0541234560', message: 'Reminder', senderName: 'Clinic' };
+const sms = {
+	resource: 'sms',
+	operation: 'send',
+	recipients: '0541234560,0541234561',
+	message: 'Hi',
+	senderName: 'MyShop',
+};
+const call = {
+	resource: 'voiceCall',
+	operation: 'send',
+	recordId: '101',
+	recipients: '0541234560',
+	message: 'Reminder',
+	senderName: 'Clinic',
+};
 
 describe('the default expiration under the expire-zero sandbox profile', () => {
 	let sandbox: Sandbox;
@@ -31,8 +44,14 @@ describe('the default expiration under the expire-zero sandbox profile', () => {
 	});
 
 	it('a delayed SMS gets a day after its delay, so it cannot expire before it is sent', async () => {
-		await runSmsCenter(sandbox.url, { ...sms, options: { delayMinutes: 2000 } }, [{}], { credentials: EXPIRE_ZERO });
-		expect(sandbox.calls().map((c) => [c.params?.DeliveryDelayInMinutes, c.params?.ExpirationDelayInMinutes])).toEqual([['2000', '3440']]);
+		await runSmsCenter(sandbox.url, { ...sms, options: { delayMinutes: 2000 } }, [{}], {
+			credentials: EXPIRE_ZERO,
+		});
+		expect(
+			sandbox
+				.calls()
+				.map((c) => [c.params?.DeliveryDelayInMinutes, c.params?.ExpirationDelayInMinutes]),
+		).toEqual([['2000', '3440']]);
 		expect(sandbox.messages()[0].recipients.every((r) => r.status !== 200)).toBe(true);
 	});
 
@@ -44,7 +63,9 @@ describe('the default expiration under the expire-zero sandbox profile', () => {
 	});
 
 	it('0 is sent only when the user enters it, and then the profile expires the message', async () => {
-		await runSmsCenter(sandbox.url, { ...sms, options: { expirationMinutes: 0 } }, [{}], { credentials: EXPIRE_ZERO });
+		await runSmsCenter(sandbox.url, { ...sms, options: { expirationMinutes: 0 } }, [{}], {
+			credentials: EXPIRE_ZERO,
+		});
 		expect(sentExpiration()).toEqual(['0']);
 		expect(sandbox.messages()[0].recipients.map((r) => [r.status, r.reason])).toEqual([
 			[200, 210],

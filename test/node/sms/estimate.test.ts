@@ -12,7 +12,12 @@ describe('SMS: Estimate in the n8n engine', () => {
 	it('estimates without sending: encoding, segments, recipients and the balance', async () => {
 		const result = await runSmsCenter(
 			sandbox.url,
-			{ resource: 'sms', operation: 'estimate', recipients: '={{ $json.to }}', message: '={{ $json.text }}' },
+			{
+				resource: 'sms',
+				operation: 'estimate',
+				recipients: '={{ $json.to }}',
+				message: '={{ $json.text }}',
+			},
 			[
 				{ to: '0541234560, +972541234560, 0521234567', text: 'שלום '.repeat(20) },
 				{ to: '0541234561', text: 'Hello' },

@@ -6,7 +6,13 @@ const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
 /** A wall-clock date-time in Israel, `minutes` from now (plus half a minute, so rounding up gives `minutes` + 1 at most). */
 function israelTimeIn(minutes: number): string {
 	const at = new Date(Date.now() + minutes * 60_000 + 30_000);
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Jerusalem', dateStyle: 'short', timeStyle: 'medium' }).format(at).replace(' ', 'T');
+	return new Intl.DateTimeFormat('sv-SE', {
+		timeZone: 'Asia/Jerusalem',
+		dateStyle: 'short',
+		timeStyle: 'medium',
+	})
+		.format(at)
+		.replace(' ', 'T');
 }
 
 describe('Schedule (node version 1.1) and the options that fit the choice, in the n8n engine', () => {
@@ -18,7 +24,19 @@ describe('Schedule (node version 1.1) and the options that fit the choice, in th
 	beforeEach(() => sandbox.reset());
 
 	const send = (typeVersion: number, parameters: Record<string, unknown>) =>
-		runSmsCenter(sandbox.url, { resource: 'sms', operation: 'send', recipients: '0541234560', senderName: 'MyShop', message: 'Hello', ...parameters } as never, undefined, { node: { typeVersion } });
+		runSmsCenter(
+			sandbox.url,
+			{
+				resource: 'sms',
+				operation: 'send',
+				recipients: '0541234560',
+				senderName: 'MyShop',
+				message: 'Hello',
+				...parameters,
+			} as never,
+			undefined,
+			{ node: { typeVersion } },
+		);
 	const sent = () => form(sandbox.calls('SendMessageReturnMessageID')[0].body);
 
 	it('sends now by default', async () => {
@@ -47,14 +65,24 @@ describe('Schedule (node version 1.1) and the options that fit the choice, in th
 		const noTime = await send(1.1, { schedule: 'at', sendAt: '' });
 		expect(noTime.error()?.message).toBe('Item 1: Send At: no date-time was given');
 		const tooLong = await send(1.1, { schedule: 'delay', delayMinutes: 600_000 });
-		expect(tooLong.error()?.message).toBe('Item 1: Delay (Minutes): 600000 is above 525600; give whole minutes from 0 to 525600');
+		expect(tooLong.error()?.message).toBe(
+			'Item 1: Delay (Minutes): 600000 is above 525600; give whole minutes from 0 to 525600',
+		);
 		expect(sandbox.calls()).toEqual([]);
 	});
 
 	it('takes the schedule from an expression per item', async () => {
 		const result = await runSmsCenter(
 			sandbox.url,
-			{ resource: 'sms', operation: 'send', recipients: '={{ $json.to }}', senderName: 'MyShop', message: 'Hello', schedule: '={{ $json.when }}', delayMinutes: 15 },
+			{
+				resource: 'sms',
+				operation: 'send',
+				recipients: '={{ $json.to }}',
+				senderName: 'MyShop',
+				message: 'Hello',
+				schedule: '={{ $json.when }}',
+				delayMinutes: 15,
+			},
 			[
 				{ to: '0541234560', when: 'now' },
 				{ to: '0541234561', when: 'delay' },
@@ -63,7 +91,9 @@ describe('Schedule (node version 1.1) and the options that fit the choice, in th
 		);
 		expect(result.error()).toBeUndefined();
 		const sends = sandbox.calls('SendMessageReturnMessageID').map((call) => form(call.body));
-		expect(sends.map((request) => [request.SendToPhoneNumbers, request.DeliveryDelayInMinutes]).sort()).toEqual([
+		expect(
+			sends.map((request) => [request.SendToPhoneNumbers, request.DeliveryDelayInMinutes]).sort(),
+		).toEqual([
 			['0541234560', '0'],
 			['0541234561', '15'],
 		]);
@@ -71,7 +101,9 @@ describe('Schedule (node version 1.1) and the options that fit the choice, in th
 
 	it('refuses an unknown schedule from an expression, quoting it briefly', async () => {
 		const result = await send(1.1, { schedule: `={{ "later".repeat(100) }}` });
-		expect(result.error()?.message).toBe(`Item 1: Schedule: "${'later'.repeat(8)}" is not one of "now", "delay", "at"`);
+		expect(result.error()?.message).toBe(
+			`Item 1: Schedule: "${'later'.repeat(8)}" is not one of "now", "delay", "at"`,
+		);
 		expect(sandbox.calls()).toEqual([]);
 	});
 
@@ -84,7 +116,9 @@ describe('Schedule (node version 1.1) and the options that fit the choice, in th
 		expect(Number(sent().DeliveryDelayInMinutes)).toBeLessThanOrEqual(91);
 		sandbox.reset();
 		const both = await send(1, { options: { delayMinutes: 5, sendAt: israelTimeIn(90) } });
-		expect(both.error()?.message).toBe('Item 1: Send At: give either Delay (Minutes) or Send At, not both');
+		expect(both.error()?.message).toBe(
+			'Item 1: Send At: give either Delay (Minutes) or Send At, not both',
+		);
 	});
 
 	it('in version 1.1, the Delay and Send At of version 1 options no longer apply', async () => {
@@ -106,7 +140,16 @@ describe('Schedule (node version 1.1) and the options that fit the choice, in th
 	it('schedules a voice call after a delay', async () => {
 		const result = await runSmsCenter(
 			sandbox.url,
-			{ resource: 'voiceCall', operation: 'send', recordId: '101', recipients: '0541234560', message: 'Reminder', senderName: 'Clinic', schedule: 'delay', delayMinutes: 15 },
+			{
+				resource: 'voiceCall',
+				operation: 'send',
+				recordId: '101',
+				recipients: '0541234560',
+				message: 'Reminder',
+				senderName: 'Clinic',
+				schedule: 'delay',
+				delayMinutes: 15,
+			},
 			undefined,
 			{ node: { typeVersion: 1.1 } },
 		);

@@ -9,39 +9,153 @@ function form(body: string): Record<string, string> {
 }
 
 const FAST = { timeoutSeconds: 1, readAttempts: 3, backoffMs: 20 };
-const SMS = { resource: 'sms', operation: 'send', recipients: '0541234560', message: 'Hello', senderName: 'MyShop' };
+const SMS = {
+	resource: 'sms',
+	operation: 'send',
+	recipients: '0541234560',
+	message: 'Hello',
+	senderName: 'MyShop',
+};
 
 /** Locally invalid input: each fails its own item, naming item and field, and sends no request. */
 const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, message: string]> = [
-	['empty message (from an expression)', { message: '={{ "" }}' }, 'Item 1: Message: the message is empty'],
+	[
+		'empty message (from an expression)',
+		{ message: '={{ "" }}' },
+		'Item 1: Message: the message is empty',
+	],
 	['whitespace-only message', { message: ' \n\t ' }, 'Item 1: Message: the message is empty'],
-	['control character', { message: 'bell\u0007' }, 'Item 1: Message: the message contains the control character U+0007 at position 5'],
-	['NUL character', { message: 'a\u0000b' }, 'Item 1: Message: the message contains the control character U+0000 at position 2'],
-	['broken surrogate', { message: 'x\uD83D' }, 'Item 1: Message: the message contains a broken surrogate pair'],
-	['letters in number', { recipients: '054-ABC4567' }, 'Item 1: Recipients: invalid phone number "054-ABC4567" (only digits, spaces, dashes, dots, brackets and a leading + are allowed)'],
-	['too short number', { recipients: '054123' }, 'Item 1: Recipients: invalid phone number "054123" (too short for a phone number)'],
-	['too long number', { recipients: '05412345678901234' }, 'Item 1: Recipients: invalid phone number "05412345678901234" (longer than the 15 digits a phone number can have)'],
-	['landline for SMS', { recipients: '03-1234567' }, 'Item 1: Recipients: invalid phone number "03-1234567" (an Israeli SMS recipient must be a mobile number (05X))'],
-	['invalid number for its country', { recipients: '+44 12' }, 'Item 1: Recipients: invalid phone number "+44 12" (too short for a phone number)'],
-	['empty recipients (from an expression)', { recipients: '={{ $json.missing }}' }, 'Item 1: Recipients: no recipient was given'],
+	[
+		'control character',
+		{ message: 'bell\u0007' },
+		'Item 1: Message: the message contains the control character U+0007 at position 5',
+	],
+	[
+		'NUL character',
+		{ message: 'a\u0000b' },
+		'Item 1: Message: the message contains the control character U+0000 at position 2',
+	],
+	[
+		'broken surrogate',
+		{ message: 'x\uD83D' },
+		'Item 1: Message: the message contains a broken surrogate pair',
+	],
+	[
+		'letters in number',
+		{ recipients: '054-ABC4567' },
+		'Item 1: Recipients: invalid phone number "054-ABC4567" (only digits, spaces, dashes, dots, brackets and a leading + are allowed)',
+	],
+	[
+		'too short number',
+		{ recipients: '054123' },
+		'Item 1: Recipients: invalid phone number "054123" (too short for a phone number)',
+	],
+	[
+		'too long number',
+		{ recipients: '05412345678901234' },
+		'Item 1: Recipients: invalid phone number "05412345678901234" (longer than the 15 digits a phone number can have)',
+	],
+	[
+		'landline for SMS',
+		{ recipients: '03-1234567' },
+		'Item 1: Recipients: invalid phone number "03-1234567" (an Israeli SMS recipient must be a mobile number (05X))',
+	],
+	[
+		'invalid number for its country',
+		{ recipients: '+44 12' },
+		'Item 1: Recipients: invalid phone number "+44 12" (too short for a phone number)',
+	],
+	[
+		'empty recipients (from an expression)',
+		{ recipients: '={{ $json.missing }}' },
+		'Item 1: Recipients: no recipient was given',
+	],
 	['separators only', { recipients: ' , ; \n' }, 'Item 1: Recipients: no recipient was given'],
-	['one bad among good', { recipients: '0541234560, 0541234561, 12' }, 'Item 1: Recipients: invalid phone number "12" (too short for a phone number)'],
-	['empty sender (from an expression)', { senderName: '={{ "" }}' }, 'Item 1: Sender Name: the sender name is empty'],
-	['sender too long', { senderName: 'VeryLongSenderName' }, 'Item 1: Sender Name: "VeryLongSenderName" has 18 characters; a sender name carries at most 11 (3GPP TS 23.040)'],
-	['sender in Hebrew', { senderName: 'חנות' }, 'Item 1: Sender Name: "חנות" has characters outside the GSM 7-bit alphabet, which an SMS sender name cannot carry (3GPP TS 23.038 and 23.040); use English letters, digits and spaces'],
-	['numeric sender too long', { senderName: '1234567890123456' }, 'Item 1: Sender Name: "1234567890123456" has 16 digits; a numeric sender has at most 15 (ITU-T E.164)'],
-	['negative delay', { options: { delayMinutes: -5 } }, 'Item 1: Delay (Minutes): -5 is below 0; give whole minutes from 0 to 525600'],
-	['fractional delay', { options: { delayMinutes: 2.5 } }, 'Item 1: Delay (Minutes): 2.5 is not a whole number; give whole minutes from 0 to 525600'],
-	['NaN delay', { options: { delayMinutes: 'soon' } }, 'Item 1: Delay (Minutes): "soon" is not a number; give whole minutes from 0 to 525600'],
-	['huge delay', { options: { delayMinutes: 99999999 } }, 'Item 1: Delay (Minutes): 99999999 is above 525600; give whole minutes from 0 to 525600'],
-	['negative expiration', { options: { expirationMinutes: -1 } }, 'Item 1: Expiration (Minutes): -1 is below 0; give whole minutes from 0 to 525600'],
-	['fractional expiration', { options: { expirationMinutes: 0.1 } }, 'Item 1: Expiration (Minutes): 0.1 is not a whole number; give whole minutes from 0 to 525600'],
-	['Send At in the past', { options: { sendAt: '2020-01-01T10:00:00' } }, 'Item 1: Send At: 2020-01-01T08:00:00.000Z is in the past'],
-	['Send At not a date', { options: { sendAt: 'next week' } }, 'Item 1: Send At: "next week" is not a date-time'],
-	['both delay and Send At', { options: { delayMinutes: 5, sendAt: '2099-01-01T10:00:00' } }, 'Item 1: Send At: give either Delay (Minutes) or Send At, not both'],
-	['reverse billing without price', { options: { smsOperation: 'ReverseBilling' } }, 'Item 1: Price: a reverse billing message needs a price above zero'],
-	['negative price', { options: { price: -1 } }, 'Item 1: Price: -1 is below 0; give a number from 0 to 1000'],
-	['bad CC e-mail', { options: { ccEmails: 'ops@example.com, nobody' } }, 'Item 1: CC E-Mail Addresses: not an e-mail address: "nobody"'],
+	[
+		'one bad among good',
+		{ recipients: '0541234560, 0541234561, 12' },
+		'Item 1: Recipients: invalid phone number "12" (too short for a phone number)',
+	],
+	[
+		'empty sender (from an expression)',
+		{ senderName: '={{ "" }}' },
+		'Item 1: Sender Name: the sender name is empty',
+	],
+	[
+		'sender too long',
+		{ senderName: 'VeryLongSenderName' },
+		'Item 1: Sender Name: "VeryLongSenderName" has 18 characters; a sender name carries at most 11 (3GPP TS 23.040)',
+	],
+	[
+		'sender in Hebrew',
+		{ senderName: 'חנות' },
+		'Item 1: Sender Name: "חנות" has characters outside the GSM 7-bit alphabet, which an SMS sender name cannot carry (3GPP TS 23.038 and 23.040); use English letters, digits and spaces',
+	],
+	[
+		'numeric sender too long',
+		{ senderName: '1234567890123456' },
+		'Item 1: Sender Name: "1234567890123456" has 16 digits; a numeric sender has at most 15 (ITU-T E.164)',
+	],
+	[
+		'negative delay',
+		{ options: { delayMinutes: -5 } },
+		'Item 1: Delay (Minutes): -5 is below 0; give whole minutes from 0 to 525600',
+	],
+	[
+		'fractional delay',
+		{ options: { delayMinutes: 2.5 } },
+		'Item 1: Delay (Minutes): 2.5 is not a whole number; give whole minutes from 0 to 525600',
+	],
+	[
+		'NaN delay',
+		{ options: { delayMinutes: 'soon' } },
+		'Item 1: Delay (Minutes): "soon" is not a number; give whole minutes from 0 to 525600',
+	],
+	[
+		'huge delay',
+		{ options: { delayMinutes: 99999999 } },
+		'Item 1: Delay (Minutes): 99999999 is above 525600; give whole minutes from 0 to 525600',
+	],
+	[
+		'negative expiration',
+		{ options: { expirationMinutes: -1 } },
+		'Item 1: Expiration (Minutes): -1 is below 0; give whole minutes from 0 to 525600',
+	],
+	[
+		'fractional expiration',
+		{ options: { expirationMinutes: 0.1 } },
+		'Item 1: Expiration (Minutes): 0.1 is not a whole number; give whole minutes from 0 to 525600',
+	],
+	[
+		'Send At in the past',
+		{ options: { sendAt: '2020-01-01T10:00:00' } },
+		'Item 1: Send At: 2020-01-01T08:00:00.000Z is in the past',
+	],
+	[
+		'Send At not a date',
+		{ options: { sendAt: 'next week' } },
+		'Item 1: Send At: "next week" is not a date-time',
+	],
+	[
+		'both delay and Send At',
+		{ options: { delayMinutes: 5, sendAt: '2099-01-01T10:00:00' } },
+		'Item 1: Send At: give either Delay (Minutes) or Send At, not both',
+	],
+	[
+		'reverse billing without price',
+		{ options: { smsOperation: 'ReverseBilling' } },
+		'Item 1: Price: a reverse billing message needs a price above zero',
+	],
+	[
+		'negative price',
+		{ options: { price: -1 } },
+		'Item 1: Price: -1 is below 0; give a number from 0 to 1000',
+	],
+	[
+		'bad CC e-mail',
+		{ options: { ccEmails: 'ops@example.com, nobody' } },
+		'Item 1: CC E-Mail Addresses: not an e-mail address: "nobody"',
+	],
 ];
 
 describe('SMS: Send (web service) in the n8n engine', () => {
@@ -52,8 +166,23 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 	afterAll(async () => sandbox.close());
 	beforeEach(() => sandbox.reset());
 
-	const send = (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, credentials?: Record<string, unknown>) =>
-		runSmsCenter(sandbox.url, { resource: 'sms', operation: 'send', senderName: 'MyShop', message: 'Hello', ...parameters } as never, items as never, { credentials: credentials as never });
+	const send = (
+		parameters: Record<string, unknown>,
+		items?: Array<Record<string, unknown>>,
+		credentials?: Record<string, unknown>,
+	) =>
+		runSmsCenter(
+			sandbox.url,
+			{
+				resource: 'sms',
+				operation: 'send',
+				senderName: 'MyShop',
+				message: 'Hello',
+				...parameters,
+			} as never,
+			items as never,
+			{ credentials: credentials as never },
+		);
 
 	it('sends one SMS with SendMessageReturnMessageID and normalised recipients', async () => {
 		const result = await send({ recipients: '+972541234560, 054-123 4561' });
@@ -90,17 +219,32 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		const result = await send({ recipients: '={{ $json.phone }}' }, items);
 		const calls = sandbox.calls();
 		expect(calls).toHaveLength(1);
-		expect(form(calls[0].body).SendToPhoneNumbers).toBe('0541234560,0541234561,0541234562,0541234563,0541234564');
-		expect(result.output().map((item) => [item.json.recipients, item.json.messageId, item.pairedItem])).toEqual(
-			items.map((item, index) => [[item.phone], '1000001', { item: index }]),
+		expect(form(calls[0].body).SendToPhoneNumbers).toBe(
+			'0541234560,0541234561,0541234562,0541234563,0541234564',
 		);
+		expect(
+			result.output().map((item) => [item.json.recipients, item.json.messageId, item.pairedItem]),
+		).toEqual(items.map((item, index) => [[item.phone], '1000001', { item: index }]));
 	});
 
 	it('splits batches at the batch size', async () => {
 		const items = Array.from({ length: 5 }, (_, i) => ({ phone: `05412345${60 + i}` }));
-		const result = await send({ recipients: '={{ $json.phone }}', options: { batchSize: 2 } }, items);
-		expect(sandbox.calls().map((c) => form(c.body).SendToPhoneNumbers)).toEqual(['0541234560,0541234561', '0541234562,0541234563', '0541234564']);
-		expect(result.output().map((item) => item.json.messageId)).toEqual(['1000001', '1000001', '1000002', '1000002', '1000003']);
+		const result = await send(
+			{ recipients: '={{ $json.phone }}', options: { batchSize: 2 } },
+			items,
+		);
+		expect(sandbox.calls().map((c) => form(c.body).SendToPhoneNumbers)).toEqual([
+			'0541234560,0541234561',
+			'0541234562,0541234563',
+			'0541234564',
+		]);
+		expect(result.output().map((item) => item.json.messageId)).toEqual([
+			'1000001',
+			'1000001',
+			'1000002',
+			'1000002',
+			'1000003',
+		]);
 	});
 
 	it('sends personalised texts separately with bounded concurrency, keeping the output order', async () => {
@@ -108,18 +252,39 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'latency', latencyMs: 40 });
 		const proxy = await startCountingProxy(sandbox.url);
 		try {
-			const items = Array.from({ length: 6 }, (_, i) => ({ phone: `05412345${60 + i}`, name: `N${i}` }));
+			const items = Array.from({ length: 6 }, (_, i) => ({
+				phone: `05412345${60 + i}`,
+				name: `N${i}`,
+			}));
 			const result = await runSmsCenter(
 				proxy.url,
-				{ resource: 'sms', operation: 'send', senderName: 'MyShop', recipients: '={{ $json.phone }}', message: '=Hi {{ $json.name }}', options: { concurrency: 3 } },
+				{
+					resource: 'sms',
+					operation: 'send',
+					senderName: 'MyShop',
+					recipients: '={{ $json.phone }}',
+					message: '=Hi {{ $json.name }}',
+					options: { concurrency: 3 },
+				},
 				items,
 			);
 			const calls = sandbox.calls();
 			expect(calls).toHaveLength(6);
-			expect(calls.map((c) => form(c.body).Message).sort()).toEqual(['Hi N0', 'Hi N1', 'Hi N2', 'Hi N3', 'Hi N4', 'Hi N5']);
-			expect(result.output().map((item) => item.json.recipients)).toEqual(items.map((item) => [item.phone]));
+			expect(calls.map((c) => form(c.body).Message).sort()).toEqual([
+				'Hi N0',
+				'Hi N1',
+				'Hi N2',
+				'Hi N3',
+				'Hi N4',
+				'Hi N5',
+			]);
+			expect(result.output().map((item) => item.json.recipients)).toEqual(
+				items.map((item) => [item.phone]),
+			);
 			const messageOf = new Map(sandbox.messages().map((m) => [m.id, m.text]));
-			expect(result.output().map((item) => messageOf.get(item.json.messageId as string))).toEqual(items.map((item) => `Hi ${item.name}`));
+			expect(result.output().map((item) => messageOf.get(item.json.messageId as string))).toEqual(
+				items.map((item) => `Hi ${item.name}`),
+			);
 			expect(proxy.peakInFlight()).toBe(3);
 		} finally {
 			await proxy.close();
@@ -130,7 +295,13 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		const result = await send({
 			recipients: '0541234560',
 			message: 'x'.repeat(170),
-			options: { ccEmails: 'ops@example.com, boss@example.com', smsOperation: 'ReverseBilling', price: 1.5, delayMinutes: 30, expirationMinutes: 120 },
+			options: {
+				ccEmails: 'ops@example.com, boss@example.com',
+				smsOperation: 'ReverseBilling',
+				price: 1.5,
+				delayMinutes: 30,
+				expirationMinutes: 120,
+			},
 		});
 		expect(result.error()).toBeUndefined();
 		expect(form(sandbox.calls()[0].body)).toMatchObject({
@@ -141,19 +312,36 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 			ExpirationDelayInMinutes: '120',
 			MessageOption: 'Concatenated',
 		});
-		expect(result.output()[0].json).toMatchObject({ segmentsPerRecipient: 2, totalSegments: 2, messageOption: 'Concatenated' });
+		expect(result.output()[0].json).toMatchObject({
+			segmentsPerRecipient: 2,
+			totalSegments: 2,
+			messageOption: 'Concatenated',
+		});
 	});
 
 	it('uses SendMessagesV2 when the message ID is not wanted', async () => {
-		const result = await send({ recipients: '0541234560', options: { returnMessageId: false, messageOption: 'Reply' } });
+		const result = await send({
+			recipients: '0541234560',
+			options: { returnMessageId: false, messageOption: 'Reply' },
+		});
 		expect(sandbox.calls()[0].path).toBe('/Web/WebServices/SendMessage.asmx/SendMessagesV2');
 		expect(form(sandbox.calls()[0].body).MessageOption).toBe('Reply');
-		expect(result.output()[0].json).toMatchObject({ status: 'OK', messageId: null, messageIds: [] });
+		expect(result.output()[0].json).toMatchObject({
+			status: 'OK',
+			messageId: null,
+			messageIds: [],
+		});
 	});
 
 	it('converts Send At in the workflow time zone into a delay in minutes', async () => {
 		const at = new Date(Date.now() + 90 * 60_000 + 30_000);
-		const wallClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Jerusalem', dateStyle: 'short', timeStyle: 'medium' }).format(at).replace(' ', 'T');
+		const wallClock = new Intl.DateTimeFormat('sv-SE', {
+			timeZone: 'Asia/Jerusalem',
+			dateStyle: 'short',
+			timeStyle: 'medium',
+		})
+			.format(at)
+			.replace(' ', 'T');
 		await send({ recipients: '0541234560', options: { sendAt: wallClock } });
 		const delay = Number(form(sandbox.calls()[0].body).DeliveryDelayInMinutes);
 		expect(delay).toBeGreaterThanOrEqual(90);
@@ -161,9 +349,17 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 	});
 
 	it('marks advertising messages and counts the added text in the segments', async () => {
-		const result = await send({ recipients: '0541234560', message: 'Sale today', options: { advertising: true } });
+		const result = await send({
+			recipients: '0541234560',
+			message: 'Sale today',
+			options: { advertising: true },
+		});
 		expect(form(sandbox.calls()[0].body).Message).toBe('פרסומת: Sale today\nלהסרה השב הסר');
-		expect(result.output()[0].json).toMatchObject({ encoding: 'UCS-2', characters: 32, segmentsPerRecipient: 1 });
+		expect(result.output()[0].json).toMatchObject({
+			encoding: 'UCS-2',
+			characters: 32,
+			segmentsPerRecipient: 1,
+		});
 	});
 
 	it('sends over SOAP 1.1 when the credential asks for it', async () => {
@@ -172,28 +368,51 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		const [call] = sandbox.calls();
 		expect(call.path).toBe('/Web/WebServices/SendMessage.asmx');
 		expect(call.headers.soapaction).toBe('"http://www.smscenter.co.il/SendMessageReturnMessageID"');
-		expect(call.body).toContain('<SendMessageReturnMessageID xmlns="http://www.smscenter.co.il/"><UserName>demo</UserName><Password>demo-api-key</Password><SenderName>MyShop</SenderName>');
+		expect(call.body).toContain(
+			'<SendMessageReturnMessageID xmlns="http://www.smscenter.co.il/"><UserName>demo</UserName><Password>demo-api-key</Password><SenderName>MyShop</SenderName>',
+		);
 	});
 
 	it('checks the balance first with the balance guard and sends nothing when it is too low', async () => {
-		const result = await send({ recipients: '0541234560,0541234561', message: 'x'.repeat(200), options: { balanceGuard: true, returnMessageId: true } }, [{}], { username: 'shop', password: 'shop-api-key' });
+		const result = await send(
+			{
+				recipients: '0541234560,0541234561',
+				message: 'x'.repeat(200),
+				options: { balanceGuard: true, returnMessageId: true },
+			},
+			[{}],
+			{ username: 'shop', password: 'shop-api-key' },
+		);
 		expect(sandbox.calls().map((c) => c.operation)).toEqual(['CheckCompanyPrePaid']);
-		expect(result.error()?.message).toBe('Item 1: not sent: the run needs 4 SMS segments but the prepaid balance has 3');
+		expect(result.error()?.message).toBe(
+			'Item 1: not sent: the run needs 4 SMS segments but the prepaid balance has 3',
+		);
 		expect(sandbox.messages()).toHaveLength(0);
 	});
 
 	it('turns a gateway refusal into an error naming the SMSCenter code, its meaning and what to do', async () => {
-		const result = await send({ recipients: '0541234560' }, [{}], { username: 'locked', password: 'locked-api-key' });
+		const result = await send({ recipients: '0541234560' }, [{}], {
+			username: 'locked',
+			password: 'locked-api-key',
+		});
 		const error = result.error();
-		expect(error?.message).toBe("SMSCenter answered InvalidIPAddress: The request came from an IP address the account does not allow.");
-		expect(error?.description).toBe("Sending to 1 recipient(s) of item(s) 1 failed. Nothing was sent: SMSCenter refused the login. Ask SMSCenter support to allow the n8n server's public IP address.");
+		expect(error?.message).toBe(
+			'SMSCenter answered InvalidIPAddress: The request came from an IP address the account does not allow.',
+		);
+		expect(error?.description).toBe(
+			"Sending to 1 recipient(s) of item(s) 1 failed. Nothing was sent: SMSCenter refused the login. Ask SMSCenter support to allow the n8n server's public IP address.",
+		);
 	});
 
 	it('reports the gateway refusal of a later item, not a batch left unstarted because of it', async () => {
 		// Texts A, B, A with one recipient per request: the two A items are sent first, one after the
 		// other, and the gateway refuses the second of them (item 3); item 2's request never starts.
 		const result = await send(
-			{ recipients: '={{ $json.to }}', message: '={{ $json.text }}', options: { batchSize: 1, concurrency: 1 } },
+			{
+				recipients: '={{ $json.to }}',
+				message: '={{ $json.text }}',
+				options: { batchSize: 1, concurrency: 1 },
+			},
 			[
 				{ to: '0541234560', text: 'A' },
 				{ to: '0541234561', text: 'B' },
@@ -202,12 +421,16 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 			{ username: 'shop', password: 'shop-api-key' },
 		);
 		const error = result.error();
-		expect(error?.message).toBe('SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.');
+		expect(error?.message).toBe(
+			'SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.',
+		);
 		expect(error?.description).toBe(
 			'Sending to 1 recipient(s) of item(s) 3 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support. Already sent in this run, do not send again: item 1 (message ID 1000001).',
 		);
 		expect(error?.context?.itemIndex).toBe(2);
-		expect(sandbox.calls().map((c) => [form(c.body).Message, form(c.body).SendToPhoneNumbers])).toEqual([
+		expect(
+			sandbox.calls().map((c) => [form(c.body).Message, form(c.body).SendToPhoneNumbers]),
+		).toEqual([
 			['A', '0541234560'],
 			['A', '447911123456'],
 		]);
@@ -215,32 +438,65 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 	});
 
 	it('reports a partial send: SomeMessagesSent with the message ID when the gateway refuses some recipients', async () => {
-		const result = await send({ recipients: '0541234560, +447911123456' }, [{}], { username: 'shop', password: 'shop-api-key' });
+		const result = await send({ recipients: '0541234560, +447911123456' }, [{}], {
+			username: 'shop',
+			password: 'shop-api-key',
+		});
 		expect(result.error()).toBeUndefined();
 		expect(result.output()).toEqual([
 			{
-				json: expect.objectContaining({ status: 'SomeMessagesSent', messageId: '1000001', messageIds: ['1000001'], recipients: ['0541234560', '447911123456'], recipientCount: 2 }),
+				json: expect.objectContaining({
+					status: 'SomeMessagesSent',
+					messageId: '1000001',
+					messageIds: ['1000001'],
+					recipients: ['0541234560', '447911123456'],
+					recipientCount: 2,
+				}),
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(sandbox.messages().map((m) => m.recipients.map((r) => r.msisdn))).toEqual([['972541234560']]);
+		expect(sandbox.messages().map((m) => m.recipients.map((r) => r.msisdn))).toEqual([
+			['972541234560'],
+		]);
 	});
 
 	it('reports a partial send of one item across requests: the refusal, and the message IDs of the part that went out', async () => {
 		const items = [{ to: '0541234560, 0541234561, +447911123456' }, { to: '0541234562' }];
-		const parameters = { recipients: '={{ $json.to }}', message: '={{ "Hi " + $itemIndex }}', options: { batchSize: 2, concurrency: 1 } };
+		const parameters = {
+			recipients: '={{ $json.to }}',
+			message: '={{ "Hi " + $itemIndex }}',
+			options: { batchSize: 2, concurrency: 1 },
+		};
 		const credentials = { username: 'shop', password: 'shop-api-key' };
 
 		const stopped = await send(parameters, items, credentials);
-		expect(stopped.error()?.message).toBe('SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.');
+		expect(stopped.error()?.message).toBe(
+			'SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.',
+		);
 		expect(stopped.error()?.description).toBe(
 			'Sending to 1 recipient(s) of item(s) 1 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support. Already sent in this run, do not send again: item 1 (partly sent, message ID 1000001).',
 		);
-		expect(sandbox.calls().map((c) => form(c.body).SendToPhoneNumbers)).toEqual(['0541234560,0541234561', '447911123456']);
+		expect(sandbox.calls().map((c) => form(c.body).SendToPhoneNumbers)).toEqual([
+			'0541234560,0541234561',
+			'447911123456',
+		]);
 
 		sandbox.reset();
-		const continued = await runSmsCenter(sandbox.url, { resource: 'sms', operation: 'send', senderName: 'MyShop', ...parameters } as never, items, { credentials, node: { continueOnFail: true } });
-		expect(continued.output().map((item) => [item.json.error ?? item.json.status, item.json.errorDescription ?? item.json.messageIds, item.pairedItem])).toEqual([
+		const continued = await runSmsCenter(
+			sandbox.url,
+			{ resource: 'sms', operation: 'send', senderName: 'MyShop', ...parameters } as never,
+			items,
+			{ credentials, node: { continueOnFail: true } },
+		);
+		expect(
+			continued
+				.output()
+				.map((item) => [
+					item.json.error ?? item.json.status,
+					item.json.errorDescription ?? item.json.messageIds,
+					item.pairedItem,
+				]),
+		).toEqual([
 			[
 				'SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.',
 				'Sending to 1 recipient(s) of item(s) 1 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support. Part of this item was sent: message ID(s) 1000001.',
@@ -255,17 +511,26 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 	});
 
 	it('reports SomeMessagesSent as a status, not an error', async () => {
-		const result = await send({ recipients: '0541234560,0541234561', message: 'Hi' }, [{}], { username: 'shop', password: 'shop-api-key' });
+		const result = await send({ recipients: '0541234560,0541234561', message: 'Hi' }, [{}], {
+			username: 'shop',
+			password: 'shop-api-key',
+		});
 		expect(result.output()[0].json.status).toBe('OK');
-		const partial = await send({ recipients: '0541234560,0541234561', message: 'Hi' }, [{}], { username: 'shop', password: 'shop-api-key' });
+		const partial = await send({ recipients: '0541234560,0541234561', message: 'Hi' }, [{}], {
+			username: 'shop',
+			password: 'shop-api-key',
+		});
 		expect(partial.output()[0].json.status).toBe('SomeMessagesSent');
 	});
 
-	it.each(BAD_INPUT)('refuses bad input locally, naming the item and the field: %s', async (_label, overrides, message) => {
-		const result = await runSmsCenter(sandbox.url, { ...SMS, ...overrides } as never);
-		expect(result.error()?.message).toBe(message);
-		expect(sandbox.requests).toHaveLength(0);
-	});
+	it.each(BAD_INPUT)(
+		'refuses bad input locally, naming the item and the field: %s',
+		async (_label, overrides, message) => {
+			const result = await runSmsCenter(sandbox.url, { ...SMS, ...overrides } as never);
+			expect(result.error()?.message).toBe(message);
+			expect(sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	it('with Continue On Fail, a bad item becomes an error item and the good ones are sent in one request', async () => {
 		const result = await runSmsCenter(
@@ -274,22 +539,40 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 			[{ to: '0541234560' }, { to: 'not-a-number' }, { to: '0541234561' }],
 			{ node: { continueOnFail: true } },
 		);
-		expect(result.output().map((item) => [item.json.error ?? item.json.status, item.pairedItem])).toEqual([
+		expect(
+			result.output().map((item) => [item.json.error ?? item.json.status, item.pairedItem]),
+		).toEqual([
 			['OK', { item: 0 }],
-			['Item 2: Recipients: invalid phone number "not-a-number" (only digits, spaces, dashes, dots, brackets and a leading + are allowed)', { item: 1 }],
+			[
+				'Item 2: Recipients: invalid phone number "not-a-number" (only digits, spaces, dashes, dots, brackets and a leading + are allowed)',
+				{ item: 1 },
+			],
 			['OK', { item: 2 }],
 		]);
-		expect(sandbox.calls().map((c) => new URLSearchParams(c.body).get('SendToPhoneNumbers'))).toEqual(['0541234560,0541234561']);
+		expect(
+			sandbox.calls().map((c) => new URLSearchParams(c.body).get('SendToPhoneNumbers')),
+		).toEqual(['0541234560,0541234561']);
 	});
 
 	it('never lets user text change the request structure', async () => {
-		const hostile = '</Message><Password>stolen</Password>&UserName=admin&Price=9 ]]> &amp; <!ENTITY x "y">';
+		const hostile =
+			'</Message><Password>stolen</Password>&UserName=admin&Price=9 ]]> &amp; <!ENTITY x "y">';
 		for (const protocol of ['httpPost', 'soap11']) {
 			sandbox.reset();
-			const result = await runSmsCenter(sandbox.url, { ...SMS, message: hostile, senderName: 'Shop' } as never, [{}], { credentials: { protocol } });
+			const result = await runSmsCenter(
+				sandbox.url,
+				{ ...SMS, message: hostile, senderName: 'Shop' } as never,
+				[{}],
+				{ credentials: { protocol } },
+			);
 			expect(result.error()).toBeUndefined();
 			const [call] = sandbox.calls();
-			expect(call.params).toMatchObject({ UserName: 'demo', Password: 'demo-api-key', Message: hostile, Price: '0' });
+			expect(call.params).toMatchObject({
+				UserName: 'demo',
+				Password: 'demo-api-key',
+				Message: hostile,
+				Price: '0',
+			});
 			expect(sandbox.messages()[0].text).toBe(hostile);
 		}
 	});
@@ -298,7 +581,13 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', times: 1 });
 		const result = await runSmsCenter(
 			sandbox.url,
-			{ ...SMS, connection: FAST, recipients: '={{ $json.to }}', message: '={{ $json.text }}', options: { concurrency: 1 } } as never,
+			{
+				...SMS,
+				connection: FAST,
+				recipients: '={{ $json.to }}',
+				message: '={{ $json.text }}',
+				options: { concurrency: 1 },
+			} as never,
 			[
 				{ to: '0541234560', text: 'first' },
 				{ to: '0541234561', text: 'second' },
@@ -306,7 +595,9 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 			],
 			{ node: { continueOnFail: true } },
 		);
-		expect(result.output().map((item) => [item.json.error ?? item.json.status, item.pairedItem])).toEqual([
+		expect(
+			result.output().map((item) => [item.json.error ?? item.json.status, item.pairedItem]),
+		).toEqual([
 			['SMSCenter failed with HTTP 500 (SendMessageReturnMessageID)', { item: 0 }],
 			['OK', { item: 1 }],
 			['OK', { item: 2 }],
@@ -318,13 +609,21 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', times: 1 });
 		const result = await runSmsCenter(
 			sandbox.url,
-			{ ...SMS, connection: FAST, recipients: '={{ $json.to }}', message: '={{ $json.text }}', options: { concurrency: 1 } } as never,
+			{
+				...SMS,
+				connection: FAST,
+				recipients: '={{ $json.to }}',
+				message: '={{ $json.text }}',
+				options: { concurrency: 1 },
+			} as never,
 			[
 				{ to: '0541234560', text: 'first' },
 				{ to: '0541234561', text: 'second' },
 			],
 		);
-		expect(result.error()?.message).toBe('SMSCenter failed with HTTP 500 (SendMessageReturnMessageID)');
+		expect(result.error()?.message).toBe(
+			'SMSCenter failed with HTTP 500 (SendMessageReturnMessageID)',
+		);
 		expect(sandbox.requests).toHaveLength(1);
 		expect(sandbox.messages()).toHaveLength(0);
 	});

@@ -24,15 +24,39 @@ const properties: INodeProperties[] = [
 export const description = forOperation('account', 'getUserBalances', properties);
 
 /** One output item per user. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject[]> {
-	const mode = readOption(this, itemIndex, 'Users', this.getNodeParameter('mode', itemIndex, 'ThisUser'), USER_MODES, 'ThisUser');
-	const answer = await run.caller.asmx('CheckUsersPrePaid', [['Mode', mode]], itemIndex, readUserBalances);
-	requireBalance(this, 'CheckUsersPrePaid', answer.result, itemIndex, "Reading the users' prepaid balances failed");
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: OperationRun,
+): Promise<IDataObject[]> {
+	const mode = readOption(
+		this,
+		itemIndex,
+		'Users',
+		this.getNodeParameter('mode', itemIndex, 'ThisUser'),
+		USER_MODES,
+		'ThisUser',
+	);
+	const answer = await run.caller.asmx(
+		'CheckUsersPrePaid',
+		[['Mode', mode]],
+		itemIndex,
+		readUserBalances,
+	);
+	requireBalance(
+		this,
+		'CheckUsersPrePaid',
+		answer.result,
+		itemIndex,
+		"Reading the users' prepaid balances failed",
+	);
 	return answer.users.map((user) => ({
 		userName: user.userName,
 		sms: user.sms,
 		userWorkingInPrepaidMode: user.prepaidMode,
-		...(user.prepaidModeRaw === undefined ? {} : { userWorkingInPrepaidModeRaw: user.prepaidModeRaw }),
+		...(user.prepaidModeRaw === undefined
+			? {}
+			: { userWorkingInPrepaidModeRaw: user.prepaidModeRaw }),
 		companyWorkingInUserPrepaidMode: answer.companyWorkingInUserPrepaidMode,
 	}));
 }

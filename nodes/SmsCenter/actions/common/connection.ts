@@ -1,7 +1,15 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../../../shared/credentialName';
 import { PROTOCOL_OPTIONS } from '../../../shared/protocol';
-import { DEFAULT_CALL_SETTINGS, GatewayCaller, type CallSettings } from '../../transport/gatewayCaller';
+import {
+	DEFAULT_CALL_SETTINGS,
+	GatewayCaller,
+	type CallSettings,
+} from '../../transport/gatewayCaller';
 import { readCollection, readNumber, readOption, type NumberField } from './parameterValues';
 
 export const connectionOptions: INodeProperties = {
@@ -42,28 +50,62 @@ export const connectionOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 60000 },
 			default: 500,
-			description: 'The wait before the second attempt of a read; it doubles before each further attempt',
+			description:
+				'The wait before the second attempt of a read; it doubles before each further attempt',
 		},
 	],
 };
 
 /** The bounds of the Connection settings: a wrong value from an expression is an error, never a default in disguise. */
-const TIMEOUT: NumberField = { label: 'Timeout (Seconds)', min: 1, max: 600, whole: true, fallback: DEFAULT_CALL_SETTINGS.timeoutMs / 1000 };
-const READ_ATTEMPTS: NumberField = { label: 'Read Attempts', min: 1, max: 10, whole: true, fallback: DEFAULT_CALL_SETTINGS.readAttempts };
-const BACKOFF: NumberField = { label: 'Retry Wait (Milliseconds)', min: 0, max: 60_000, whole: true, fallback: DEFAULT_CALL_SETTINGS.backoffMs };
+const TIMEOUT: NumberField = {
+	label: 'Timeout (Seconds)',
+	min: 1,
+	max: 600,
+	whole: true,
+	fallback: DEFAULT_CALL_SETTINGS.timeoutMs / 1000,
+};
+const READ_ATTEMPTS: NumberField = {
+	label: 'Read Attempts',
+	min: 1,
+	max: 10,
+	whole: true,
+	fallback: DEFAULT_CALL_SETTINGS.readAttempts,
+};
+const BACKOFF: NumberField = {
+	label: 'Retry Wait (Milliseconds)',
+	min: 0,
+	max: 60_000,
+	whole: true,
+	fallback: DEFAULT_CALL_SETTINGS.backoffMs,
+};
 const PROTOCOL_CHOICES = ['credential', 'httpPost', 'soap11'] as const;
 
 /** The gateway caller of a run: the node's Connection options (read with the first item) over the credential's protocol. */
 export async function callerForRun(ctx: IExecuteFunctions): Promise<GatewayCaller> {
-	const connection = readCollection(ctx, 0, 'Connection', ctx.getNodeParameter('connection', 0, {}));
-	const chosen = readOption(ctx, 0, 'Protocol', connection.protocol, PROTOCOL_CHOICES, 'credential');
+	const connection = readCollection(
+		ctx,
+		0,
+		'Connection',
+		ctx.getNodeParameter('connection', 0, {}),
+	);
+	const chosen = readOption(
+		ctx,
+		0,
+		'Protocol',
+		connection.protocol,
+		PROTOCOL_CHOICES,
+		'credential',
+	);
 	const timeoutSeconds = readNumber(ctx, 0, connection.timeoutSeconds, TIMEOUT);
 	const readAttempts = readNumber(ctx, 0, connection.readAttempts, READ_ATTEMPTS);
 	const backoffMs = readNumber(ctx, 0, connection.backoffMs, BACKOFF);
 	// Decrypted once per run and handed back to n8n's authentication helper with each request, so a
 	// run of thousands of requests does not decrypt the credential thousands of times.
-	const credentials = await ctx.getCredentials<ICredentialDataDecryptedObject & { protocol?: unknown }>(CREDENTIAL_NAME);
-	const protocol = chosen === 'credential' ? (credentials.protocol ?? DEFAULT_CALL_SETTINGS.protocol) : chosen;
+	const credentials = await ctx.getCredentials<
+		ICredentialDataDecryptedObject & { protocol?: unknown }
+	>(CREDENTIAL_NAME);
+	const protocol =
+		chosen === 'credential' ? (credentials.protocol ?? DEFAULT_CALL_SETTINGS.protocol) : chosen;
 	const settings: CallSettings = {
 		protocol: protocol === 'soap11' ? 'soap11' : 'httpPost',
 		timeoutMs: timeoutSeconds * 1000,
@@ -71,5 +113,10 @@ export async function callerForRun(ctx: IExecuteFunctions): Promise<GatewayCalle
 		backoffMs,
 	};
 	const reference = ctx.getNode().credentials?.[CREDENTIAL_NAME];
-	return new GatewayCaller(ctx, settings, { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_NAME, data: credentials });
+	return new GatewayCaller(ctx, settings, {
+		id: reference?.id ?? '',
+		name: reference?.name ?? '',
+		type: CREDENTIAL_NAME,
+		data: credentials,
+	});
 }

@@ -30,7 +30,8 @@ export const senderField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'MyShop',
-	description: 'Up to 11 English letters, digits and spaces with at least one letter, or a phone number of up to 15 digits',
+	description:
+		'Up to 11 English letters, digits and spaces with at least one letter, or a phone number of up to 15 digits',
 };
 
 export const advertisingOptions: INodeProperties[] = [
@@ -48,13 +49,21 @@ export const advertisingOptions: INodeProperties[] = [
 		type: 'string',
 		default: DEFAULT_OPT_OUT_LINE,
 		displayOptions: { show: { advertising: [true] } },
-		description: 'The last line of an advertising message, telling recipients how to refuse further messages',
+		description:
+			'The last line of an advertising message, telling recipients how to refuse further messages',
 	},
 ];
 
 /** The Options collection of an operation. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }
 
 /** Node versions from 1.1 on: one Schedule choice instead of Delay and Send At in the Options. */
@@ -63,7 +72,9 @@ export const FROM_VERSION_1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
 export const VERSION_1 = { '@version': [1] };
 
 function wording(kind: 'sms' | 'voice') {
-	return kind === 'sms' ? { doing: 'sending', act: 'send', acts: 'sends', reach: 'deliver' } : { doing: 'calling', act: 'call', acts: 'calls', reach: 'call' };
+	return kind === 'sms'
+		? { doing: 'sending', act: 'send', acts: 'sends', reach: 'deliver' }
+		: { doing: 'calling', act: 'call', acts: 'calls', reach: 'call' };
 }
 
 /**
@@ -96,7 +107,11 @@ export function timingFields(kind: 'sms' | 'voice'): TimingFields {
 				type: 'options',
 				options: [
 					{ name: 'Now', value: 'now', description: `SMSCenter ${acts} at once` },
-					{ name: 'After a Delay', value: 'delay', description: `SMSCenter waits a number of minutes before ${doing}` },
+					{
+						name: 'After a Delay',
+						value: 'delay',
+						description: `SMSCenter waits a number of minutes before ${doing}`,
+					},
 					{ name: 'At a Time', value: 'at', description: `SMSCenter ${acts} at a date and time` },
 				],
 				default: 'now',

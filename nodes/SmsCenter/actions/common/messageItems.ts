@@ -3,7 +3,12 @@ import { readDateTime } from '../../../shared/dates';
 import { normaliseRecipients, type NumberKind } from '../../../shared/phoneNumbers';
 import { DEFAULT_OPT_OUT_LINE, markAsAdvertising } from '../../helpers/marketing';
 import { TextMeasurer, type TextMeasure } from '../../helpers/messageSegments';
-import { MAX_CHARACTERS, MAX_SEGMENTS, messageTextProblem, SEGMENT_WARNING } from '../../helpers/messageText';
+import {
+	MAX_CHARACTERS,
+	MAX_SEGMENTS,
+	messageTextProblem,
+	SEGMENT_WARNING,
+} from '../../helpers/messageText';
 import { describeValue, wholeNumberProblem } from '../../helpers/numberChecks';
 import { checkSenderName } from '../../helpers/senderName';
 import { DEFAULT_EXPIRATION_MINUTES } from './fields';
@@ -14,8 +19,10 @@ import { perItemParameter } from './parameters';
 /** Recipients are text, a number, or an array of them (also nested); anything else is refused, never skipped. */
 function recipientsShapeProblem(value: unknown, depth = 0): string | undefined {
 	if (value === undefined || value === null || typeof value === 'string') return undefined;
-	if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${describeValue(value)} is not a phone number`;
-	if (!Array.isArray(value)) return `${describeValue(value)} is not a phone number or a list of them`;
+	if (typeof value === 'number')
+		return Number.isFinite(value) ? undefined : `${describeValue(value)} is not a phone number`;
+	if (!Array.isArray(value))
+		return `${describeValue(value)} is not a phone number or a list of them`;
 	if (depth >= 5) return 'the list is nested more than five deep';
 	for (const entry of value) {
 		const problem = recipientsShapeProblem(entry, depth + 1);
@@ -69,7 +76,11 @@ export class MessageItemReader {
 	}
 
 	/** The recipients, and the text as it will be sent (marked for advertising when asked). */
-	recipientsAndText(itemIndex: number, options: IDataObject, kind: NumberKind = 'sms'): RecipientsAndText {
+	recipientsAndText(
+		itemIndex: number,
+		options: IDataObject,
+		kind: NumberKind = 'sms',
+	): RecipientsAndText {
 		const { ctx } = this;
 		const given = this.recipientsOf(itemIndex);
 		const shape = recipientsShapeProblem(given);
@@ -77,21 +88,43 @@ export class MessageItemReader {
 		const list = normaliseRecipients(given, kind);
 		if (list.invalid.length > 0) {
 			const shown = list.invalid.map((entry) => `"${entry.input}" (${entry.reason})`).join(', ');
-			throw inputError(ctx, itemIndex, 'Recipients', `invalid phone number ${shown}`, 'Use numbers such as 0541234567 or +972541234567. Nothing was sent for this item.');
+			throw inputError(
+				ctx,
+				itemIndex,
+				'Recipients',
+				`invalid phone number ${shown}`,
+				'Use numbers such as 0541234567 or +972541234567. Nothing was sent for this item.',
+			);
 		}
-		if (list.numbers.length === 0) throw inputError(ctx, itemIndex, 'Recipients', 'no recipient was given');
+		if (list.numbers.length === 0)
+			throw inputError(ctx, itemIndex, 'Recipients', 'no recipient was given');
 
 		const message = readText(ctx, itemIndex, 'Message', this.messageOf(itemIndex));
 		const textProblem = messageTextProblem(message);
 		if (textProblem) throw inputError(ctx, itemIndex, 'Message', textProblem);
 		const advertising = readFlag(ctx, itemIndex, 'Advertising Message', options.advertising, false);
-		const text = advertising ? markAsAdvertising(message, readText(ctx, itemIndex, 'Opt-Out Line', options.optOutLine, DEFAULT_OPT_OUT_LINE)) : message;
+		const text = advertising
+			? markAsAdvertising(
+					message,
+					readText(ctx, itemIndex, 'Opt-Out Line', options.optOutLine, DEFAULT_OPT_OUT_LINE),
+				)
+			: message;
 		if (text.length > MAX_CHARACTERS) {
-			throw inputError(ctx, itemIndex, 'Message', `the text has ${text.length} characters; an SMS has at most ${MAX_SEGMENTS} parts (3GPP TS 23.040), at most ${MAX_CHARACTERS} characters`);
+			throw inputError(
+				ctx,
+				itemIndex,
+				'Message',
+				`the text has ${text.length} characters; an SMS has at most ${MAX_SEGMENTS} parts (3GPP TS 23.040), at most ${MAX_CHARACTERS} characters`,
+			);
 		}
 		const measure = this.measurer.measure(text);
 		if (measure.segments > MAX_SEGMENTS) {
-			throw inputError(ctx, itemIndex, 'Message', `the text needs ${measure.segments} SMS segments (${measure.characters} ${measure.encoding} characters); an SMS has at most ${MAX_SEGMENTS} parts (3GPP TS 23.040)`);
+			throw inputError(
+				ctx,
+				itemIndex,
+				'Message',
+				`the text needs ${measure.segments} SMS segments (${measure.characters} ${measure.encoding} characters); an SMS has at most ${MAX_SEGMENTS} parts (3GPP TS 23.040)`,
+			);
 		}
 		if (measure.segments > SEGMENT_WARNING) {
 			this.warn(
@@ -116,34 +149,70 @@ export class MessageItemReader {
 	 * option, in whole minutes. An expiration the user did not set is the delay plus a day, so the
 	 * message never expires before its own send time.
 	 */
-	timing(itemIndex: number, options: IDataObject): { delayMinutes: number; expirationMinutes: number } {
+	timing(
+		itemIndex: number,
+		options: IDataObject,
+	): { delayMinutes: number; expirationMinutes: number } {
 		const schedule = this.scheduleOf(itemIndex);
-		const delayMinutes = schedule === '' || schedule === undefined ? readDelay(this.ctx, itemIndex, options) : this.scheduledDelay(itemIndex, schedule);
-		const unset = options.expirationMinutes === undefined || options.expirationMinutes === '' || options.expirationMinutes === null;
+		const delayMinutes =
+			schedule === '' || schedule === undefined
+				? readDelay(this.ctx, itemIndex, options)
+				: this.scheduledDelay(itemIndex, schedule);
+		const unset =
+			options.expirationMinutes === undefined ||
+			options.expirationMinutes === '' ||
+			options.expirationMinutes === null;
 		return {
 			delayMinutes,
-			expirationMinutes: unset ? delayMinutes + DEFAULT_EXPIRATION_MINUTES : readMinutes(this.ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
+			expirationMinutes: unset
+				? delayMinutes + DEFAULT_EXPIRATION_MINUTES
+				: readMinutes(this.ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
 		};
 	}
 
 	private scheduledDelay(itemIndex: number, schedule: unknown): number {
 		if (schedule === 'now') return 0;
-		if (schedule === 'delay') return readMinutes(this.ctx, itemIndex, { delayMinutes: this.delayOf(itemIndex) } as IDataObject, 'delayMinutes', 'Delay (Minutes)');
+		if (schedule === 'delay')
+			return readMinutes(
+				this.ctx,
+				itemIndex,
+				{ delayMinutes: this.delayOf(itemIndex) } as IDataObject,
+				'delayMinutes',
+				'Delay (Minutes)',
+			);
 		if (schedule === 'at') {
 			const sendAt = this.sendAtOf(itemIndex);
-			if (sendAt === '' || sendAt === null || sendAt === undefined) throw inputError(this.ctx, itemIndex, 'Send At', 'no date-time was given');
+			if (sendAt === '' || sendAt === null || sendAt === undefined)
+				throw inputError(this.ctx, itemIndex, 'Send At', 'no date-time was given');
 			return minutesUntil(this.ctx, itemIndex, sendAt);
 		}
 		const shown = String(schedule).slice(0, 40);
-		throw inputError(this.ctx, itemIndex, 'Schedule', `"${shown}" is not one of "now", "delay", "at"`);
+		throw inputError(
+			this.ctx,
+			itemIndex,
+			'Schedule',
+			`"${shown}" is not one of "now", "delay", "at"`,
+		);
 	}
 }
 
-function readMinutes(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject, name: string, label: string): number {
+function readMinutes(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+	name: string,
+	label: string,
+): number {
 	const value = options[name];
 	if (value === undefined || value === '' || value === null) return 0;
 	const problem = wholeNumberProblem(value, 0, MAX_MINUTES);
-	if (problem) throw inputError(ctx, itemIndex, label, `${problem}; give whole minutes from 0 to ${MAX_MINUTES}`);
+	if (problem)
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			`${problem}; give whole minutes from 0 to ${MAX_MINUTES}`,
+		);
 	return Number(typeof value === 'string' ? value.trim() : value);
 }
 
@@ -164,18 +233,23 @@ function readDelay(ctx: IExecuteFunctions, itemIndex: number, options: IDataObje
 	const delay = readMinutes(ctx, itemIndex, options, 'delayMinutes', 'Delay (Minutes)');
 	const sendAt = options.sendAt;
 	if (sendAt === undefined || sendAt === '' || sendAt === null) return delay;
-	if (delay !== 0) throw inputError(ctx, itemIndex, 'Send At', 'give either Delay (Minutes) or Send At, not both');
+	if (delay !== 0)
+		throw inputError(ctx, itemIndex, 'Send At', 'give either Delay (Minutes) or Send At, not both');
 	return minutesUntil(ctx, itemIndex, sendAt);
 }
 
 /** The whole minutes until a Send At date-time in the workflow's time zone. */
 function minutesUntil(ctx: IExecuteFunctions, itemIndex: number, sendAt: unknown): number {
 	const text = dateTimeText(sendAt);
-	if (text === undefined) throw inputError(ctx, itemIndex, 'Send At', `${describeValue(sendAt)} is not a date-time`);
+	if (text === undefined)
+		throw inputError(ctx, itemIndex, 'Send At', `${describeValue(sendAt)} is not a date-time`);
 	const when = readDateTime(text, ctx.getTimezone());
-	if (!when) throw inputError(ctx, itemIndex, 'Send At', `${describeValue(text)} is not a date-time`);
+	if (!when)
+		throw inputError(ctx, itemIndex, 'Send At', `${describeValue(text)} is not a date-time`);
 	const minutes = Math.ceil((when.getTime() - Date.now()) / 60_000);
-	if (minutes <= 0) throw inputError(ctx, itemIndex, 'Send At', `${when.toISOString()} is in the past`);
-	if (minutes > MAX_MINUTES) throw inputError(ctx, itemIndex, 'Send At', `${when.toISOString()} is more than a year ahead`);
+	if (minutes <= 0)
+		throw inputError(ctx, itemIndex, 'Send At', `${when.toISOString()} is in the past`);
+	if (minutes > MAX_MINUTES)
+		throw inputError(ctx, itemIndex, 'Send At', `${when.toISOString()} is more than a year ahead`);
 	return minutes;
 }

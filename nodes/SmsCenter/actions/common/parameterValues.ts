@@ -15,7 +15,12 @@ export interface NumberField extends NumberRule {
 	fallback: number;
 }
 
-export function readNumber(ctx: IExecuteFunctions, itemIndex: number, value: unknown, field: NumberField): number {
+export function readNumber(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field: NumberField,
+): number {
 	if (isEmpty(value)) return field.fallback;
 	const problem = numberProblem(value, field);
 	if (problem) {
@@ -26,15 +31,33 @@ export function readNumber(ctx: IExecuteFunctions, itemIndex: number, value: unk
 }
 
 /** One of an options field's values; anything else is refused with the values it takes. */
-export function readOption<T extends string>(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown, allowed: readonly T[], fallback: T): T {
+export function readOption<T extends string>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+	allowed: readonly T[],
+	fallback: T,
+): T {
 	if (isEmpty(value)) return fallback;
 	const chosen = allowed.find((option) => option === value);
 	if (chosen !== undefined) return chosen;
-	throw inputError(ctx, itemIndex, label, `${describeValue(value)} is not one of ${allowed.map((option) => `"${option}"`).join(', ')}`);
+	throw inputError(
+		ctx,
+		itemIndex,
+		label,
+		`${describeValue(value)} is not one of ${allowed.map((option) => `"${option}"`).join(', ')}`,
+	);
 }
 
 /** A boolean field: true or false (also as the text "true" or "false"). */
-export function readFlag(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown, fallback: boolean): boolean {
+export function readFlag(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+	fallback: boolean,
+): boolean {
 	if (isEmpty(value)) return fallback;
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
@@ -42,7 +65,13 @@ export function readFlag(ctx: IExecuteFunctions, itemIndex: number, label: strin
 }
 
 /** A text field: text, or a number written as text; an object, array or boolean is refused. */
-export function readText(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown, fallback = ''): string {
+export function readText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+	fallback = '',
+): string {
 	if (value === undefined || value === null) return fallback;
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -50,8 +79,19 @@ export function readText(ctx: IExecuteFunctions, itemIndex: number, label: strin
 }
 
 /** A collection (Options, Connection): its fields, or an error when an expression replaced it with something else. */
-export function readCollection(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): IDataObject {
+export function readCollection(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+): IDataObject {
 	if (isEmpty(value)) return {};
-	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as IDataObject;
-	throw inputError(ctx, itemIndex, label, `${describeValue(value)} is not a collection of settings`);
+	if (typeof value === 'object' && value !== null && !Array.isArray(value))
+		return value as IDataObject;
+	throw inputError(
+		ctx,
+		itemIndex,
+		label,
+		`${describeValue(value)} is not a collection of settings`,
+	);
 }

@@ -11,9 +11,14 @@ function hasExpression(value: unknown): boolean {
  * Reads a parameter per item, but only once when it holds no expression: a bulk run of thousands
  * of items then resolves only the parameters that really differ per item.
  */
-export function perItemParameter<T>(ctx: IExecuteFunctions, name: string, fallback: T): (itemIndex: number) => T {
+export function perItemParameter<T>(
+	ctx: IExecuteFunctions,
+	name: string,
+	fallback: T,
+): (itemIndex: number) => T {
 	const raw = ctx.getNode().parameters[name] as NodeParameterValueType | undefined;
-	if (raw !== undefined && hasExpression(raw)) return (itemIndex) => ctx.getNodeParameter(name, itemIndex, fallback as never) as T;
+	if (raw !== undefined && hasExpression(raw))
+		return (itemIndex) => ctx.getNodeParameter(name, itemIndex, fallback as never) as T;
 	let value: T | undefined;
 	let read = false;
 	return () => {

@@ -16,14 +16,18 @@ function partialMeaning(): string {
  */
 export function partialFields(code: string): IDataObject {
 	if (!isPartialAnswer(code)) return { partial: false };
-	return { partial: true, warning: `SMSCenter answered ${PARTIAL}: ${partialMeaning()} The delivery reports (status 200, Failed) say which recipients were refused.` };
+	return {
+		partial: true,
+		warning: `SMSCenter answered ${PARTIAL}: ${partialMeaning()} The delivery reports (status 200, Failed) say which recipients were refused.`,
+	};
 }
 
 /** Tells the user, in n8n's own way (an execution hint on the output), which items were sent only in part. */
 export function addPartialSendHint(ctx: IExecuteFunctions, itemIndexes: number[]): void {
 	if (itemIndexes.length === 0 || typeof ctx.addExecutionHints !== 'function') return;
 	const shown = itemIndexes.slice(0, 20).map((index) => index + 1);
-	const more = itemIndexes.length > shown.length ? ` and ${itemIndexes.length - shown.length} more` : '';
+	const more =
+		itemIndexes.length > shown.length ? ` and ${itemIndexes.length - shown.length} more` : '';
 	ctx.addExecutionHints({
 		type: 'warning',
 		location: 'outputPane',

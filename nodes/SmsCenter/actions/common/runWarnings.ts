@@ -4,7 +4,8 @@ const MAX_HINTS = 10;
 
 function itemList(itemIndexes: number[]): string {
 	const shown = itemIndexes.slice(0, 20).map((index) => index + 1);
-	const more = itemIndexes.length > shown.length ? ` and ${itemIndexes.length - shown.length} more` : '';
+	const more =
+		itemIndexes.length > shown.length ? ` and ${itemIndexes.length - shown.length} more` : '';
 	return `${shown.join(', ')}${more}`;
 }
 
@@ -25,8 +26,17 @@ export class RunWarnings {
 		if (this.byText.size === 0 || typeof ctx.addExecutionHints !== 'function') return;
 		const entries = [...this.byText.entries()];
 		for (const [text, items] of entries.slice(0, MAX_HINTS)) {
-			ctx.addExecutionHints({ type: 'warning', location: 'outputPane', message: `Item(s) ${itemList(items)}: ${text}` });
+			ctx.addExecutionHints({
+				type: 'warning',
+				location: 'outputPane',
+				message: `Item(s) ${itemList(items)}: ${text}`,
+			});
 		}
-		if (entries.length > MAX_HINTS) ctx.addExecutionHints({ type: 'warning', location: 'outputPane', message: `${entries.length - MAX_HINTS} more warnings of the same kind.` });
+		if (entries.length > MAX_HINTS)
+			ctx.addExecutionHints({
+				type: 'warning',
+				location: 'outputPane',
+				message: `${entries.length - MAX_HINTS} more warnings of the same kind.`,
+			});
 	}
 }

@@ -62,7 +62,11 @@ export class RunSendMemory {
 	 * Sends at most once per execution. `send` resolves with an accepted answer or throws; the
 	 * outcome is written down for a retry. `items` are the 0-based indexes the request carries.
 	 */
-	async once(key: string | undefined, items: number[], send: () => Promise<SentAnswer>): Promise<SentAnswer> {
+	async once(
+		key: string | undefined,
+		items: number[],
+		send: () => Promise<SentAnswer>,
+	): Promise<SentAnswer> {
 		if (key === undefined) return await send();
 		const earlier = this.ledger.get(key);
 		if (earlier?.outcome === 'sent') return { code: earlier.code, messageId: earlier.messageId };
@@ -72,7 +76,10 @@ export class RunSendMemory {
 			this.ledger.set(key, { outcome: 'sent', code: answer.code, messageId: answer.messageId });
 			return answer;
 		} catch (error) {
-			const failure = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.ctx.getNode(), error as Error);
+			const failure =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.ctx.getNode(), error as Error);
 			if (provesNothingSent(failure)) this.ledger.delete(key);
 			else this.ledger.set(key, { outcome: 'unknown', reason: failure.message });
 			throw failure;
@@ -82,9 +89,13 @@ export class RunSendMemory {
 	/** The refusal of a retry to send what an earlier try may have sent. */
 	private notRepeated(items: number[], reason: string): NodeOperationError {
 		const first = Math.min(...items);
-		return new NodeOperationError(this.ctx.getNode(), `Item ${first + 1}: not sent again: an earlier try of this execution may already have sent it`, {
-			itemIndex: first,
-			description: `The node ran again (Retry On Fail), but the earlier request for ${itemNumbers(items)} ended without a clear answer: ${reason}. ${MAY_HAVE_REACHED}`,
-		});
+		return new NodeOperationError(
+			this.ctx.getNode(),
+			`Item ${first + 1}: not sent again: an earlier try of this execution may already have sent it`,
+			{
+				itemIndex: first,
+				description: `The node ran again (Retry On Fail), but the earlier request for ${itemNumbers(items)} ended without a clear answer: ${reason}. ${MAY_HAVE_REACHED}`,
+			},
+		);
 	}
 }

@@ -9,7 +9,7 @@ export interface SentItem {
 export function itemNumbers(itemIndexes: number[]): string {
 	const numbers = [...new Set(itemIndexes)].sort((a, b) => a - b).map((index) => index + 1);
 	const ranges: string[] = [];
-	for (let start = 0; start < numbers.length; ) {
+	for (let start = 0; start < numbers.length;) {
 		let end = start;
 		while (end + 1 < numbers.length && numbers[end + 1] === numbers[end] + 1) end++;
 		ranges.push(end === start ? String(numbers[start]) : `${numbers[start]}-${numbers[end]}`);
@@ -26,7 +26,10 @@ export function sentItemsSentence(sent: SentItem[]): string {
 	if (sent.length === 0) return '';
 	const groups = new Map<string, number[]>();
 	for (const item of sent) {
-		const ids = item.messageIds.length === 0 ? 'no message ID' : `message ${item.messageIds.length === 1 ? 'ID' : 'IDs'} ${item.messageIds.join(', ')}`;
+		const ids =
+			item.messageIds.length === 0
+				? 'no message ID'
+				: `message ${item.messageIds.length === 1 ? 'ID' : 'IDs'} ${item.messageIds.join(', ')}`;
 		const label = item.partly === true ? `partly sent, ${ids}` : ids;
 		groups.set(label, [...(groups.get(label) ?? []), item.itemIndex]);
 	}

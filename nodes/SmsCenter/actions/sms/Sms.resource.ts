@@ -16,19 +16,22 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Estimate',
 				value: 'estimate',
-				description: 'Count the SMS segments a send would use and check them against the prepaid balance, without sending anything',
+				description:
+					'Count the SMS segments a send would use and check them against the prepaid balance, without sending anything',
 				action: 'Estimate an SMS',
 			},
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Send an SMS to one or many recipients; the message ID it returns matches the delivery reports',
+				description:
+					'Send an SMS to one or many recipients; the message ID it returns matches the delivery reports',
 				action: 'Send an SMS',
 			},
 			{
 				name: 'Send via Simple URL API',
 				value: 'sendSimple',
-				description: 'Send an SMS to one recipient through the simple URL API. It returns no message ID, so delivery reports of this SMS cannot be matched to the send.',
+				description:
+					'Send an SMS to one recipient through the simple URL API. It returns no message ID, so delivery reports of this SMS cannot be matched to the send.',
 				action: 'Send an SMS via the simple URL API',
 			},
 		],

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
 import { readBalanceOrReason, type BalanceReading } from '../account/balance';
-import { advertisingOptions, messageField, optionsCollection, recipientsField } from '../common/fields';
+import {
+	advertisingOptions,
+	messageField,
+	optionsCollection,
+	recipientsField,
+} from '../common/fields';
 import { readFlag } from '../common/parameterValues';
 import type { OperationRun } from '../node.type';
 import { smsSummary } from './smsItem';
@@ -29,18 +34,35 @@ export const description = forOperation('sms', 'estimate', properties);
  * SMSCenter withholds it (an ordinary API user, a company that is not prepaid), the estimate
  * says why and the fit fields are null.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject> {
-	const totals = run.state(() => ({ segments: 0, balance: undefined as Promise<BalanceReading> | undefined }));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: OperationRun,
+): Promise<IDataObject> {
+	const totals = run.state(() => ({
+		segments: 0,
+		balance: undefined as Promise<BalanceReading> | undefined,
+	}));
 	const options = run.reader.options(itemIndex);
 	const sms = run.reader.recipientsAndText(itemIndex, options);
 	const summary = smsSummary(sms);
-	const result: IDataObject = { ...summary, duplicatesRemoved: sms.duplicatesRemoved, text: sms.text };
+	const result: IDataObject = {
+		...summary,
+		duplicatesRemoved: sms.duplicatesRemoved,
+		text: sms.text,
+	};
 	if (readFlag(this, itemIndex, 'Include Balance', options.includeBalance, true)) {
 		totals.balance ??= readBalanceOrReason(this, run.caller, itemIndex);
 		const reading = await totals.balance;
 		totals.segments += summary.totalSegments as number;
 		if (reading.kind === 'withheld') {
-			Object.assign(result, { smsBalance: null, fitsInBalance: null, runTotalSegments: totals.segments, runFitsInBalance: null, balanceNote: reading.note });
+			Object.assign(result, {
+				smsBalance: null,
+				fitsInBalance: null,
+				runTotalSegments: totals.segments,
+				runFitsInBalance: null,
+				balanceNote: reading.note,
+			});
 			return result;
 		}
 		const balance = reading.balance.sms;

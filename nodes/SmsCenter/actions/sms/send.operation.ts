@@ -1,7 +1,21 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { forOperation } from '../../helpers/displayOptions';
 import { balanceGuardStop, readBalanceOrReason } from '../account/balance';
-import { advertisingOptions, FROM_VERSION_1_1, messageField, optionsCollection, recipientsField, senderField, timingFields, VERSION_1 } from '../common/fields';
+import {
+	advertisingOptions,
+	FROM_VERSION_1_1,
+	messageField,
+	optionsCollection,
+	recipientsField,
+	senderField,
+	timingFields,
+	VERSION_1,
+} from '../common/fields';
 import { errorItemOrThrow } from '../common/itemErrors';
 import { readFlag, readNumber, type NumberField } from '../common/parameterValues';
 import { withSentItems } from '../common/sentItems';
@@ -15,8 +29,20 @@ import { readSmsItem, smsSummary, type PreparedSms } from './smsItem';
 const timing = timingFields('sms');
 
 /** At most this many recipients in one request, and this many requests under way at once. */
-const BATCH_SIZE: NumberField = { label: 'Batch Size', min: 1, max: 10_000, whole: true, fallback: 500 };
-const CONCURRENCY: NumberField = { label: 'Concurrency', min: 1, max: 100, whole: true, fallback: 5 };
+const BATCH_SIZE: NumberField = {
+	label: 'Batch Size',
+	min: 1,
+	max: 10_000,
+	whole: true,
+	fallback: 500,
+};
+const CONCURRENCY: NumberField = {
+	label: 'Concurrency',
+	min: 1,
+	max: 100,
+	whole: true,
+	fallback: 5,
+};
 
 const price: INodeProperties = {
 	displayName: 'Price',
@@ -24,7 +50,8 @@ const price: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0, maxValue: 1000, numberPrecision: 2 },
 	default: 0,
-	description: 'What the recipient pays for a Reverse Billing message. Ask SMSCenter support which prices your account supports.',
+	description:
+		'What the recipient pays for a Reverse Billing message. Ask SMSCenter support which prices your account supports.',
 };
 
 const properties: INodeProperties[] = [
@@ -39,7 +66,8 @@ const properties: INodeProperties[] = [
 			name: 'balanceGuard',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to check the prepaid SMS balance first and send nothing when the run needs more segments than remain',
+			description:
+				'Whether to check the prepaid SMS balance first and send nothing when the run needs more segments than remain',
 		},
 		{
 			displayName: 'Batch Size',
@@ -47,7 +75,8 @@ const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 10000 },
 			default: 500,
-			description: 'Items with the same text, sender and options go to SMSCenter together, up to this many recipients in one request',
+			description:
+				'Items with the same text, sender and options go to SMSCenter together, up to this many recipients in one request',
 		},
 		{
 			displayName: 'CC E-Mail Addresses',
@@ -72,23 +101,40 @@ const properties: INodeProperties[] = [
 			name: 'messageOption',
 			type: 'options',
 			options: [
-				{ name: 'Auto', value: 'auto', description: 'Regular for a text that fits in one SMS, Concatenated for a longer one' },
-				{ name: 'Concatenated', value: 'Concatenated', description: 'The parts of a long text arrive as one message' },
+				{
+					name: 'Auto',
+					value: 'auto',
+					description: 'Regular for a text that fits in one SMS, Concatenated for a longer one',
+				},
+				{
+					name: 'Concatenated',
+					value: 'Concatenated',
+					description: 'The parts of a long text arrive as one message',
+				},
 				{ name: 'Regular', value: 'Regular', description: 'A plain SMS' },
-				{ name: 'Reply', value: 'Reply', description: "SMSCenter's Reply option; ask SMSCenter support what it does for your account" },
+				{
+					name: 'Reply',
+					value: 'Reply',
+					description:
+						"SMSCenter's Reply option; ask SMSCenter support what it does for your account",
+				},
 			],
 			default: 'auto',
-			description: 'How SMSCenter sends the text'
+			description: 'How SMSCenter sends the text',
 		},
 		// Version 1 shows Price whatever the SMS type, so workflows saved with it send as before.
 		{ ...price, displayOptions: { show: VERSION_1 } },
-		{ ...price, displayOptions: { show: { ...FROM_VERSION_1_1, smsOperation: ['ReverseBilling'] } } },
+		{
+			...price,
+			displayOptions: { show: { ...FROM_VERSION_1_1, smsOperation: ['ReverseBilling'] } },
+		},
 		{
 			displayName: 'Return Message ID',
 			name: 'returnMessageId',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to get the message ID back; delivery reports refer to it. Turn off only if SMSCenter support asks you to.',
+			description:
+				'Whether to get the message ID back; delivery reports refer to it. Turn off only if SMSCenter support asks you to.',
 		},
 		timing.legacySendAt,
 		{
@@ -97,8 +143,17 @@ const properties: INodeProperties[] = [
 			type: 'options',
 			options: [
 				{ name: 'Push', value: 'Push', description: 'A normal SMS' },
-				{ name: 'Pull', value: 'Pull', description: 'Recipients can answer: SMSCenter sends from a virtual number instead of the sender name. Your account must allow it.' },
-				{ name: 'Reverse Billing', value: 'ReverseBilling', description: 'The recipient pays the Price. Your account must allow it.' },
+				{
+					name: 'Pull',
+					value: 'Pull',
+					description:
+						'Recipients can answer: SMSCenter sends from a virtual number instead of the sender name. Your account must allow it.',
+				},
+				{
+					name: 'Reverse Billing',
+					value: 'ReverseBilling',
+					description: 'The recipient pays the Price. Your account must allow it.',
+				},
 			],
 			default: 'Push',
 		},
@@ -111,7 +166,11 @@ export const description = forOperation('sms', 'send', properties);
  * Reads and checks every item, plans the requests (items with the same text share them), sends
  * them, then gives each item its own result from the requests that carried it.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], run: OperationRun): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	run: OperationRun,
+): Promise<INodeExecutionData[]> {
 	const results: INodeExecutionData[] = new Array(items.length);
 	const prepared: PreparedSms[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -130,13 +189,20 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const returnMessageId = readFlag(this, 0, 'Return Message ID', runOptions.returnMessageId, true);
 	if (readFlag(this, 0, 'Balance Guard', runOptions.balanceGuard, false)) {
 		const needed = segmentsNeeded(prepared);
-		const stop = balanceGuardStop(needed, await readBalanceOrReason(this, run.caller, prepared[0].itemIndex));
+		const stop = balanceGuardStop(
+			needed,
+			await readBalanceOrReason(this, run.caller, prepared[0].itemIndex),
+		);
 		if (stop) {
 			for (const sms of prepared) {
-				const error = new NodeOperationError(this.getNode(), `Item ${sms.itemIndex + 1}: not sent: ${stop.problem}`, {
-					itemIndex: sms.itemIndex,
-					description: stop.description,
-				});
+				const error = new NodeOperationError(
+					this.getNode(),
+					`Item ${sms.itemIndex + 1}: not sent: ${stop.problem}`,
+					{
+						itemIndex: sms.itemIndex,
+						description: stop.description,
+					},
+				);
 				results[sms.itemIndex] = errorItemOrThrow(this, sms.itemIndex, error);
 			}
 			return results;
@@ -153,7 +219,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	const failure = firstFailure(itemOutcomes);
 	// The run stops here: its error names every item that went out, this one too if it went out in part.
-	if (failure && !this.continueOnFail()) throw withSentItems(itemError(this, failure, false), sentItems(itemOutcomes));
+	if (failure && !this.continueOnFail())
+		throw withSentItems(itemError(this, failure, false), sentItems(itemOutcomes));
 	const byIndex = new Map(prepared.map((sms) => [sms.itemIndex, sms]));
 	for (const outcome of itemOutcomes) {
 		const sms = byIndex.get(outcome.itemIndex) as PreparedSms;
@@ -174,6 +241,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			pairedItem: { item: sms.itemIndex },
 		};
 	}
-	addPartialSendHint(this, itemOutcomes.filter((outcome) => outcome.kind === 'sent' && outcome.status === 'SomeMessagesSent').map((outcome) => outcome.itemIndex));
+	addPartialSendHint(
+		this,
+		itemOutcomes
+			.filter((outcome) => outcome.kind === 'sent' && outcome.status === 'SomeMessagesSent')
+			.map((outcome) => outcome.itemIndex),
+	);
 	return results;
 }

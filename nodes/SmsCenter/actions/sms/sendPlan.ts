@@ -23,7 +23,16 @@ export interface SendPlanOptions {
 
 /** Items that may share a request: the same sender, text and options. */
 function batchKey(sms: PreparedSms): string {
-	return JSON.stringify([sms.sender, sms.text, sms.smsOperation, sms.price, sms.delayMinutes, sms.expirationMinutes, sms.messageOption, sms.ccEmails]);
+	return JSON.stringify([
+		sms.sender,
+		sms.text,
+		sms.smsOperation,
+		sms.price,
+		sms.delayMinutes,
+		sms.expirationMinutes,
+		sms.messageOption,
+		sms.ccEmails,
+	]);
 }
 
 /** The gateway writes numbers in invariant culture. */
@@ -52,15 +61,27 @@ function sendParams(sms: PreparedSms, numbers: string[]): GatewayParams {
  */
 export function planSend(prepared: PreparedSms[], options: SendPlanOptions): PlannedRequest[] {
 	const byIndex = new Map(prepared.map((sms) => [sms.itemIndex, sms]));
-	const method: SendMethod = options.returnMessageId ? 'SendMessageReturnMessageID' : 'SendMessagesV2';
+	const method: SendMethod = options.returnMessageId
+		? 'SendMessageReturnMessageID'
+		: 'SendMessagesV2';
 	const batches = planBatches(
-		prepared.map((sms) => ({ itemIndex: sms.itemIndex, key: batchKey(sms), numbers: sms.recipients })),
+		prepared.map((sms) => ({
+			itemIndex: sms.itemIndex,
+			key: batchKey(sms),
+			numbers: sms.recipients,
+		})),
 		options.batchSize,
 	);
 	return batches.map((batch) => {
 		const firstItem = batch.parts[0].itemIndex;
 		const sms = byIndex.get(firstItem) as PreparedSms;
-		return { method, parts: batch.parts, firstItem, numbers: batch.numbers, params: sendParams(sms, batch.numbers) };
+		return {
+			method,
+			parts: batch.parts,
+			firstItem,
+			numbers: batch.numbers,
+			params: sendParams(sms, batch.numbers),
+		};
 	});
 }
 

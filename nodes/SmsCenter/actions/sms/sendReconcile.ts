@@ -20,19 +20,36 @@ export type ItemOutcome =
  * first such request's error), not started when one of its requests never started, otherwise sent,
  * with the message IDs of its requests. `outcomes[i]` is the outcome of `requests[i]`.
  */
-export function reconcile(itemIndexes: number[], requests: Array<Pick<PlannedRequest, 'parts'>>, outcomes: RequestOutcome[]): ItemOutcome[] {
+export function reconcile(
+	itemIndexes: number[],
+	requests: Array<Pick<PlannedRequest, 'parts'>>,
+	outcomes: RequestOutcome[],
+): ItemOutcome[] {
 	const perItem = new Map<number, RequestOutcome[]>();
 	requests.forEach((request, index) => {
-		for (const part of request.parts) perItem.set(part.itemIndex, [...(perItem.get(part.itemIndex) ?? []), outcomes[index]]);
+		for (const part of request.parts)
+			perItem.set(part.itemIndex, [...(perItem.get(part.itemIndex) ?? []), outcomes[index]]);
 	});
 	return itemIndexes.map((itemIndex): ItemOutcome => {
 		const own = perItem.get(itemIndex) ?? [];
 		const sent = own.filter((outcome) => outcome.kind === 'sent');
-		const sentMessageIds = sent.map((outcome) => outcome.messageId).filter((id): id is string => id !== null);
+		const sentMessageIds = sent
+			.map((outcome) => outcome.messageId)
+			.filter((id): id is string => id !== null);
 		const failure = own.find((outcome) => outcome.kind === 'failed');
-		if (failure) return { kind: 'failed', itemIndex, error: failure.error, sentMessageIds, sentParts: sent.length };
-		if (own.some((outcome) => outcome.kind === 'notStarted')) return { kind: 'notStarted', itemIndex, sentMessageIds, sentParts: sent.length };
-		const status = sent.some((outcome) => outcome.code === 'SomeMessagesSent') ? 'SomeMessagesSent' : 'OK';
+		if (failure)
+			return {
+				kind: 'failed',
+				itemIndex,
+				error: failure.error,
+				sentMessageIds,
+				sentParts: sent.length,
+			};
+		if (own.some((outcome) => outcome.kind === 'notStarted'))
+			return { kind: 'notStarted', itemIndex, sentMessageIds, sentParts: sent.length };
+		const status = sent.some((outcome) => outcome.code === 'SomeMessagesSent')
+			? 'SomeMessagesSent'
+			: 'OK';
 		return { kind: 'sent', itemIndex, status, messageIds: sentMessageIds };
 	});
 }
@@ -41,7 +58,9 @@ export function reconcile(itemIndexes: number[], requests: Array<Pick<PlannedReq
 export function sentItems(items: ItemOutcome[]): SentItem[] {
 	return items.flatMap((item): SentItem[] => {
 		if (item.kind === 'sent') return [{ itemIndex: item.itemIndex, messageIds: item.messageIds }];
-		return item.sentParts > 0 ? [{ itemIndex: item.itemIndex, messageIds: item.sentMessageIds, partly: true }] : [];
+		return item.sentParts > 0
+			? [{ itemIndex: item.itemIndex, messageIds: item.sentMessageIds, partly: true }]
+			: [];
 	});
 }
 
@@ -49,6 +68,10 @@ export function sentItems(items: ItemOutcome[]): SentItem[] {
  * The error a run without Continue On Fail stops with: the first item that really failed. Items
  * left unstarted because of that failure are its consequence, not its cause.
  */
-export function firstFailure(items: ItemOutcome[]): Extract<ItemOutcome, { kind: 'failed' }> | undefined {
-	return items.find((item): item is Extract<ItemOutcome, { kind: 'failed' }> => item.kind === 'failed');
+export function firstFailure(
+	items: ItemOutcome[],
+): Extract<ItemOutcome, { kind: 'failed' }> | undefined {
+	return items.find(
+		(item): item is Extract<ItemOutcome, { kind: 'failed' }> => item.kind === 'failed',
+	);
 }

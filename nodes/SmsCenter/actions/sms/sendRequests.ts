@@ -14,12 +14,22 @@ const readV2 = (result: XmlValue) => ({ response: readSendCode(result), messageI
  * Sends one planned request at most once per execution (a retry of the node finds it in the run's
  * send memory); a refusal or a failure on the way becomes a failed outcome.
  */
-async function sendRequest(ctx: IExecuteFunctions, run: OperationRun, request: PlannedRequest, key: string | undefined): Promise<RequestOutcome> {
+async function sendRequest(
+	ctx: IExecuteFunctions,
+	run: OperationRun,
+	request: PlannedRequest,
+	key: string | undefined,
+): Promise<RequestOutcome> {
 	const itemIndexes = request.parts.map((part) => part.itemIndex);
 	try {
 		const answer = await run.sends.once(key, itemIndexes, async () => {
 			const read = request.method === 'SendMessageReturnMessageID' ? readMessageIdAnswer : readV2;
-			const { response, messageId } = await run.caller.asmx(request.method, request.params, request.firstItem, read);
+			const { response, messageId } = await run.caller.asmx(
+				request.method,
+				request.params,
+				request.firstItem,
+				read,
+			);
 			if (!isAcceptedAnswer(response)) {
 				const context = `Sending to ${request.numbers.length} recipient(s) of item(s) ${itemIndexes.map((index) => index + 1).join(', ')} failed`;
 				throw gatewayAnswerError(ctx.getNode(), response, request.firstItem, context, true);
@@ -33,29 +43,54 @@ async function sendRequest(ctx: IExecuteFunctions, run: OperationRun, request: P
 }
 
 /** Runs the planned requests with bounded concurrency; without Continue On Fail, none starts after a failure. */
-export async function sendAll(ctx: IExecuteFunctions, run: OperationRun, requests: PlannedRequest[], concurrency: number): Promise<RequestOutcome[]> {
+export async function sendAll(
+	ctx: IExecuteFunctions,
+	run: OperationRun,
+	requests: PlannedRequest[],
+	concurrency: number,
+): Promise<RequestOutcome[]> {
 	// Keys in plan order, before any request starts: a retry plans the same requests and finds the same keys.
 	const keys = requests.map((request) => run.sends.keyFor(request.method, request.params));
 	let stopped = false;
-	return await mapWithConcurrency(requests, concurrency, async (request, index): Promise<RequestOutcome> => {
-		if (stopped) return { kind: 'notStarted' };
-		const outcome = await sendRequest(ctx, run, request, keys[index]);
-		// A refused login stops the run's further requests even under Continue On Fail: each would be refused too.
-		if (outcome.kind === 'failed' && (!ctx.continueOnFail() || isLoginRefusalError(outcome.error))) stopped = true;
-		return outcome;
-	});
+	return await mapWithConcurrency(
+		requests,
+		concurrency,
+		async (request, index): Promise<RequestOutcome> => {
+			if (stopped) return { kind: 'notStarted' };
+			const outcome = await sendRequest(ctx, run, request, keys[index]);
+			// A refused login stops the run's further requests even under Continue On Fail: each would be refused too.
+			if (
+				outcome.kind === 'failed' &&
+				(!ctx.continueOnFail() || isLoginRefusalError(outcome.error))
+			)
+				stopped = true;
+			return outcome;
+		},
+	);
 }
 
 /** The error of an item whose requests did not all go through, saying (unless `sayPart` is false) which of them did. */
-export function itemError(ctx: IExecuteFunctions, outcome: Exclude<ItemOutcome, { kind: 'sent' }>, sayPart = true): Error {
+export function itemError(
+	ctx: IExecuteFunctions,
+	outcome: Exclude<ItemOutcome, { kind: 'sent' }>,
+	sayPart = true,
+): Error {
 	const error =
 		outcome.kind === 'failed'
 			? outcome.error
-			: new NodeOperationError(ctx.getNode(), `Item ${outcome.itemIndex + 1}: not sent because an earlier request of this run failed`, { itemIndex: outcome.itemIndex });
+			: new NodeOperationError(
+					ctx.getNode(),
+					`Item ${outcome.itemIndex + 1}: not sent because an earlier request of this run failed`,
+					{ itemIndex: outcome.itemIndex },
+				);
 	if (sayPart && outcome.sentParts > 0) {
-		const ids = outcome.sentMessageIds.length > 0 ? `: message ID(s) ${outcome.sentMessageIds.join(', ')}` : '';
+		const ids =
+			outcome.sentMessageIds.length > 0
+				? `: message ID(s) ${outcome.sentMessageIds.join(', ')}`
+				: '';
 		const described = error as { description?: string };
-		described.description = `${described.description ?? ''} Part of this item was sent${ids}.`.trim();
+		described.description =
+			`${described.description ?? ''} Part of this item was sent${ids}.`.trim();
 	}
 	return error;
 }

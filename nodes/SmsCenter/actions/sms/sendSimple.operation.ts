@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '0541234567',
-		description: 'One phone number: the simple URL API sends to one recipient per request'
+		description: 'One phone number: the simple URL API sends to one recipient per request',
 	},
 	messageField,
 	senderField,
@@ -28,11 +28,16 @@ const properties: INodeProperties[] = [
 			name: 'sendAs',
 			type: 'options',
 			options: [
-				{ name: 'POST Body', value: 'body', description: 'The parameters, login included, in a form body (recommended)' },
+				{
+					name: 'POST Body',
+					value: 'body',
+					description: 'The parameters, login included, in a form body (recommended)',
+				},
 				{
 					name: 'Query String (GET)',
 					value: 'query',
-					description: 'The parameters in the URL, as the API document shows them. The API password then appears in URLs and in the logs of SMSCenter and of any proxy on the way.',
+					description:
+						'The parameters in the URL, as the API document shows them. The API password then appears in URLs and in the logs of SMSCenter and of any proxy on the way.',
 				},
 			],
 			default: 'body',
@@ -45,14 +50,25 @@ const properties: INodeProperties[] = [
 export const description = forOperation('sms', 'sendSimple', properties);
 
 /** Said in each item, since `messageId: null` alone says nothing. */
-const NO_MESSAGE_ID = 'The simple URL API returns no message ID, so delivery reports of this SMS cannot be matched to this send. Use the Send operation when you need them.';
+const NO_MESSAGE_ID =
+	'The simple URL API returns no message ID, so delivery reports of this SMS cannot be matched to this send. Use the Send operation when you need them.';
 
 /** pushsms.aspx: one recipient per request; chaining is turned on when the text needs more than one segment. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: OperationRun,
+): Promise<IDataObject> {
 	const options = run.reader.options(itemIndex);
 	const sms = run.reader.recipientsAndText(itemIndex, options);
 	if (sms.recipients.length !== 1) {
-		throw inputError(this, itemIndex, 'Recipient', `the simple URL API takes one recipient, got ${sms.recipients.length}`, 'Use the Send operation for several recipients. Nothing was sent for this item.');
+		throw inputError(
+			this,
+			itemIndex,
+			'Recipient',
+			`the simple URL API takes one recipient, got ${sms.recipients.length}`,
+			'Use the Send operation for several recipients. Nothing was sent for this item.',
+		);
 	}
 	const sender = run.reader.sender(itemIndex);
 	const chaining = sms.measure.segments > 1;
@@ -66,9 +82,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 	await run.sends.once(run.sends.keyFor('pushsms.aspx', params), [itemIndex], async () => {
 		const answer = await run.caller.pushSms(params, itemIndex, readPushSmsAnswer, sendAs);
 		// A server that reads only the URL sees a POST body as no parameters at all, and answers as for a wrong login.
-		const hint = sendAs === 'body' && isLoginRefusal(answer) ? '. If the login is right, the server may read its parameters from the URL only: try Send As: Query String' : '';
-		requireAccepted(this.getNode(), answer, itemIndex, `Sending item ${itemIndex + 1} through pushsms.aspx failed${hint}`, true);
+		const hint =
+			sendAs === 'body' && isLoginRefusal(answer)
+				? '. If the login is right, the server may read its parameters from the URL only: try Send As: Query String'
+				: '';
+		requireAccepted(
+			this.getNode(),
+			answer,
+			itemIndex,
+			`Sending item ${itemIndex + 1} through pushsms.aspx failed${hint}`,
+			true,
+		);
 		return { code: answer, messageId: null };
 	});
-	return { status: 'OK', messageId: null, messageIdNote: NO_MESSAGE_ID, ...smsSummary(sms), sender, enableChaining: chaining };
+	return {
+		status: 'OK',
+		messageId: null,
+		messageIdNote: NO_MESSAGE_ID,
+		...smsSummary(sms),
+		sender,
+		enableChaining: chaining,
+	};
 }

@@ -30,10 +30,24 @@ export interface PreparedSms {
 }
 
 /** One item's SMS for the Send operation, every field checked. */
-export function readSmsItem(ctx: IExecuteFunctions, reader: MessageItemReader, itemIndex: number): PreparedSms {
+export function readSmsItem(
+	ctx: IExecuteFunctions,
+	reader: MessageItemReader,
+	itemIndex: number,
+): PreparedSms {
 	const options = reader.options(itemIndex);
-	const { recipients, duplicatesRemoved, text, measure } = reader.recipientsAndText(itemIndex, options);
-	const smsOperation = readOption(ctx, itemIndex, 'SMS Operation', options.smsOperation, SMS_OPERATIONS, 'Push');
+	const { recipients, duplicatesRemoved, text, measure } = reader.recipientsAndText(
+		itemIndex,
+		options,
+	);
+	const smsOperation = readOption(
+		ctx,
+		itemIndex,
+		'SMS Operation',
+		options.smsOperation,
+		SMS_OPERATIONS,
+		'Push',
+	);
 	const sender = reader.sender(itemIndex, smsOperation === 'Pull');
 
 	const price = readNumber(ctx, itemIndex, options.price, PRICE);
@@ -41,11 +55,27 @@ export function readSmsItem(ctx: IExecuteFunctions, reader: MessageItemReader, i
 		throw inputError(ctx, itemIndex, 'Price', 'a reverse billing message needs a price above zero');
 	}
 
-	const { emails, invalid } = splitEmails(readText(ctx, itemIndex, 'CC E-Mail Addresses', options.ccEmails));
-	if (invalid.length > 0) throw inputError(ctx, itemIndex, 'CC E-Mail Addresses', `not an e-mail address: ${invalid.map((e) => `"${e}"`).join(', ')}`);
+	const { emails, invalid } = splitEmails(
+		readText(ctx, itemIndex, 'CC E-Mail Addresses', options.ccEmails),
+	);
+	if (invalid.length > 0)
+		throw inputError(
+			ctx,
+			itemIndex,
+			'CC E-Mail Addresses',
+			`not an e-mail address: ${invalid.map((e) => `"${e}"`).join(', ')}`,
+		);
 
-	const chosen = readOption(ctx, itemIndex, 'Message Option', options.messageOption, MESSAGE_OPTION_CHOICES, 'auto');
-	const messageOption: MessageOption = chosen === 'auto' ? (measure.segments > 1 ? 'Concatenated' : 'Regular') : chosen;
+	const chosen = readOption(
+		ctx,
+		itemIndex,
+		'Message Option',
+		options.messageOption,
+		MESSAGE_OPTION_CHOICES,
+		'auto',
+	);
+	const messageOption: MessageOption =
+		chosen === 'auto' ? (measure.segments > 1 ? 'Concatenated' : 'Regular') : chosen;
 
 	return {
 		itemIndex,

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Responses',
 				value: 'getResponses',
-				description: 'For each number of a voice call, get how the call ended, how long it lasted and which key was pressed',
+				description:
+					'For each number of a voice call, get how the call ended, how long it lasted and which key was pressed',
 				action: 'Get voice call responses',
 			},
 			{

@@ -25,17 +25,32 @@ const properties: INodeProperties[] = [
 export const description = forOperation('voiceCall', 'getResponses', properties);
 
 /** One output item per called number: status, call length and the key the recipient pressed. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: OperationRun,
+): Promise<IDataObject[]> {
 	const messageId = this.getNodeParameter('messageId', itemIndex, '') as unknown;
 	const problem = digitsProblem(messageId);
-	if (problem) throw inputError(this, itemIndex, 'Message ID', problem, 'No request was made for this item.');
+	if (problem)
+		throw inputError(this, itemIndex, 'Message ID', problem, 'No request was made for this item.');
 	const id = String(messageId).trim();
 	// The login code is read first; the rows only when it is accepted, so a refusal shows SMSCenter's code.
-	const answer = await run.caller.asmx('GetMessagesResponseByMessageID', [['MessageID', id]], itemIndex, (result) => {
-		const login = readIvrLogin(result);
-		return { login, rows: isAcceptedAnswer(login) ? readIvrRows(result) : [] };
-	});
-	requireAccepted(this.getNode(), answer.login, itemIndex, `Reading the responses of voice message ${id} failed`);
+	const answer = await run.caller.asmx(
+		'GetMessagesResponseByMessageID',
+		[['MessageID', id]],
+		itemIndex,
+		(result) => {
+			const login = readIvrLogin(result);
+			return { login, rows: isAcceptedAnswer(login) ? readIvrRows(result) : [] };
+		},
+	);
+	requireAccepted(
+		this.getNode(),
+		answer.login,
+		itemIndex,
+		`Reading the responses of voice message ${id} failed`,
+	);
 	return answer.rows.map((row) => {
 		const phone = normalisePhoneNumber(row.mobile, 'voice');
 		return {

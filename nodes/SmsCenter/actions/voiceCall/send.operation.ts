@@ -4,7 +4,13 @@ import { forOperation } from '../../helpers/displayOptions';
 import { digitsProblem } from '../../helpers/numberChecks';
 import { readMessageIdAnswer } from '../../transport/answers';
 import { requireAccepted } from '../../transport/errors';
-import { messageField, optionsCollection, recipientsField, senderField, timingFields } from '../common/fields';
+import {
+	messageField,
+	optionsCollection,
+	recipientsField,
+	senderField,
+	timingFields,
+} from '../common/fields';
 import { inputError } from '../common/itemErrors';
 import { addPartialSendHint, partialFields } from '../common/partialSends';
 import { isPartialAnswer } from '../../../shared/transport/answerRules';
@@ -22,7 +28,11 @@ const properties: INodeProperties[] = [
 		placeholder: '101',
 		description: 'The number of the recorded voice message in SMSCenter',
 	},
-	{ ...recipientsField, description: 'Phone numbers to call (mobile or landline), separated by commas, semicolons or new lines, or an array from an expression' },
+	{
+		...recipientsField,
+		description:
+			'Phone numbers to call (mobile or landline), separated by commas, semicolons or new lines, or an array from an expression',
+	},
 	{ ...messageField, description: 'The text SMSCenter keeps with the call' },
 	senderField,
 	...timing.schedule,
@@ -31,7 +41,11 @@ const properties: INodeProperties[] = [
 
 export const description = forOperation('voiceCall', 'send', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: OperationRun): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: OperationRun,
+): Promise<IDataObject> {
 	const { reader } = run;
 	const options = reader.options(itemIndex);
 	const recordId = this.getNodeParameter('recordId', itemIndex, '') as unknown;
@@ -48,11 +62,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: O
 		['DeliveryDelayInMinutes', String(delayMinutes)],
 		['ExpirationDelayInMinutes', String(expirationMinutes)],
 	];
-	const answer = await run.sends.once(run.sends.keyFor('SendIVRMessages', params), [itemIndex], async () => {
-		const reply = await run.caller.asmx('SendIVRMessages', params, itemIndex, readMessageIdAnswer);
-		requireAccepted(this.getNode(), reply.response, itemIndex, `Starting the voice call of item ${itemIndex + 1} failed`, true);
-		return { code: reply.response, messageId: reply.messageId };
-	});
+	const answer = await run.sends.once(
+		run.sends.keyFor('SendIVRMessages', params),
+		[itemIndex],
+		async () => {
+			const reply = await run.caller.asmx(
+				'SendIVRMessages',
+				params,
+				itemIndex,
+				readMessageIdAnswer,
+			);
+			requireAccepted(
+				this.getNode(),
+				reply.response,
+				itemIndex,
+				`Starting the voice call of item ${itemIndex + 1} failed`,
+				true,
+			);
+			return { code: reply.response, messageId: reply.messageId };
+		},
+	);
 	if (isPartialAnswer(answer.code)) {
 		const partial = run.state(() => ({ items: [] as number[] }));
 		if (partial.items.length === 0) run.atEnd(() => addPartialSendHint(this, partial.items));
