@@ -198,7 +198,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				body: renderSoap(call.method, service.namespace, result),
 			};
 		}
-		const spec = service.methods[methodInPath];
+		const spec = Object.hasOwn(service.methods, methodInPath)
+			? service.methods[methodInPath]
+			: undefined;
 		if (!spec)
 			return plainError(
 				`System.InvalidOperationException: Request format is unrecognized for URL unexpectedly ending in '/${methodInPath}'.`,

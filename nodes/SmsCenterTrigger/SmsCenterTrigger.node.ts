@@ -17,12 +17,7 @@ import { DELIVERY_STATUSES } from '../shared/statusCodes/deliveryStatuses';
 import { DEFAULT_MEMORY_LIMIT } from './helpers/deliveryMemory';
 import { memoryKey } from './helpers/eventId';
 import { describeInvalidEntries, isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
-import {
-	processMemory,
-	saveWithCall,
-	settleWhenAnswered,
-	syncFromStored,
-} from './helpers/memoryStore';
+import { handOver, processMemory, saveWithCall, syncFromStored } from './helpers/memoryStore';
 import { readNotification, SECRET_FIELD } from './helpers/notification';
 import { DELIVERY_PATH, FIRST_EVENT_HELP, READY_PATH, SETUP_NOTICE } from './helpers/setupText';
 import { readRequestFields } from './helpers/requestFields';
@@ -343,10 +338,13 @@ export class SmsCenterTrigger implements INodeType {
 			const minute = memory.minute(Date.now());
 			memory.prune(minute, windowHours * 60);
 			const key = memoryKey(event.eventId);
-			if (memory.has(key)) return answerWithoutRun(200, ACK);
-			memory.begin(key);
-			settleWhenAnswered(res, memory, key, minute);
-			saveWithCall(nodeStaticData, memory, { key, minute, response: res });
+			const state = memory.state(key);
+			if (state === 'seen' || state === 'starting') return answerWithoutRun(200, ACK);
+			// The same report was handed to n8n, but its caller left before the answer: not known yet whether
+			// the run was taken, so this retry is not acknowledged (the gateway tries again later).
+			if (state === 'unsettled')
+				return answerWithoutRun(409, 'Conflict: this report is still being started; retry later');
+			handOver(nodeStaticData, memory, key, minute, res);
 		}
 
 		const workflowData = [this.helpers.returnJsonArray([event as unknown as IDataObject])];

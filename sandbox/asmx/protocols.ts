@@ -109,7 +109,10 @@ export function readSoapCall(
 		return soapFault('soap:Client', 'Server was unable to read request. ---> Missing soap:Body.');
 	const method = Object.keys(soapBody)[0];
 	const action = (soapAction ?? '').replace(/^"|"$/g, '');
-	const spec = service.methods[method];
+	const spec =
+		method !== undefined && Object.hasOwn(service.methods, method)
+			? service.methods[method]
+			: undefined;
 	if (!spec || action !== `${service.namespace}${method}`) {
 		return soapFault(
 			'soap:Client',

@@ -53,8 +53,8 @@ export interface TriggerServerOptions {
 	typeVersion?: number;
 	/** How a run started with Respond to Webhook ends (success answers _OK_ as the user's Respond to Webhook node would; failure answers 500 as n8n does). */
 	workflowOutcome?: () => 'success' | 'failure';
-	/** Whether n8n manages to start a run the node hands over (refused: as when storing the execution fails). */
-	runStart?: () => 'taken' | 'refused';
+	/** Whether n8n manages to start a run the node hands over (refused: as when storing the execution fails), and when it knows. */
+	runStart?: () => 'taken' | 'refused' | Promise<'taken' | 'refused'>;
 	/** Express's `trust proxy`, as n8n sets it from N8N_PROXY_HOPS. */
 	trustProxy?: boolean | number;
 	/** Where to listen: `::` makes IPv4 callers appear as IPv4-mapped IPv6 addresses, as on a dual-stack n8n. */
@@ -170,7 +170,7 @@ export async function startTriggerServer(
 				if (!result.noWebhookResponse) res.status(200).send(result.webhookResponse);
 				return;
 			}
-			if ((options.runStart?.() ?? 'taken') === 'refused') {
+			if ((await (options.runStart?.() ?? 'taken')) === 'refused') {
 				res.status(500).json({ code: 0, message: 'There was a problem executing the workflow' });
 				return;
 			}

@@ -1,7 +1,16 @@
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { memoryKey } from '../../nodes/SmsCenterTrigger/helpers/eventId';
 import { startTriggerServer, TRIGGER_NODE, type TriggerServer } from '../harness/triggerServer';
+import { request } from 'undici';
 import { call, DELIVERED, notification, SECRET } from './notifications';
+
+async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
+	const until = Date.now() + ms;
+	while (!check()) {
+		if (Date.now() > until) throw new Error('condition not met in time');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
 
 interface StoredMemoryJson {
 	v: number;
@@ -57,6 +66,64 @@ describe('SMSCenter Trigger: a report is remembered only once n8n has taken its 
 			body: '_OK_',
 		});
 		expect(trigger.executions).toHaveLength(1);
+	});
+
+	describe('a gateway that stops waiting before n8n answers (a timeout under load)', () => {
+		const callGivingUp = async (url: string) => {
+			const controller = new AbortController();
+			const timer = setTimeout(() => controller.abort(), 100);
+			await request(url, { signal: controller.signal }).then(
+				async (response) => response.body.text(),
+				() => undefined,
+			);
+			clearTimeout(timer);
+		};
+		const slowly = (outcome: 'taken' | 'refused') => () =>
+			new Promise<'taken' | 'refused'>((resolve) => setTimeout(() => resolve(outcome), 600));
+
+		it('its retry is told to come back while n8n decides, then acknowledged once the run was taken: one run', async () => {
+			let starts = 0;
+			trigger = await startTriggerServer(
+				{},
+				{
+					credentialSecret: SECRET,
+					runStart: () => (++starts === 1 ? slowly('taken')() : 'taken'),
+				},
+			);
+			await callGivingUp(notification(trigger.productionUrl, DELIVERED));
+			expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+				status: 409,
+				body: 'Conflict: this report is still being started; retry later',
+			});
+			await waitFor(() => trigger!.executions.length === 1);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+				status: 200,
+				body: '_OK_',
+			});
+			expect(trigger.executions).toHaveLength(1);
+			expect(storedKeys(trigger)).toEqual([keyOf(1000001)]);
+		});
+
+		it('when n8n then fails to start the run, the retry starts it: one run, nothing lost', async () => {
+			let starts = 0;
+			trigger = await startTriggerServer(
+				{},
+				{
+					credentialSecret: SECRET,
+					runStart: () => (++starts === 1 ? slowly('refused')() : 'taken'),
+				},
+			);
+			await callGivingUp(notification(trigger.productionUrl, DELIVERED));
+			expect((await call(notification(trigger.productionUrl, DELIVERED))).status).toBe(409);
+			await new Promise((resolve) => setTimeout(resolve, 900));
+			expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+				status: 200,
+				body: '_OK_',
+			});
+			expect(trigger.executions).toHaveLength(1);
+			expect(storedKeys(trigger)).toEqual([keyOf(1000001)]);
+		});
 	});
 
 	it('stores nothing for a run that was not taken', async () => {

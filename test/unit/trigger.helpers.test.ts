@@ -114,6 +114,19 @@ describe('duplicate memory', () => {
 		expect(memory.size).toBe(1);
 	});
 
+	it('tells a report being handed over from one whose caller left before n8n answered', () => {
+		const memory = new DeliveryMemory();
+		expect(memory.state(key(1))).toBe('new');
+		memory.begin(key(1));
+		expect(memory.state(key(1))).toBe('starting');
+		memory.callerLeft(key(1));
+		expect(memory.state(key(1))).toBe('unsettled');
+		memory.confirm(key(1), 5);
+		expect(memory.state(key(1))).toBe('seen');
+		memory.callerLeft(key(2));
+		expect(memory.state(key(2))).toBe('new');
+	});
+
 	it('forgets what is older than the window, from the oldest end', () => {
 		const memory = new DeliveryMemory();
 		memory.confirm(key(1), 100);
@@ -177,6 +190,19 @@ describe('duplicate memory', () => {
 			['k', key(2)],
 			['p', key(3)],
 		]);
+	});
+
+	it('puts a report confirmed after a newer one at the newest end, so the oldest end stays the oldest', () => {
+		const memory = new DeliveryMemory();
+		memory.confirm(key(1), 10);
+		memory.confirm(key(2), 9);
+		memory.confirm(key(3), 11);
+		expect(memory.toStored('w').b).toEqual([
+			['a', key(1) + key(2)],
+			['b', key(3)],
+		]);
+		memory.prune(20, 10);
+		expect([key(1), key(2), key(3)].map((k) => memory.has(k))).toEqual([false, false, true]);
 	});
 
 	it('tells when it holds reports not yet written out', () => {

@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	sleep,
 	type ICredentialsDecrypted,
 	type IExecuteFunctions,
@@ -23,6 +24,7 @@ import { ASMX_METHODS, type AsmxMethod } from '../../shared/transport/methods';
 import {
 	buildAsmxRequest,
 	buildPushSmsRequest,
+	UnsafeTextError,
 	type GatewayParams,
 	type GatewayRequest,
 	type PushSmsSendAs,
@@ -62,6 +64,19 @@ interface RawAnswer {
 	statusCode: number;
 	body: string;
 }
+
+/** The node's field for each gateway parameter, to name it in an error. */
+const PARAMETER_LABELS = new Map([
+	['SenderName', 'Sender Name'],
+	['Sender', 'Sender Name'],
+	['SendToPhoneNumbers', 'Recipients'],
+	['ToPhoneNumber', 'Recipient'],
+	['CCToEmail', 'CC E-Mail Addresses'],
+	['Message', 'Message'],
+	['RecordID', 'Record ID'],
+	['MessageID', 'Message ID'],
+	['Mode', 'Users'],
+]);
 
 /** One attempt's failure, and whether a read may try again. */
 interface AttemptFailure {
@@ -147,7 +162,9 @@ export class GatewayCaller {
 		itemIndex: number,
 		read: (result: XmlValue) => T,
 	): Promise<T> {
-		const request = buildAsmxRequest(method, params, this.settings.protocol);
+		const request = this.build(itemIndex, () =>
+			buildAsmxRequest(method, params, this.settings.protocol),
+		);
 		const sends = ASMX_METHODS[method].sends;
 		return await this.call(request, method, sends, itemIndex, (body) =>
 			read(scrubResult(readAsmxResult(body, method), this.scrubber)),
@@ -161,13 +178,28 @@ export class GatewayCaller {
 		read: (answer: string) => T,
 		sendAs: PushSmsSendAs = 'body',
 	): Promise<T> {
-		return await this.call(
-			buildPushSmsRequest(params, sendAs),
-			'pushsms.aspx',
-			true,
-			itemIndex,
-			(body) => read(this.scrubber.scrub(body)),
+		const request = this.build(itemIndex, () => buildPushSmsRequest(params, sendAs));
+		return await this.call(request, 'pushsms.aspx', true, itemIndex, (body) =>
+			read(this.scrubber.scrub(body)),
 		);
+	}
+
+	/** Builds a request; a text XML cannot carry is the item's bad input, named by its field, and nothing is sent. */
+	private build(itemIndex: number, build: () => GatewayRequest): GatewayRequest {
+		try {
+			return build();
+		} catch (error) {
+			if (!(error instanceof UnsafeTextError))
+				throw new NodeOperationError(this.ctx.getNode(), error as Error, { itemIndex });
+			const label = PARAMETER_LABELS.get(error.parameter) ?? error.parameter;
+			throw nothingSent(
+				new NodeOperationError(
+					this.ctx.getNode(),
+					`Item ${itemIndex + 1}: ${label}: the text ${error.problem}`,
+					{ itemIndex, description: 'Nothing was sent for this item.' },
+				),
+			);
+		}
 	}
 
 	/** One attempt for sends; for reads, retries with backoff on network failures, 5xx and unreadable answers. */

@@ -30,18 +30,26 @@ export function readStoredMemory(value: unknown): StoredMemory | undefined {
 	return stored as StoredMemory;
 }
 
+/** Keys first seen in the same minute, one after another. */
+interface Bucket {
+	minute: number;
+	keys: string;
+}
+
 /**
- * Reports already turned into runs, in the order they were first seen (a Map keeps insertion order),
- * so that forgetting the old ones only ever looks at the oldest end. Every operation costs the same
- * however much is remembered, except reading another process's stored copy (`merge`).
+ * Reports already turned into runs, oldest first: a Map answers "seen?" and a list of minute buckets
+ * keeps the insertion order in the stored form, so forgetting only ever looks at the oldest end and
+ * the stored form is ready without walking the memory. Every operation costs the same however much is
+ * remembered, except taking in another process's stored copy (`merge`).
  *
- * A key is `pending` while its run is being handed to n8n: a repeat arriving meanwhile is treated as a
- * duplicate, and if n8n does not take the run the key is dropped (`abandon`), so the gateway's retry
- * starts it.
+ * A key is pending while its run is being handed to n8n. If n8n does not take the run, the key is
+ * dropped (`abandon`), so that the gateway's retry starts it.
  */
 export class DeliveryMemory {
 	private readonly seen = new Map<string, number>();
-	private readonly pending = new Set<string>();
+	private buckets: Bucket[] = [];
+	/** Pending keys, and whether the caller left before n8n answered (the gateway then saw no outcome). */
+	private readonly pending = new Map<string, { callerLeft: boolean }>();
 	private lastMinute = 0;
 	private changes = 0;
 	private writtenChanges = 0;
@@ -64,8 +72,20 @@ export class DeliveryMemory {
 		return this.lastMinute;
 	}
 
+	/**
+	 * `new`; `seen` (remembered); `starting` (its run is being handed to n8n and the caller waits for
+	 * the answer, so a failure reaches the gateway on that call); `unsettled` (handed over, but the
+	 * caller left before n8n answered: whether the run was taken is not known yet).
+	 */
+	state(key: string): 'new' | 'seen' | 'starting' | 'unsettled' {
+		if (this.seen.has(key)) return 'seen';
+		const pending = this.pending.get(key);
+		if (!pending) return 'new';
+		return pending.callerLeft ? 'unsettled' : 'starting';
+	}
+
 	has(key: string): boolean {
-		return this.seen.has(key) || this.pending.has(key);
+		return this.state(key) !== 'new';
 	}
 
 	isPending(key: string): boolean {
@@ -73,14 +93,19 @@ export class DeliveryMemory {
 	}
 
 	begin(key: string): void {
-		this.pending.add(key);
+		this.pending.set(key, { callerLeft: false });
+	}
+
+	callerLeft(key: string): void {
+		const pending = this.pending.get(key);
+		if (pending) pending.callerLeft = true;
 	}
 
 	/** The run was taken: remember the key from now on. */
 	confirm(key: string, minute: number): void {
 		this.pending.delete(key);
 		if (this.seen.has(key)) return;
-		this.seen.set(key, minute);
+		this.append(key, minute);
 		this.changes++;
 		this.trimToLimit();
 	}
@@ -92,35 +117,43 @@ export class DeliveryMemory {
 
 	/** Forgets what is older than the window, looking only at the oldest end. */
 	prune(minute: number, windowMinutes: number): void {
-		for (const [key, at] of this.seen) {
-			if (minute - at < windowMinutes) break;
-			this.seen.delete(key);
+		while (this.buckets.length > 0 && minute - this.buckets[0].minute >= windowMinutes) {
+			const { keys } = this.buckets.shift() as Bucket;
+			for (let i = 0; i < keys.length; i += MEMORY_KEY_LENGTH)
+				this.seen.delete(keys.slice(i, i + MEMORY_KEY_LENGTH));
+		}
+	}
+
+	/** Adds at the newest end; a key confirmed late (its call began a little earlier) joins the newest minute. */
+	private append(key: string, minute: number): void {
+		const last = this.buckets[this.buckets.length - 1];
+		if (last && last.minute >= minute) {
+			last.keys += key;
+			this.seen.set(key, last.minute);
+		} else {
+			this.buckets.push({ minute, keys: key });
+			this.seen.set(key, minute);
 		}
 	}
 
 	private trimToLimit(): void {
-		for (const key of this.seen.keys()) {
-			if (this.seen.size <= this.limit) break;
-			this.seen.delete(key);
+		while (this.seen.size > this.limit && this.buckets.length > 0) {
+			const oldest = this.buckets[0];
+			this.seen.delete(oldest.keys.slice(0, MEMORY_KEY_LENGTH));
+			oldest.keys = oldest.keys.slice(MEMORY_KEY_LENGTH);
+			if (oldest.keys === '') this.buckets.shift();
 		}
 	}
 
 	/** The compact stored form, written by `writer`. */
 	toStored(writer: string): StoredMemory {
 		this.writtenChanges = this.changes;
-		const buckets: Array<[string, string]> = [];
-		let minute = -1;
-		let keys: string[] = [];
-		for (const [key, at] of this.seen) {
-			if (at !== minute) {
-				if (keys.length > 0) buckets.push([minute.toString(36), keys.join('')]);
-				minute = at;
-				keys = [];
-			}
-			keys.push(key);
-		}
-		if (keys.length > 0) buckets.push([minute.toString(36), keys.join('')]);
-		return { v: 1, w: writer, s: ++this.writes, b: buckets };
+		return {
+			v: 1,
+			w: writer,
+			s: ++this.writes,
+			b: this.buckets.map(({ minute, keys }) => [minute.toString(36), keys]),
+		};
 	}
 
 	/**
@@ -145,24 +178,15 @@ export class DeliveryMemory {
 				incoming.push([keys.slice(i, i + MEMORY_KEY_LENGTH), at]);
 		}
 		if (incoming.length === 0) return;
-		incoming.sort((a, b) => a[1] - b[1]);
-		const own = [...this.seen];
 		const earliest = new Map<string, number>();
-		for (const [key, at] of [...incoming, ...own])
+		for (const [key, at] of [...incoming, ...this.seen])
 			earliest.set(key, Math.min(at, earliest.get(key) ?? at));
 		const before = this.seen.size;
+		const merged = [...earliest].sort((a, b) => a[1] - b[1]);
 		this.seen.clear();
-		let i = 0;
-		let j = 0;
-		while (i < incoming.length || j < own.length) {
-			const next =
-				j >= own.length || (i < incoming.length && incoming[i][1] <= own[j][1])
-					? incoming[i++]
-					: own[j++];
-			const key = next[0];
-			if (!this.seen.has(key) && earliest.get(key) === next[1]) this.seen.set(key, next[1]);
-		}
-		this.lastMinute = Math.max(this.lastMinute, incoming[incoming.length - 1][1]);
+		this.buckets = [];
+		for (const [key, at] of merged) this.append(key, at);
+		this.lastMinute = Math.max(this.lastMinute, merged[merged.length - 1][1]);
 		if (this.seen.size !== before) this.changes++;
 		this.trimToLimit();
 	}

@@ -62,66 +62,83 @@ export function syncFromStored(entry: ProcessMemory, nodeStaticData: IDataObject
  *   so what the node changed is NOT saved. The run itself reloads static data from the database and
  *   saves only what the run's own nodes change; a queue-mode worker starts from empty static data.
  *   So a workflow that only ever receives new reports never had its memory stored.
- * - That workflow `Workflow` is built in the same tick as the node returns; the callback comes several
+ * - That second Workflow is built in the same tick as the node returns; the callback comes several
  *   database round trips later. So the node sets its field again after the tick (and a few times
- *   after, until the call is answered): the flag is then set when n8n checks it, and the memory is
- *   saved with the call, only if the run was taken.
+ *   after, until n8n answers): the flag is then set when n8n checks it, and the memory is saved with
+ *   the call, only if the run was taken.
  *
  * The value put into static data serialises the process memory when n8n writes it: every write holds
  * everything this process has remembered by then, whatever the order of concurrent saves, and its
  * cost is one compact copy of the memory (no work per remembered report at call time).
  */
 const MARK_AGAIN_AFTER_MS = [0, 5, 25, 100, 500];
+/** After the marks, how often to look whether n8n has answered, and for how long at most. */
+const ANSWER_POLL_MS = 250;
+const ANSWER_WAIT_MS = 10 * 60_000;
 
-/**
- * Puts the memory into the node's static data so that n8n saves it with this call. `own` is the report
- * whose run this call hands to n8n: n8n writes static data for such a call only after it has taken the
- * run, so the write itself proves the run was taken and the report is remembered from then on.
- */
-export function saveWithCall(
-	nodeStaticData: IDataObject,
-	memory: DeliveryMemory,
-	own?: { key: string; minute: number; response: Response },
-): void {
-	const stored = {
+/** The value put into static data: it serialises the memory when n8n writes it. */
+function storedValue(memory: DeliveryMemory, onWrite?: () => void): IDataObject {
+	const value = {
 		toJSON: () => {
-			if (own && memory.isPending(own.key)) memory.confirm(own.key, own.minute);
+			onWrite?.();
 			return memory.toStored(WRITER);
 		},
 	};
-	const mark = () => {
-		nodeStaticData[MEMORY_FIELD] = stored as unknown as IDataObject;
-	};
-	mark();
+	return value as unknown as IDataObject;
+}
+
+/** Puts the memory into the node's static data so that n8n saves it with this call (a call that starts no run). */
+export function saveWithCall(nodeStaticData: IDataObject, memory: DeliveryMemory): void {
+	nodeStaticData[MEMORY_FIELD] = storedValue(memory);
 	delete nodeStaticData[OLD_MEMORY_FIELD];
-	if (!own) return;
-	let answered = false;
-	own.response.once('close', () => {
-		answered = true;
-	});
-	void (async () => {
-		for (const ms of MARK_AGAIN_AFTER_MS) {
-			await sleep(ms);
-			if (answered) return;
-			mark();
-		}
-	})();
 }
 
 /**
- * Settles a pending report when n8n has answered the call: answered 200 (n8n answers only once it has
- * taken the run), it is remembered; otherwise (the run could not be started, or the caller left before
- * the answer) it is forgotten, so that the gateway's retry starts it.
+ * Hands a new report's run to n8n: the key is pending until n8n's answer shows what happened.
+ *
+ * - n8n writes static data for this call only after it has taken the run, so that write itself proves
+ *   it: the report is remembered from then on (`toJSON`).
+ * - When n8n ends the response: 200 (it answers only once the run is taken) remembers it; anything
+ *   else (the run could not be started) forgets it, so that the gateway's retry starts it.
+ * - A caller that leaves before n8n answers (a gateway timeout under load) saw no outcome and will
+ *   retry: until n8n has answered, such a retry is told to come back later rather than acknowledged.
  */
-export function settleWhenAnswered(
-	response: Response,
+export function handOver(
+	nodeStaticData: IDataObject,
 	memory: DeliveryMemory,
 	key: string,
 	minute: number,
+	response: Response,
 ): void {
-	response.once('close', () => {
+	memory.begin(key);
+	const settle = () => {
 		if (!memory.isPending(key)) return;
-		if (response.headersSent && response.statusCode === 200) memory.confirm(key, minute);
+		if (response.statusCode === 200) memory.confirm(key, minute);
 		else memory.abandon(key);
+	};
+	const stored = storedValue(memory, () => {
+		if (memory.isPending(key)) memory.confirm(key, minute);
 	});
+	const mark = () => {
+		nodeStaticData[MEMORY_FIELD] = stored;
+	};
+	mark();
+	delete nodeStaticData[OLD_MEMORY_FIELD];
+	response.once('close', () => {
+		if (response.writableEnded) settle();
+		else memory.callerLeft(key);
+	});
+	void (async () => {
+		const started = Date.now();
+		for (let step = 0; !response.writableEnded; step++) {
+			await sleep(step < MARK_AGAIN_AFTER_MS.length ? MARK_AGAIN_AFTER_MS[step] : ANSWER_POLL_MS);
+			if (response.writableEnded) break;
+			if (step < MARK_AGAIN_AFTER_MS.length) mark();
+			if (Date.now() - started > ANSWER_WAIT_MS) {
+				memory.abandon(key);
+				return;
+			}
+		}
+		settle();
+	})();
 }

@@ -1,3 +1,5 @@
+import { codeTable, lookUpCode } from './codeTable';
+
 /** What the gateway's answer codes mean and what a user should do about them. */
 export interface CodeMeaning {
 	meaning: string;
@@ -7,7 +9,7 @@ export interface CodeMeaning {
 const ASK_SUPPORT = 'Contact SMSCenter support.';
 
 /** `SendMessageReturnValues`, the IVR login status, the prepaid results and pushsms.aspx's plain-text answers. */
-export const ANSWER_CODES: Record<string, CodeMeaning> = {
+export const ANSWER_CODES: Readonly<Record<string, CodeMeaning>> = codeTable({
 	OK: { meaning: 'Message queued for delivery.' },
 	InvalidUserNameOrPassword: {
 		meaning: 'Invalid username or password.',
@@ -103,15 +105,18 @@ export const ANSWER_CODES: Record<string, CodeMeaning> = {
 		meaning: 'The company may not send more messages other than through the SMSCenter web site.',
 		action: ASK_SUPPORT,
 	},
-};
+});
 
 /** Whether the gateway documents this answer (only the table's own entries count, never `constructor` or `__proto__`). */
 export function isKnownAnswer(code: string): boolean {
-	return Object.prototype.hasOwnProperty.call(ANSWER_CODES, code);
+	return lookUpCode(ANSWER_CODES, code) !== undefined;
 }
 
 export function describeAnswer(code: string): CodeMeaning {
-	return isKnownAnswer(code)
-		? ANSWER_CODES[code]
-		: { meaning: 'SMSCenter answered with a code this node does not know.', action: ASK_SUPPORT };
+	return (
+		lookUpCode(ANSWER_CODES, code) ?? {
+			meaning: 'SMSCenter answered with a code this node does not know.',
+			action: ASK_SUPPORT,
+		}
+	);
 }

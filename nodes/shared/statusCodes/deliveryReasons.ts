@@ -1,5 +1,7 @@
+import { codeTable, lookUpCode } from './codeTable';
+
 /** Reason codes of delivery notifications. */
-export const DELIVERY_REASONS: Record<string, string> = {
+export const DELIVERY_REASONS: Readonly<Record<string, string>> = codeTable({
 	'204': 'ProviderNotFound',
 	'205': 'CompanyDisabled',
 	'206': 'MobileEmpty',
@@ -25,4 +27,9 @@ export const DELIVERY_REASONS: Record<string, string> = {
 	'706': 'SMSC: Invalid Source Address',
 	'707': 'Routing Error',
 	'999': 'Send the provider message',
-};
+});
+
+/** The meaning of a reason code from a notification, or undefined for a code not in the table. */
+export function deliveryReason(code: string): string | undefined {
+	return lookUpCode(DELIVERY_REASONS, code);
+}

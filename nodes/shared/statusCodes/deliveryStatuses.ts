@@ -1,3 +1,5 @@
+import { codeTable, lookUpCode } from './codeTable';
+
 export interface DeliveryStatusInfo {
 	/** The gateway's name, as the API document writes it. */
 	name: string;
@@ -9,7 +11,7 @@ export interface DeliveryStatusInfo {
 }
 
 /** Status codes of delivery notifications. */
-export const DELIVERY_STATUSES: Record<string, DeliveryStatusInfo> = {
+export const DELIVERY_STATUSES: Readonly<Record<string, DeliveryStatusInfo>> = codeTable({
 	'200': {
 		name: 'Failed',
 		description: 'Failed to send from SMSCenter to the cellular provider',
@@ -47,4 +49,9 @@ export const DELIVERY_STATUSES: Record<string, DeliveryStatusInfo> = {
 		final: true,
 		delivered: false,
 	},
-};
+});
+
+/** A status code from a notification, or undefined for a code not in the table. */
+export function deliveryStatus(code: string): DeliveryStatusInfo | undefined {
+	return lookUpCode(DELIVERY_STATUSES, code);
+}

@@ -1,10 +1,12 @@
+import { codeTable, lookUpCode } from './codeTable';
+
 export interface IvrStatusInfo {
 	meaning: string;
 	final: boolean;
 }
 
 /** The IVRMessage status table, and whether a call in that state is finished. */
-export const IVR_STATUSES: Record<string, IvrStatusInfo> = {
+export const IVR_STATUSES: Readonly<Record<string, IvrStatusInfo>> = codeTable({
 	NewCall: { meaning: 'Outgoing call', final: false },
 	Sent: { meaning: 'Message sent', final: false },
 	CompanyDisabled: { meaning: 'Company or customer disabled', final: true },
@@ -38,7 +40,7 @@ export const IVR_STATUSES: Record<string, IvrStatusInfo> = {
 	ProviderNotFound: { meaning: 'Provider not found', final: true },
 	FailedWithResponse: { meaning: 'Failed with response', final: true },
 	FailedWithoutResponse: { meaning: 'Failed without response', final: true },
-};
+});
 
 /**
  * The document types `Status` as Int and lists the statuses by name. A number is read as the
@@ -61,4 +63,9 @@ export function describeIvrStatus(raw: string): IvrStatusReading {
 		? IVR_STATUSES[name]
 		: undefined;
 	return { name, code, meaning: known?.meaning ?? 'Unknown status', final: known?.final ?? false };
+}
+
+/** An IVR status name from the gateway, or undefined for a name not in the table. */
+export function ivrStatus(name: string): IvrStatusInfo | undefined {
+	return lookUpCode(IVR_STATUSES, name);
 }

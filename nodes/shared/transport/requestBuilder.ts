@@ -1,4 +1,5 @@
 import type { AsmxProtocol } from '../protocol';
+import { xmlTextProblem } from '../xmlCharacters';
 import { ASMX_METHODS, PUSH_SMS_PATH, servicePath, type AsmxMethod } from './methods';
 
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
@@ -35,11 +36,29 @@ export function soapEnvelope(method: string, namespace: string, inner: string): 
 	);
 }
 
+/** A parameter holds a character XML cannot carry: refused before a request is built, in both protocols. */
+export class UnsafeTextError extends Error {
+	constructor(
+		readonly parameter: string,
+		readonly problem: string,
+	) {
+		super(`${parameter} ${problem}`);
+	}
+}
+
+function checkTexts(params: GatewayParams): void {
+	for (const [name, value] of params) {
+		const problem = xmlTextProblem(value);
+		if (problem) throw new UnsafeTextError(name, problem);
+	}
+}
+
 export function buildAsmxRequest(
 	method: AsmxMethod,
 	params: GatewayParams,
 	protocol: AsmxProtocol,
 ): GatewayRequest {
+	checkTexts(params);
 	if (protocol === 'soap11') {
 		const { namespace } = ASMX_METHODS[method];
 		const inner = params.map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`).join('');
@@ -70,6 +89,7 @@ export function buildPushSmsRequest(
 	params: GatewayParams,
 	sendAs: PushSmsSendAs = 'body',
 ): GatewayRequest {
+	checkTexts(params);
 	if (sendAs === 'query')
 		return {
 			method: 'GET',

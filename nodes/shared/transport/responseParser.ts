@@ -29,6 +29,15 @@ const parser = new XMLParser({
 	isArray: (name: string) => LIST_ELEMENTS.has(name),
 });
 
+/** The parsed document, or why the parser refused it (it refuses element names such as __proto__ and constructor). */
+function parseOrRefusal(body: string): XmlObject | string {
+	try {
+		return parser.parse(body) as XmlObject;
+	} catch (error) {
+		return error instanceof Error ? error.message : 'parser error';
+	}
+}
+
 /** Parses XML; a document that is not well-formed becomes an UnreadableAnswerError, wrapped in NodeApiError by the transport. */
 function parseXml(body: string): XmlObject {
 	const validation = XMLValidator.validate(body);
@@ -36,7 +45,10 @@ function parseXml(body: string): XmlObject {
 		throw new UnreadableAnswerError(
 			`the answer is not well-formed XML (${validation.err.msg}, line ${validation.err.line})`,
 		);
-	return parser.parse(body) as XmlObject;
+	const parsed = parseOrRefusal(body);
+	if (typeof parsed === 'string')
+		throw new UnreadableAnswerError(`the answer could not be read as XML (${parsed})`);
+	return parsed;
 }
 
 /**

@@ -13,7 +13,7 @@ import { describeValue, wholeNumberProblem } from '../../helpers/numberChecks';
 import { checkSenderName } from '../../helpers/senderName';
 import { DEFAULT_EXPIRATION_MINUTES } from './fields';
 import { inputError } from './itemErrors';
-import { readCollection, readFlag, readText } from './parameterValues';
+import { readCollection, readFlag, readSentText, readText } from './parameterValues';
 import { perItemParameter } from './parameters';
 
 /** Recipients are text, a number, or an array of them (also nested); anything else is refused, never skipped. */
@@ -106,7 +106,7 @@ export class MessageItemReader {
 		const text = advertising
 			? markAsAdvertising(
 					message,
-					readText(ctx, itemIndex, 'Opt-Out Line', options.optOutLine, DEFAULT_OPT_OUT_LINE),
+					readSentText(ctx, itemIndex, 'Opt-Out Line', options.optOutLine, DEFAULT_OPT_OUT_LINE),
 				)
 			: message;
 		if (text.length > MAX_CHARACTERS) {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { describeValue, numberProblem, type NumberRule } from '../../helpers/numberChecks';
+import { xmlTextProblem } from '../../../shared/xmlCharacters';
 import { inputError } from './itemErrors';
 
 /**
@@ -76,6 +77,20 @@ export function readText(
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	throw inputError(ctx, itemIndex, label, `${describeValue(value)} is not a text`);
+}
+
+/** A text that goes to the gateway: as `readText`, and refused when it holds a character XML cannot carry. */
+export function readSentText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+	fallback = '',
+): string {
+	const text = readText(ctx, itemIndex, label, value, fallback);
+	const problem = xmlTextProblem(text);
+	if (problem) throw inputError(ctx, itemIndex, label, `the text ${problem}`);
+	return text;
 }
 
 /** A collection (Options, Connection): its fields, or an error when an expression replaced it with something else. */

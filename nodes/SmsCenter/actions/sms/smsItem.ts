@@ -3,7 +3,7 @@ import { splitEmails } from '../../helpers/emailAddresses';
 import type { TextMeasure } from '../../helpers/messageSegments';
 import { inputError } from '../common/itemErrors';
 import type { MessageItemReader } from '../common/messageItems';
-import { readNumber, readOption, readText, type NumberField } from '../common/parameterValues';
+import { readNumber, readOption, readSentText, type NumberField } from '../common/parameterValues';
 
 export const SMS_OPERATIONS = ['Push', 'Pull', 'ReverseBilling'] as const;
 export type SmsOperation = (typeof SMS_OPERATIONS)[number];
@@ -56,7 +56,7 @@ export function readSmsItem(
 	}
 
 	const { emails, invalid } = splitEmails(
-		readText(ctx, itemIndex, 'CC E-Mail Addresses', options.ccEmails),
+		readSentText(ctx, itemIndex, 'CC E-Mail Addresses', options.ccEmails),
 	);
 	if (invalid.length > 0)
 		throw inputError(
