@@ -77,6 +77,60 @@ describe('planning the requests of a send run', () => {
 		expect(plan.map((request) => request.firstItem)).toEqual([0, 1, 2, 3]);
 	});
 
+	it("sends each CC address with one of its item's first recipients, in requests of that item alone", () => {
+		const cc = ['a@example.com', 'b@example.com'];
+		const plan = planSend(
+			[
+				sms(0, 'A', ['0541234560', '0541234561', '0541234562'], { ccEmails: cc }),
+				sms(1, 'A', ['0541234563', '0541234564'], { ccEmails: ['c@example.com'] }),
+				sms(2, 'A', ['0541234565']),
+			],
+			{ batchSize: 500, returnMessageId: true },
+		);
+		const param = (params: Array<[string, string]>, name: string) =>
+			params.find(([key]) => key === name)?.[1];
+		expect(
+			plan.map((request) => [
+				request.parts.map((part) => [part.itemIndex, part.numbers]),
+				param(request.params, 'SendToPhoneNumbers'),
+				param(request.params, 'CCToEmail'),
+			]),
+		).toEqual([
+			[[[0, ['0541234560', '0541234561']]], '0541234560,0541234561', 'a@example.com,b@example.com'],
+			[
+				[
+					[0, ['0541234562']],
+					[1, ['0541234564']],
+					[2, ['0541234565']],
+				],
+				'0541234562,0541234564,0541234565',
+				'',
+			],
+			[[[1, ['0541234563']]], '0541234563', 'c@example.com'],
+		]);
+	});
+
+	it('keeps CC addresses paired with their recipients when the batch size splits them', () => {
+		const plan = planSend(
+			[
+				sms(0, 'A', ['0541234560', '0541234561', '0541234562'], {
+					ccEmails: ['a@example.com', 'b@example.com', 'c@example.com'],
+				}),
+			],
+			{ batchSize: 2, returnMessageId: true },
+		);
+		expect(
+			plan.map((request) =>
+				['SendToPhoneNumbers', 'CCToEmail'].map(
+					(name) => request.params.find(([key]) => key === name)?.[1],
+				),
+			),
+		).toEqual([
+			['0541234560,0541234561', 'a@example.com,b@example.com'],
+			['0541234562', 'c@example.com'],
+		]);
+	});
+
 	it('writes the parameters in the documented order, numbers in invariant text', () => {
 		const [request] = planSend(
 			[

@@ -42,7 +42,8 @@ export const ANSWER_CODES: Readonly<Record<string, CodeMeaning>> = codeTable({
 	},
 	ThePhoneNumberListAndTheCCListMustHaveTheSameNumberOfItems: {
 		meaning: 'The phone number list and the CC list must have the same number of items.',
-		action: 'Give one CC e-mail address per recipient, or none.',
+		action:
+			'The node sends each CC address with one recipient; if this still appears, leave CC E-Mail Addresses empty and send the copies with an e-mail node.',
 	},
 	CompanyIsDisabled: { meaning: 'The company is disabled.', action: ASK_SUPPORT },
 	UserIsDisabledOrDeleted: {

@@ -156,6 +156,11 @@ const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, mess
 		{ options: { ccEmails: 'ops@example.com, nobody' } },
 		'Item 1: CC E-Mail Addresses: not an e-mail address: "nobody"',
 	],
+	[
+		'more CC addresses than recipients',
+		{ options: { ccEmails: 'ops@example.com, boss@example.com' } },
+		'Item 1: CC E-Mail Addresses: 2 addresses for 1 recipient: SMSCenter may pair each CC address with a recipient, so give at most one address per recipient',
+	],
 ];
 
 describe('SMS: Send (web service) in the n8n engine', () => {
@@ -293,7 +298,7 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 
 	it('passes every option to the gateway', async () => {
 		const result = await send({
-			recipients: '0541234560',
+			recipients: '0541234560, 0541234561',
 			message: 'x'.repeat(170),
 			options: {
 				ccEmails: 'ops@example.com, boss@example.com',
@@ -314,7 +319,7 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		});
 		expect(result.output()[0].json).toMatchObject({
 			segmentsPerRecipient: 2,
-			totalSegments: 2,
+			totalSegments: 4,
 			messageOption: 'Concatenated',
 		});
 	});

@@ -84,7 +84,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'ops@example.com',
-			description: 'E-mail addresses that also receive the message, separated by commas',
+			description:
+				"E-mail addresses that also receive this item's message, separated by commas: one copy per address per item, however the items are batched. At most one address per recipient: each address goes to SMSCenter together with one of the item's recipients.",
 		},
 		{
 			displayName: 'Concurrency',

@@ -21,8 +21,11 @@ export interface SendPlanOptions {
 	returnMessageId: boolean;
 }
 
-/** Items that may share a request: the same sender, text and options. */
-function batchKey(sms: PreparedSms): string {
+/**
+ * Items that may share a request: the same sender, text and options. The recipients that carry an
+ * item's CC addresses share requests only with each other (`ccOf`).
+ */
+function batchKey(sms: PreparedSms, ccOf?: number): string {
 	return JSON.stringify([
 		sms.sender,
 		sms.text,
@@ -31,8 +34,44 @@ function batchKey(sms: PreparedSms): string {
 		sms.delayMinutes,
 		sms.expirationMinutes,
 		sms.messageOption,
-		sms.ccEmails,
+		ccOf ?? null,
 	]);
+}
+
+interface PlanEntry {
+	itemIndex: number;
+	key: string;
+	numbers: string[];
+}
+
+/**
+ * CC addresses and batching. The document ("Recipient Emails address to send the Message to apart
+ * from the SMS, separated by comma") reads two ways: the CC list is independent of the numbers (each
+ * request mails every address once), or it pairs with them by position (the gateway's answer
+ * `ThePhoneNumberListAndTheCCListMustHaveTheSameNumberOfItems` suggests so). Sending an item's k CC
+ * addresses with its first k recipients, in requests of their own, is right under both readings: each
+ * address gets one copy per item, however the item's other recipients are batched. An item with more
+ * addresses than recipients is refused before sending (`smsItem`).
+ */
+function planEntries(sms: PreparedSms): PlanEntry[] {
+	const paired = sms.ccEmails.length;
+	if (paired === 0)
+		return [{ itemIndex: sms.itemIndex, key: batchKey(sms), numbers: sms.recipients }];
+	return [
+		{
+			itemIndex: sms.itemIndex,
+			key: batchKey(sms, sms.itemIndex),
+			numbers: sms.recipients.slice(0, paired),
+		},
+		{ itemIndex: sms.itemIndex, key: batchKey(sms), numbers: sms.recipients.slice(paired) },
+	];
+}
+
+/** The CC addresses of a request: those paired with its numbers, in their order. */
+function ccFor(sms: PreparedSms, numbers: string[], pairedRequest: boolean): string[] {
+	if (!pairedRequest) return [];
+	const byNumber = new Map(sms.recipients.map((number, i) => [number, sms.ccEmails[i]]));
+	return numbers.map((number) => byNumber.get(number) ?? '').filter((email) => email !== '');
 }
 
 /** The gateway writes numbers in invariant culture. */
@@ -40,11 +79,11 @@ export function invariantNumber(value: number): string {
 	return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
 }
 
-function sendParams(sms: PreparedSms, numbers: string[]): GatewayParams {
+function sendParams(sms: PreparedSms, numbers: string[], ccEmails: string[]): GatewayParams {
 	return [
 		['SenderName', sms.sender],
 		['SendToPhoneNumbers', numbers.join(',')],
-		['CCToEmail', sms.ccEmails.join(',')],
+		['CCToEmail', ccEmails.join(',')],
 		['Message', sms.text],
 		['SMSOperation', sms.smsOperation],
 		['DeliveryDelayInMinutes', String(sms.delayMinutes)],
@@ -64,14 +103,7 @@ export function planSend(prepared: PreparedSms[], options: SendPlanOptions): Pla
 	const method: SendMethod = options.returnMessageId
 		? 'SendMessageReturnMessageID'
 		: 'SendMessagesV2';
-	const batches = planBatches(
-		prepared.map((sms) => ({
-			itemIndex: sms.itemIndex,
-			key: batchKey(sms),
-			numbers: sms.recipients,
-		})),
-		options.batchSize,
-	);
+	const batches = planBatches(prepared.flatMap(planEntries), options.batchSize);
 	return batches.map((batch) => {
 		const firstItem = batch.parts[0].itemIndex;
 		const sms = byIndex.get(firstItem) as PreparedSms;
@@ -80,7 +112,11 @@ export function planSend(prepared: PreparedSms[], options: SendPlanOptions): Pla
 			parts: batch.parts,
 			firstItem,
 			numbers: batch.numbers,
-			params: sendParams(sms, batch.numbers),
+			params: sendParams(
+				sms,
+				batch.numbers,
+				ccFor(sms, batch.numbers, batch.key !== batchKey(sms)),
+			),
 		};
 	});
 }

@@ -65,6 +65,14 @@ export function readSmsItem(
 			'CC E-Mail Addresses',
 			`not an e-mail address: ${invalid.map((e) => `"${e}"`).join(', ')}`,
 		);
+	// Each CC address travels with one recipient (see `planEntries` in sendPlan.ts), as the gateway may pair them.
+	if (emails.length > recipients.length)
+		throw inputError(
+			ctx,
+			itemIndex,
+			'CC E-Mail Addresses',
+			`${emails.length} addresses for ${recipients.length} recipient${recipients.length === 1 ? '' : 's'}: SMSCenter may pair each CC address with a recipient, so give at most one address per recipient`,
+		);
 
 	const chosen = readOption(
 		ctx,
