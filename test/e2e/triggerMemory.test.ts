@@ -332,6 +332,8 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 			await deliver(urls);
 			await settle(() => ownEvents(first, 40).length, 40);
 			expect(ownEvents(first, 40)).toHaveLength(40);
+			// Each _OK_ came after n8n had stored the memory with its call: all 120 reports of this workflow.
+			expect(storedMemorySize(database, 'TrigMemReports01')).toBe(120);
 
 			await kill(main);
 			main = await n8n.start();

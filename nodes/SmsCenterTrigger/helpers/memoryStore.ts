@@ -62,18 +62,24 @@ export function syncFromStored(entry: ProcessMemory, nodeStaticData: IDataObject
  *   so what the node changed is NOT saved. The run itself reloads static data from the database and
  *   saves only what the run's own nodes change; a queue-mode worker starts from empty static data.
  *   So a workflow that only ever receives new reports never had its memory stored.
- * - That second Workflow is built in the same tick as the node returns; the callback comes several
- *   database round trips later. So the node sets its field again after the tick (and a few times
- *   after, until n8n answers): the flag is then set when n8n checks it, and the memory is saved with
- *   the call, only if the run was taken.
+ * - When that reset comes is not fixed: between the node's return and `run()`, n8n awaits other work
+ *   (with a credential on the trigger, `checkTriggerCredentialStatus`), which takes longer the busier
+ *   n8n is; the callback then comes several database round trips after the reset. So the node sets its
+ *   field again every few milliseconds until n8n answers: the flag is then set when n8n checks it, and
+ *   the memory is saved with the call, only if the run was taken. (Setting it more often after n8n
+ *   has saved changes nothing: that static data object is dropped with the call.)
  *
  * The value put into static data serialises the process memory when n8n writes it: every write holds
  * everything this process has remembered by then, whatever the order of concurrent saves, and its
  * cost is one compact copy of the memory (no work per remembered report at call time).
  */
-const MARK_AGAIN_AFTER_MS = [0, 5, 25, 100, 500];
-/** After the marks, how often to look whether n8n has answered, and for how long at most. */
-const ANSWER_POLL_MS = 250;
+/** How often the field is set again while n8n has not answered: often while n8n takes the run on, then less. */
+function markInterval(elapsedMs: number): number {
+	if (elapsedMs < 2_000) return 2;
+	if (elapsedMs < 10_000) return 20;
+	return 250;
+}
+/** How long to wait for n8n's answer at most. */
 const ANSWER_WAIT_MS = 10 * 60_000;
 
 /** The value put into static data: it serialises the memory when n8n writes it. */
@@ -130,14 +136,14 @@ export function handOver(
 	});
 	void (async () => {
 		const started = Date.now();
-		for (let step = 0; !response.writableEnded; step++) {
-			await sleep(step < MARK_AGAIN_AFTER_MS.length ? MARK_AGAIN_AFTER_MS[step] : ANSWER_POLL_MS);
-			if (response.writableEnded) break;
-			if (step < MARK_AGAIN_AFTER_MS.length) mark();
-			if (Date.now() - started > ANSWER_WAIT_MS) {
+		while (!response.writableEnded) {
+			const elapsed = Date.now() - started;
+			if (elapsed > ANSWER_WAIT_MS) {
 				memory.abandon(key);
 				return;
 			}
+			await sleep(markInterval(elapsed));
+			if (!response.writableEnded) mark();
 		}
 		settle();
 	})();
