@@ -73,14 +73,45 @@ export function syncFromStored(entry: ProcessMemory, nodeStaticData: IDataObject
  * everything this process has remembered by then, whatever the order of concurrent saves, and its
  * cost is one compact copy of the memory (no work per remembered report at call time).
  */
-/** How often the field is set again while n8n has not answered: often while n8n takes the run on, then less. */
-function markInterval(elapsedMs: number): number {
-	if (elapsedMs < 2_000) return 2;
-	if (elapsedMs < 10_000) return 20;
+/** How often the fields are set again while n8n has not answered: often while n8n takes runs on, then less. */
+function markInterval(youngestMs: number): number {
+	if (youngestMs < 2_000) return 2;
+	if (youngestMs < 10_000) return 20;
 	return 250;
 }
 /** How long to wait for n8n's answer at most. */
 const ANSWER_WAIT_MS = 10 * 60_000;
+
+/** A hand-over waiting for n8n's answer: `tick` sets its field again, or ends it (true). */
+interface Waiting {
+	started: number;
+	tick: (now: number) => boolean;
+}
+
+/** One timer for every hand-over of the process, so a burst of reports costs no more timers. */
+const waiting = new Set<Waiting>();
+let ticking = false;
+
+async function tickWhileWaiting(): Promise<void> {
+	let youngest = 0;
+	while (waiting.size > 0) {
+		await sleep(markInterval(youngest));
+		const now = Date.now();
+		youngest = Infinity;
+		for (const entry of waiting) {
+			if (entry.tick(now)) waiting.delete(entry);
+			else youngest = Math.min(youngest, now - entry.started);
+		}
+	}
+	ticking = false;
+}
+
+function wait(entry: Waiting): void {
+	waiting.add(entry);
+	if (ticking) return;
+	ticking = true;
+	void tickWhileWaiting();
+}
 
 /** The value put into static data: it serialises the memory when n8n writes it. */
 function storedValue(memory: DeliveryMemory, onWrite?: () => void): IDataObject {
@@ -130,21 +161,27 @@ export function handOver(
 	};
 	mark();
 	delete nodeStaticData[OLD_MEMORY_FIELD];
-	response.once('close', () => {
+	const started = Date.now();
+	const leftEarly = () => {
 		if (response.writableEnded) settle();
 		else memory.callerLeft(key);
-	});
-	void (async () => {
-		const started = Date.now();
-		while (!response.writableEnded) {
-			const elapsed = Date.now() - started;
-			if (elapsed > ANSWER_WAIT_MS) {
-				memory.abandon(key);
-				return;
+	};
+	// A caller that left while n8n was still reading its call (a busy n8n) closed the response already.
+	if (response.destroyed || response.socket?.destroyed !== false) leftEarly();
+	else response.once('close', leftEarly);
+	wait({
+		started,
+		tick: (now) => {
+			if (response.writableEnded) {
+				settle();
+				return true;
 			}
-			await sleep(markInterval(elapsed));
-			if (!response.writableEnded) mark();
-		}
-		settle();
-	})();
+			if (now - started > ANSWER_WAIT_MS) {
+				memory.abandon(key);
+				return true;
+			}
+			mark();
+			return false;
+		},
+	});
 }
