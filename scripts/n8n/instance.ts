@@ -11,6 +11,7 @@ import {
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { request } from 'undici';
@@ -34,9 +35,26 @@ export interface N8nOptions {
 	env?: Record<string, string>;
 }
 
-/** Installs n8n if needed and returns its home (toolchain and app folders). */
-export function installN8n(): string {
-	const out = execFileSync('bash', [join(__dirname, 'install.sh')], {
+/**
+ * The n8n the suites run on (install.sh's default, or N8N_VERSION), and the newest release of the 1.x
+ * line, which the compatibility subset (test/e2e/compat1x.test.ts) runs on.
+ */
+export const N8N_VERSION = process.env.N8N_VERSION || '2.40.7';
+export const N8N_1X_VERSION = '1.123.81';
+
+/** The folder install.sh installs a version into; it holds `.ready` once the install is complete. */
+export function n8nHome(version: string = N8N_VERSION): string {
+	const cache = process.env.SMSCENTER_N8N_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-smscenter');
+	return join(cache, `n8n-${version}`);
+}
+
+export function isN8nInstalled(version: string = N8N_VERSION): boolean {
+	return existsSync(join(n8nHome(version), '.ready'));
+}
+
+/** Installs n8n (2.40.7 unless told) if needed and returns its home (toolchain and app folders). */
+export function installN8n(version: string = N8N_VERSION): string {
+	const out = execFileSync('bash', [join(__dirname, 'install.sh'), version], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
@@ -275,11 +293,37 @@ export class N8nInstance {
 			command[0] === 'start' ? [ready, this.whenReady(child), timeout] : [ready, timeout];
 		try {
 			await Promise.race(checks);
+			if (command[0] === 'start') await this.setUpOwner();
 		} catch (error) {
 			child.kill('SIGKILL');
 			throw error;
 		}
 		return child;
+	}
+
+	/**
+	 * n8n 2.x creates the owner from N8N_INSTANCE_OWNER_* at start; n8n 1.x has no such settings and
+	 * asks for its owner on first use. Whatever the version, the owner is set up through REST when
+	 * n8n's settings say it still waits for one.
+	 */
+	private async setUpOwner(): Promise<void> {
+		const settings = await request(`${this.url}/rest/settings`, {
+			headers: { 'browser-id': 'smscenter-tests' },
+		});
+		const body = (await settings.body.json()) as {
+			data?: { userManagement?: { showSetupOnFirstLoad?: boolean } };
+		};
+		if (body.data?.userManagement?.showSetupOnFirstLoad !== true) return;
+		const setup = await request(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'smscenter-tests' },
+			body: JSON.stringify(OWNER),
+		});
+		const text = await setup.body.text();
+		if (setup.statusCode !== 200)
+			throw new Error(
+				`Setting up n8n's owner failed: HTTP ${setup.statusCode} ${text.slice(0, 300)}`,
+			);
 	}
 
 	/** Resolves once n8n's readiness endpoint answers 200 (whatever the log level). */
