@@ -189,7 +189,7 @@ export class N8nInstance {
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 			N8N_AI_ENABLED: 'false',
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			...this.disabledModules(),
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(this.options.brokerPort ?? this.port + 1),
@@ -219,6 +219,16 @@ export class N8nInstance {
 				: { DB_TYPE: 'sqlite', DB_SQLITE_POOL_SIZE: '2' }),
 		};
 		return { ...base, ...this.options.env, ...extra };
+	}
+
+	/**
+	 * The modules that call out at start (mcp-registry, from n8n 2.x) are turned off where the installed
+	 * n8n has them: n8n refuses to start when told to disable a module it does not know.
+	 */
+	private disabledModules(): Record<string, string> {
+		const modules = join(this.home, 'app', 'node_modules', 'n8n', 'dist', 'modules');
+		const present = ['mcp-registry'].filter((name) => existsSync(join(modules, name)));
+		return present.length > 0 ? { N8N_DISABLED_MODULES: present.join(',') } : {};
 	}
 
 	/** Runs an n8n CLI command (import, publish...) against this instance's database. */
@@ -307,12 +317,24 @@ export class N8nInstance {
 	 * n8n's settings say it still waits for one.
 	 */
 	private async setUpOwner(): Promise<void> {
-		const settings = await request(`${this.url}/rest/settings`, {
-			headers: { 'browser-id': 'smscenter-tests' },
-		});
-		const body = (await settings.body.json()) as {
-			data?: { userManagement?: { showSetupOnFirstLoad?: boolean } };
-		};
+		// n8n 1.x answers readiness before its REST routes are in place (the editor's page answers them
+		// until then): wait for the settings in JSON.
+		let body: { data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } } | undefined;
+		const until = Date.now() + 60_000;
+		while (!body) {
+			const settings = await request(`${this.url}/rest/settings`, {
+				headers: { 'browser-id': 'smscenter-tests' },
+			});
+			const text = await settings.body.text();
+			if (
+				settings.statusCode === 200 &&
+				String(settings.headers['content-type']).includes('application/json')
+			)
+				body = JSON.parse(text) as typeof body;
+			else if (Date.now() > until)
+				throw new Error(`n8n's settings did not answer in JSON: HTTP ${settings.statusCode}`);
+			else await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+		}
 		if (body.data?.userManagement?.showSetupOnFirstLoad !== true) return;
 		const setup = await request(`${this.url}/rest/owner/setup`, {
 			method: 'POST',
