@@ -12,6 +12,9 @@ import { connectionOptions } from './actions/common/connection';
 import { CREDENTIAL_NAME } from '../shared/credentialName';
 import { documentationSection } from '../shared/documentation';
 import { smsCenterApiLoginCheck } from './methods/credentialTest';
+import { assertSupportedN8n } from '../shared/n8nSupport';
+
+assertSupportedN8n();
 
 export class SmsCenter implements INodeType {
 	description: INodeTypeDescription = {

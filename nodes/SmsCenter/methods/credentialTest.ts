@@ -18,6 +18,7 @@ import {
 	loginCheckRequest,
 	withoutPassword,
 } from '../../shared/transport/loginCheck';
+import { networkFailure } from '../transport/networkFailure';
 
 interface RawResponse {
 	statusCode: number;
@@ -36,10 +37,8 @@ const FAILURE_WORDS: Record<string, string> = {
 
 /** Why a request failed before an answer came, in words, with the error code. */
 function failureWords(error: unknown, login: GatewayLogin): string {
-	const code =
-		(error as { code?: unknown; cause?: { code?: unknown } }).code ??
-		(error as { cause?: { code?: unknown } }).cause?.code;
-	if (typeof code === 'string' && FAILURE_WORDS[code]) return `${FAILURE_WORDS[code]} (${code})`;
+	const { code } = networkFailure(error);
+	if (FAILURE_WORDS[code]) return `${FAILURE_WORDS[code]} (${code})`;
 	return withoutPassword(String((error as Error).message ?? error), login)
 		.split('\n')[0]
 		.slice(0, 200);

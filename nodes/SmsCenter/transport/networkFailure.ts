@@ -7,6 +7,20 @@ export interface NetworkFailure {
 	setup?: CredentialSetupError;
 }
 
+const ERROR_CODE = /^[A-Z_]+$/;
+
+/**
+ * The error's code. n8n 2.x keeps the request's error as the cause of its NodeApiError; n8n 1.x drops
+ * that cause and keeps the code only as the NodeApiError's `httpCode` (`ECONNREFUSED` where an HTTP
+ * status would be), so both places are read.
+ */
+function codeOf(record: { code?: unknown; httpCode?: unknown }): string {
+	if (typeof record.code === 'string' && ERROR_CODE.test(record.code)) return record.code;
+	if (typeof record.httpCode === 'string' && ERROR_CODE.test(record.httpCode))
+		return record.httpCode;
+	return '';
+}
+
 export function networkFailure(error: unknown): NetworkFailure {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
@@ -16,9 +30,13 @@ export function networkFailure(error: unknown): NetworkFailure {
 		seen.add(current);
 		if (current instanceof CredentialSetupError)
 			return { code: 'CREDENTIAL', message: current.message, setup: current };
-		const record = current as { code?: unknown; message?: unknown; cause?: unknown };
-		if (!code && typeof record.code === 'string' && /^[A-Z_]+$/.test(record.code))
-			code = record.code;
+		const record = current as {
+			code?: unknown;
+			httpCode?: unknown;
+			message?: unknown;
+			cause?: unknown;
+		};
+		if (!code) code = codeOf(record);
 		if (!message && typeof record.message === 'string') message = record.message;
 		current = record.cause;
 	}
