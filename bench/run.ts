@@ -1,14 +1,28 @@
 /**
- * `npm run bench`: the package in a real n8n against the SMSCenter sandbox with added latency,
- * each workload measured against what a user would pick instead, medians over several runs.
- *   --latency MS (50)  --runs N (3)  --broadcast N (10000)  --personalised N (2000)
- *   --burst N (1000)  --concurrency N (25)
+ * `npm run bench`: the package in a real n8n against the SMSCenter sandbox with added latency, each
+ * workload measured against what a user would pick instead, under both of n8n's expression engines.
+ * The defaults are the published figures; `--quick` is a smoke run of a few minutes.
+ *
+ *   --latency MS (50)            added to every sandbox request
+ *   --runs N (5)                 measured runs per variant, in alternating order, after --warmup runs
+ *   --warmup N (1)               unmeasured runs per variant (a tenth of the items) before measuring
+ *   --engines vm,legacy          n8n expression engines (N8N_EXPRESSION_ENGINE), one n8n start each
+ *   --broadcast N (200)          items of A1/A2, numbers in the one item of A3 (the issue: 10000)
+ *   --baseline-broadcast N       items of the HTTP Request baselines of A1/A2 (default --broadcast)
+ *   --personalised N (200)       items of B (the issue: 2000)
+ *   --concurrency 5,25,50        requests in flight in B (node, HTTP Request node, undici loop)
+ *   --a-concurrency N (25)       requests in flight in A
+ *   --burst N (200)              delivery reports of C, a tenth of them repeats (the issue: 1000)
+ *   --levels 0,2700,10000        reports already remembered by the trigger before a C burst
+ *   --c-engines vm               engines C runs under (the trigger and the Webhook node evaluate no
+ *                                expression; the counter node after them does, the same for both)
+ *   --skip a,b,c                 workloads to leave out
  */
 import { createServer, type Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
 import { loadDefaultFixture, startSandbox, type Sandbox } from '../sandbox/server';
 import {
@@ -18,34 +32,73 @@ import {
 	N8nInstance,
 	PACKAGE_ROOT,
 } from '../scripts/n8n/instance';
+import { DeliveryMemory } from '../nodes/SmsCenterTrigger/helpers/deliveryMemory';
+import { deliveryEventId, memoryKey } from '../nodes/SmsCenterTrigger/helpers/eventId';
+import { MEMORY_FIELD } from '../nodes/SmsCenterTrigger/helpers/memoryStore';
 import {
-	benchWorkflows,
 	CREDENTIAL_ID,
-	TRIGGER_WEBHOOK_ID,
+	numberOf,
+	path,
+	personalisedText,
+	SEND_METHOD,
+	sendFields,
+	sendWorkflows,
+	TRIGGER_NODE_NAME,
+	triggerWorkflow,
 	WEBHOOK_BASELINE_PATH,
+	webhookBaselineWorkflow,
+	type Form,
+	type SendWorkflow,
 } from './workflows';
 import { renderChart } from './chart';
+import { fastPathTimings } from './micro';
+import { evaluate, type EngineResults, type Results, type RunRecord } from './targets';
 
-function flag(name: string, fallback: number): number {
-	const index = process.argv.indexOf(`--${name}`);
-	return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick');
+function flagText(name: string): string | undefined {
+	const index = argv.indexOf(`--${name}`);
+	return index >= 0 ? argv[index + 1] : undefined;
+}
+function flag(name: string, published: number, quick: number): number {
+	const given = flagText(name);
+	const value = given === undefined ? (QUICK ? quick : published) : Number(given);
+	if (!Number.isFinite(value) || value < 0)
+		throw new Error(`--${name}: "${given}" is not a number`);
+	return value;
+}
+function listFlag<T extends string | number>(name: string, published: T[], quick: T[]): T[] {
+	const given = flagText(name);
+	if (given === undefined) return QUICK ? quick : published;
+	const numeric = typeof published[0] === 'number';
+	return given.split(',').map((part) => (numeric ? Number(part) : part.trim()) as T);
 }
 
-const LATENCY = flag('latency', 50);
-const RUNS = Math.max(3, flag('runs', 3));
-const BROADCAST = flag('broadcast', 10_000);
-const PERSONALISED = flag('personalised', 2_000);
-const BURST = flag('burst', 1_000);
-const CONCURRENCY = flag('concurrency', 25);
+const LATENCY = flag('latency', 50, 50);
+const RUNS = Math.max(1, flag('runs', 5, 1));
+const WARMUP = flag('warmup', 1, 0);
+const ENGINES = listFlag<string>('engines', ['vm', 'legacy'], ['vm', 'legacy']);
+const BROADCAST = flag('broadcast', 200, 100);
+const BASELINE_BROADCAST = flag('baseline-broadcast', BROADCAST, BROADCAST);
+const PERSONALISED = flag('personalised', 200, 100);
+const CONCURRENCIES = listFlag<number>('concurrency', [5, 25, 50], [25]);
+const A_CONCURRENCY = flag('a-concurrency', 25, 25);
+const BURST = flag('burst', 200, 50);
+const LEVELS = listFlag<number>('levels', [0, 2_700, 10_000], [0, 2_700]);
+const C_ENGINES = listFlag<string>('c-engines', ['vm'], ['vm']);
+const SKIP = listFlag<string>('skip', [], []);
+const BURST_IN_FLIGHT = 50;
 const PASSWORD = 'bench-api-key';
 const SECRET = 'benchSecret7k2m9q4r';
-const DATABASE = `smscenter_bench_${process.pid}`;
+/** Ports of this benchmark: n8n (and its broker on the next ports), sandbox, counter. */
+const N8N_PORT = 6510;
+const SANDBOX_PORT = 6520;
+const SINK_PORT = 6530;
 
-const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const log = (text: string) => process.stdout.write(`${text}\n`);
-
-/** Counts what the workflows report: one call per execution, keyed by notification. */
+const loadavg = () =>
+	readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).map(Number);
+/** Counts what the delivery-report workflows report: one call per execution, keyed by notification. */
 function startSink(): Promise<{ server: Server; url: string; keys: string[] }> {
 	const keys: string[] = [];
 	const server = createServer((req, res) => {
@@ -53,19 +106,27 @@ function startSink(): Promise<{ server: Server; url: string; keys: string[] }> {
 		res.end('ok');
 	});
 	return new Promise((resolve) =>
-		server.listen(0, '127.0.0.1', () =>
-			resolve({
-				server,
-				url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/count`,
-				keys,
-			}),
+		server.listen(SINK_PORT, '127.0.0.1', () =>
+			resolve({ server, url: `http://127.0.0.1:${SINK_PORT}/count`, keys }),
 		),
 	);
 }
 
+/** Resident memory of n8n's main process and its children (the task runner of the Code node). */
 function rssOf(pid: number): number {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+	let total = 0;
+	const visit = (id: number) => {
+		try {
+			const status = readFileSync(`/proc/${id}/status`, 'utf8');
+			total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+			const children = readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim();
+			for (const child of children ? children.split(' ') : []) visit(Number(child));
+		} catch {
+			// The process ended meanwhile.
+		}
+	};
+	visit(pid);
+	return total;
 }
 
 async function sampleRss<T>(
@@ -88,149 +149,222 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 	return performance.now() - started;
 }
 
-async function main(): Promise<void> {
-	const fixture = loadDefaultFixture();
-	fixture.companies[0].sms = 10_000_000;
-	fixture.companies[0].users[0].password = PASSWORD;
-	const sandbox: Sandbox = await startSandbox({ fixture, timeScale: 1e-4 });
+interface RunData {
+	resultData?: { runData?: Record<string, Array<{ executionTime?: number }>> };
+}
+
+/** Runs, in n8n, the workflows of A and B and the control, under one expression engine. */
+async function sendWorkloads(
+	n8n: N8nInstance,
+	pid: number,
+	sandbox: Sandbox,
+	workflows: SendWorkflow[],
+	agent: Agent,
+	engine: string,
+	results: Results,
+) {
+	const byPath = new Map(workflows.map((w) => [w.path, w]));
+	let lastExecutionId = 0;
+	const ownTimes = async (workflow: SendWorkflow) => {
+		// The execution is stored before n8n answers the webhook; read its run data, then delete it.
+		for (let attempt = 0; attempt < 40; attempt++) {
+			const { json } = await n8n.api<{
+				data: Array<{ id: string; status: string; data?: RunData }>;
+			}>('GET', `/executions?workflowId=${workflow.id}&includeData=true&limit=1`);
+			const execution = json.data?.[0];
+			if (execution && Number(execution.id) > lastExecutionId && execution.status === 'success') {
+				lastExecutionId = Number(execution.id);
+				const runData = execution.data?.resultData?.runData ?? {};
+				const nodesMs: Record<string, number> = {};
+				for (const [name, runs] of Object.entries(runData))
+					nodesMs[name] = runs.reduce((sum, r) => sum + (r.executionTime ?? 0), 0);
+				await n8n.api('DELETE', `/executions/${execution.id}`);
+				const own = workflow.ownNodes.reduce((sum, name) => sum + (nodesMs[name] ?? 0), 0);
+				return { ownMs: workflow.ownNodes.length > 0 ? own : null, nodesMs };
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`${workflow.path}: no successful execution stored`);
+	};
+	const runWorkflow = async (workflow: SendWorkflow, body: object) => {
+		const response = await request(`${n8n.url}/webhook/${workflow.path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+			dispatcher: agent,
+			headersTimeout: 900_000,
+			bodyTimeout: 900_000,
+		});
+		const text = await response.body.text();
+		if (response.statusCode !== 200)
+			throw new Error(
+				`${workflow.path} answered HTTP ${response.statusCode}: ${text.slice(0, 300)}`,
+			);
+	};
 	const prepareSandbox = () => {
 		sandbox.reset();
 		if (LATENCY > 0) sandbox.injectFault('*', { kind: 'latency', latencyMs: LATENCY });
 	};
-	const sink = await startSink();
-	const workDir = mkdtempSync(join(tmpdir(), 'smscenter-bench-'));
-	createPostgresDatabase(DATABASE);
-	const n8n = new N8nInstance({
-		workDir,
-		port: 5700,
-		database: { type: 'postgres', name: DATABASE },
-		logLevel: 'warn',
-		env: {
-			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
-			EXECUTIONS_DATA_SAVE_ON_PROGRESS: 'false',
-			N8N_PAYLOAD_SIZE_MAX: '64',
-		},
-	});
-	const agent = new Agent({ connections: 256 });
-	try {
-		installPackageInto(n8n.userFolder, workDir);
-		n8n.importCredentials([
-			{
-				id: CREDENTIAL_ID,
-				name: 'SMSCenter sandbox',
-				type: 'smsCenterApi',
-				data: { username: 'demo', password: PASSWORD, baseUrl: sandbox.url },
-			},
-		]);
-		const workflows = benchWorkflows(sandbox.url, PASSWORD, sink.url, CONCURRENCY, SECRET);
-		n8n.importWorkflows(workflows);
-		const child = await n8n.start();
-		for (const workflow of workflows) await n8n.activate(workflow.id);
-		const pid = child.pid as number;
+	const sentRecipients = () => sandbox.messages().reduce((sum, m) => sum + m.recipients.length, 0);
 
-		const runWorkflow = async (path: string, body: object) => {
-			const response = await request(`${n8n.url}/webhook/${path}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(body),
-				dispatcher: agent,
-				headersTimeout: 600_000,
-				bodyTimeout: 600_000,
-			});
-			const text = await response.body.text();
-			if (response.statusCode !== 200)
-				throw new Error(`${path} answered HTTP ${response.statusCode}: ${text.slice(0, 300)}`);
-		};
-		const sentRecipients = () =>
-			sandbox.messages().reduce((sum, m) => sum + m.recipients.length, 0);
-
-		log(`Warming up (latency ${LATENCY} ms per request)...`);
+	/** One run of a variant: whole workflow time from the webhook call, own time from the run data. */
+	const once = async (
+		label: string,
+		run: () => Promise<void>,
+		expected: number,
+		workflow?: SendWorkflow,
+	): Promise<RunRecord> => {
 		prepareSandbox();
-		await runWorkflow('bench-smscenter', { count: 20 });
-		await runWorkflow('bench-http', { count: 20 });
-		const idleRss = rssOf(pid);
-
-		const results = {
-			a: {
-				smsCenter: [] as number[],
-				httpRequest: [] as number[],
-				smsCenterRss: 0,
-				httpRequestRss: 0,
-			},
-			b: { smsCenter: [] as number[], httpRequest: [] as number[], undici: [] as number[] },
-			c: {
-				trigger: [] as Array<{ ms: number; lost: number; duplicated: number }>,
-				webhook: [] as Array<{ ms: number; lost: number; duplicated: number }>,
-			},
-		};
-
-		for (let run = 1; run <= RUNS; run++) {
-			log(`Run ${run}/${RUNS}`);
-			for (const [variant, path] of [
-				['smsCenter', 'bench-smscenter'],
-				['httpRequest', 'bench-http'],
-			] as const) {
-				prepareSandbox();
-				const { result: ms, peakRss } = await sampleRss(pid, () =>
-					timed(() => runWorkflow(path, { count: BROADCAST })),
-				);
-				if (sentRecipients() !== BROADCAST)
-					throw new Error(
-						`A/${variant}: the sandbox received ${sentRecipients()} recipients, not ${BROADCAST}`,
-					);
-				results.a[variant].push(ms);
-				if (variant === 'smsCenter')
-					results.a.smsCenterRss = Math.max(results.a.smsCenterRss, peakRss);
-				else results.a.httpRequestRss = Math.max(results.a.httpRequestRss, peakRss);
-				log(
-					`  A broadcast   ${variant.padEnd(12)} ${ms.toFixed(0)} ms (${sandbox.calls().length} requests)`,
-				);
-			}
-			for (const [variant, path] of [
-				['smsCenter', 'bench-smscenter'],
-				['httpRequest', 'bench-http'],
-			] as const) {
-				prepareSandbox();
-				const ms = await timed(() =>
-					runWorkflow(path, { count: PERSONALISED, personalised: true }),
-				);
-				if (sentRecipients() !== PERSONALISED)
-					throw new Error(`B/${variant}: the sandbox received ${sentRecipients()} recipients`);
-				results.b[variant].push(ms);
-				log(`  B personalised ${variant.padEnd(11)} ${ms.toFixed(0)} ms`);
-			}
-			prepareSandbox();
-			const undiciMs = await timed(() =>
-				rawUndiciLoop(sandbox.url, PERSONALISED, CONCURRENCY, agent),
+		const load = loadavg();
+		const { result: wholeMs, peakRss } = await sampleRss(pid, () => timed(run));
+		if (sentRecipients() !== expected)
+			throw new Error(
+				`${label}: the sandbox received ${sentRecipients()} recipients in ${sandbox.messages().length} messages from ${sandbox.calls().length} calls (${sandbox.requests.length} requests), not ${expected}`,
 			);
-			if (sentRecipients() !== PERSONALISED) throw new Error('B/undici: recipients missing');
-			results.b.undici.push(undiciMs);
-			log(`  B personalised undici      ${undiciMs.toFixed(0)} ms`);
+		const own = workflow ? await ownTimes(workflow) : { ownMs: wholeMs, nodesMs: undefined };
+		return {
+			wholeMs,
+			ownMs: own.ownMs,
+			nodesMs: own.nodesMs,
+			peakRssBytes: peakRss,
+			loadavg: load,
+		};
+	};
 
-			for (const [variant, base] of [
-				['trigger', `${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/delivery`],
-				['webhook', `${n8n.url}/webhook/${WEBHOOK_BASELINE_PATH}`],
-			] as const) {
-				const outcome = await deliveryBurst(base, run, variant, sink.keys, agent);
-				results.c[variant].push(outcome);
+	type Variant = { name: string; expected: number; run: (scale: number) => Promise<RunRecord> };
+	const flow = (
+		variantPath: string,
+		body: (scale: number) => object & { count: number },
+		sends: boolean,
+		label: string,
+	): Variant['run'] => {
+		const workflow = byPath.get(variantPath) as SendWorkflow;
+		return (scale) => {
+			const b = body(scale);
+			return once(
+				`${engine} ${label}`,
+				() => runWorkflow(workflow, b),
+				sends ? b.count : 0,
+				workflow,
+			);
+		};
+	};
+	const scaled = (count: number, scale: number) => Math.max(1, Math.round(count * scale));
+
+	/** Measures variants: warm-up runs first, then RUNS rounds in alternating order. */
+	const measure = async (workload: string, concurrency: number, variants: Variant[]) => {
+		const key = `${workload}@${concurrency}`;
+		const entry = (results.engines[engine].workloads[key] ??= {
+			workload,
+			concurrency,
+			variants: {},
+		});
+		for (let w = 0; w < WARMUP; w++) for (const v of variants) await v.run(0.1);
+		for (let run = 0; run < RUNS; run++) {
+			const order = run % 2 === 0 ? variants : [...variants].reverse();
+			for (const v of order) {
+				const record = await v.run(1);
+				(entry.variants[v.name] ??= { items: v.expected, runs: [] }).runs.push(record);
 				log(
-					`  C burst ${variant.padEnd(8)} ${outcome.ms.toFixed(0)} ms, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
+					`  ${engine.padEnd(6)} ${workload.padEnd(3)} c=${String(concurrency).padEnd(3)} ${v.name.padEnd(9)} whole ${record.wholeMs.toFixed(0).padStart(6)} ms  own ${record.ownMs === null ? '     -' : record.ownMs.toFixed(0).padStart(6)} ms  rss ${(record.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
 				);
 			}
 		}
+	};
 
-		report(results, idleRss, n8n);
-	} finally {
-		await n8n.stop();
-		await sandbox.close();
-		sink.server.close();
-		await agent.close();
-		dropPostgresDatabase(DATABASE);
-		rmSync(workDir, { recursive: true, force: true });
+	const itemsBody =
+		(count: number, personalised = false) =>
+		(scale: number) => ({ count: scaled(count, scale), personalised });
+	const listBody = (count: number) => (scale: number) => ({
+		count: scaled(count, scale),
+		list: true,
+	});
+	const form = (f: Form, c: number, who: 'node' | 'http') => path(`${who}-${f}`, c);
+
+	if (!SKIP.includes('a')) {
+		const c = A_CONCURRENCY;
+		await measure('A1', c, [
+			{
+				name: 'node',
+				expected: BROADCAST,
+				run: flow(form('expressions', c, 'node'), itemsBody(BROADCAST), true, 'A1 node'),
+			},
+			{
+				name: 'http',
+				expected: BASELINE_BROADCAST,
+				run: flow(form('expressions', c, 'http'), itemsBody(BASELINE_BROADCAST), true, 'A1 http'),
+			},
+			{
+				name: 'control',
+				expected: BROADCAST,
+				run: flow('bench-control', itemsBody(BROADCAST), false, 'A1 control'),
+			},
+		]);
+		await measure('A2', c, [
+			{
+				name: 'node',
+				expected: BROADCAST,
+				run: flow(form('typedText', c, 'node'), itemsBody(BROADCAST), true, 'A2 node'),
+			},
+			{
+				name: 'http',
+				expected: BASELINE_BROADCAST,
+				run: flow(form('typedText', c, 'http'), itemsBody(BASELINE_BROADCAST), true, 'A2 http'),
+			},
+		]);
+		await measure('A3', c, [
+			{
+				name: 'node',
+				expected: BROADCAST,
+				run: flow(form('list', c, 'node'), listBody(BROADCAST), true, 'A3 node'),
+			},
+			{
+				name: 'http',
+				expected: BROADCAST,
+				run: flow(form('list', c, 'http'), listBody(BROADCAST), true, 'A3 http'),
+			},
+			{
+				name: 'control',
+				expected: 1,
+				run: flow('bench-control', listBody(BROADCAST), false, 'A3 control'),
+			},
+		]);
+	}
+	if (!SKIP.includes('b')) {
+		for (const c of CONCURRENCIES)
+			await measure('B', c, [
+				{
+					name: 'node',
+					expected: PERSONALISED,
+					run: flow(form('expressions', c, 'node'), itemsBody(PERSONALISED, true), true, 'B node'),
+				},
+				{
+					name: 'http',
+					expected: PERSONALISED,
+					run: flow(form('expressions', c, 'http'), itemsBody(PERSONALISED, true), true, 'B http'),
+				},
+				{
+					name: 'undici',
+					expected: PERSONALISED,
+					run: (scale) => {
+						const count = scaled(PERSONALISED, scale);
+						return once(
+							`${engine} B undici`,
+							() => rawUndiciLoop(sandbox.url, count, c, agent),
+							count,
+						);
+					},
+				},
+				{
+					name: 'control',
+					expected: PERSONALISED,
+					run: flow('bench-control', itemsBody(PERSONALISED, true), false, 'B control'),
+				},
+			]);
 	}
 }
 
-/** What a hand-written client would do: one SendMessagesV2 per item, `concurrency` in flight. */
+/** What a hand-written client would do: one request per item, `concurrency` in flight, the node's method and fields. */
 async function rawUndiciLoop(
 	baseUrl: string,
 	count: number,
@@ -241,42 +375,47 @@ async function rawUndiciLoop(
 	const worker = async () => {
 		while (next < count) {
 			const i = next++;
-			const body = new URLSearchParams({
-				UserName: 'demo',
-				Password: PASSWORD,
-				SenderName: 'MyShop',
-				SendToPhoneNumbers: `05${String(20000000 + i).padStart(8, '0')}`,
-				CCToEmail: '',
-				Message: `Hello customer ${i}, your code is ${100000 + i}`,
-				SMSOperation: 'Push',
-				DeliveryDelayInMinutes: '0',
-				ExpirationDelayInMinutes: '0',
-				MessageOption: 'Regular',
-				Price: '0',
-			}).toString();
-			const response = await request(`${baseUrl}/Web/WebServices/SendMessage.asmx/SendMessagesV2`, {
+			const body = new URLSearchParams([
+				['UserName', 'demo'],
+				['Password', PASSWORD],
+				...sendFields(numberOf(i), personalisedText(i)),
+			]).toString();
+			const response = await request(`${baseUrl}/Web/WebServices/SendMessage.asmx/${SEND_METHOD}`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/x-www-form-urlencoded' },
 				body,
 				dispatcher: agent,
 			});
 			const text = await response.body.text();
-			if (!text.includes('>OK<')) throw new Error(`undici loop: ${text.slice(0, 200)}`);
+			if (!text.includes('<Response>OK</Response>'))
+				throw new Error(`undici loop: ${text.slice(0, 200)}`);
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-/** Fires BURST notifications (10% repeats) at 50 in flight; counts executions through the sink. */
+/** Message IDs of C: each burst (and each prefill) its own range, so no two share a report. */
+const firstIdOf = (run: number, slot: number) => 3_000_000 + run * 1_000_000 + slot * 100_000;
+
+/** The trigger's stored duplicate memory holding `level` reports, as the node itself writes it. */
+function prefilledMemory(level: number, firstId: number): object | undefined {
+	if (level === 0) return undefined;
+	const memory = new DeliveryMemory();
+	const minute = memory.minute(Date.now());
+	for (let i = 0; i < level; i++)
+		memory.confirm(memoryKey(deliveryEventId(String(firstId + i), '972541234560', 600)), minute);
+	return { [`node:${TRIGGER_NODE_NAME}`]: { [MEMORY_FIELD]: memory.toStored('benchPrefill') } };
+}
+
+/** Fires BURST notifications (a tenth repeats) at 50 in flight; counts executions through the sink. */
 async function deliveryBurst(
 	base: string,
-	run: number,
-	variant: string,
+	firstId: number,
+	seed: number,
 	sinkKeys: string[],
 	agent: Agent,
 ) {
 	const unique = Math.round(BURST * 0.9);
-	const firstId = 3_000_000 + run * 100_000 + (variant === 'trigger' ? 0 : 50_000);
 	const urls = Array.from({ length: unique }, (_, i) => {
 		const fields = {
 			key: SECRET,
@@ -292,15 +431,16 @@ async function deliveryBurst(
 	});
 	const burst = [...urls, ...urls.slice(0, BURST - unique)];
 	for (let i = burst.length - 1; i > 0; i--) {
-		const j = (i * 7919 + run) % (i + 1);
+		const j = (i * 7919 + seed) % (i + 1);
 		[burst[i], burst[j]] = [burst[j], burst[i]];
 	}
 	const before = sinkKeys.length;
 	let next = 0;
 	let acknowledged = 0;
+	const load = loadavg();
 	const ms = await timed(async () => {
 		await Promise.all(
-			Array.from({ length: 50 }, async () => {
+			Array.from({ length: BURST_IN_FLIGHT }, async () => {
 				while (next < burst.length) {
 					const url = burst[next++];
 					const response = await request(url, { dispatcher: agent });
@@ -312,204 +452,284 @@ async function deliveryBurst(
 	// Executions run after the acknowledgement: wait until every distinct notification has reported,
 	// or nothing new has come for 15 s.
 	const ownKeys = () =>
-		sinkKeys
-			.slice(before)
-			.filter(
-				(key) =>
-					Number(key.split('|')[0]) >= firstId && Number(key.split('|')[0]) < firstId + unique,
-			);
+		sinkKeys.slice(before).filter((key) => {
+			const id = Number(key.split('|')[0]);
+			return id >= firstId && id < firstId + unique;
+		});
 	let lastCount = -1;
 	let quietSince = Date.now();
-	for (let waited = 0; waited < 300_000; waited += 500) {
-		await new Promise((resolve) => setTimeout(resolve, 500));
+	const settleStarted = performance.now();
+	for (let waited = 0; waited < 600_000; waited += 250) {
+		await new Promise((resolve) => setTimeout(resolve, 250));
 		const count = ownKeys().length;
 		if (new Set(ownKeys()).size >= unique && count === lastCount) break;
 		if (count !== lastCount) quietSince = Date.now();
 		else if (Date.now() - quietSince > 15_000) break;
 		lastCount = count;
 	}
+	const settledMs = ms + performance.now() - settleStarted;
 	const keys = ownKeys();
 	const distinct = new Set(keys).size;
-	return { ms, acknowledged, lost: unique - distinct, duplicated: keys.length - distinct };
+	return {
+		ms,
+		settledMs,
+		acknowledged,
+		lost: unique - distinct,
+		duplicated: keys.length - distinct,
+		loadavg: load,
+	};
 }
 
-function report(
-	results: {
-		a: { smsCenter: number[]; httpRequest: number[]; smsCenterRss: number; httpRequestRss: number };
-		b: { smsCenter: number[]; httpRequest: number[]; undici: number[] };
-		c: {
-			trigger: Array<{ ms: number; lost: number; duplicated: number }>;
-			webhook: Array<{ ms: number; lost: number; duplicated: number }>;
-		};
-	},
-	idleRss: number,
-	n8n: N8nInstance,
-): void {
-	const perSecond = (count: number, ms: number) => (count * 1000) / ms;
-	const a = {
-		smsCenter: perSecond(BROADCAST, median(results.a.smsCenter)),
-		httpRequest: perSecond(BROADCAST, median(results.a.httpRequest)),
-	};
-	const b = {
-		smsCenter: perSecond(PERSONALISED, median(results.b.smsCenter)),
-		httpRequest: perSecond(PERSONALISED, median(results.b.httpRequest)),
-		undici: perSecond(PERSONALISED, median(results.b.undici)),
-	};
-	const c = {
-		trigger: perSecond(BURST, median(results.c.trigger.map((r) => r.ms))),
-		webhook: perSecond(BURST, median(results.c.webhook.map((r) => r.ms))),
-		lost: Math.max(...results.c.trigger.map((r) => r.lost)),
-		duplicated: Math.max(...results.c.trigger.map((r) => r.duplicated)),
-		webhookDuplicated: Math.max(...results.c.webhook.map((r) => r.duplicated)),
-	};
-	const mb = (bytes: number) => bytes / 1024 / 1024;
-	const targets = [
+function psql(database: string, sql: string): string {
+	return execFileSync(
+		'psql',
+		['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-At', '-c', sql],
 		{
-			workload: 'A broadcast',
-			target: 'SMSCenter node >= 50x the HTTP Request node',
-			value: a.smsCenter / a.httpRequest,
-			met: a.smsCenter / a.httpRequest >= 50,
+			encoding: 'utf8',
 		},
-		{
-			workload: 'B personalised',
-			target: 'SMSCenter node >= the HTTP Request node',
-			value: b.smsCenter / b.httpRequest,
-			met: b.smsCenter >= b.httpRequest,
-		},
-		{
-			workload: 'B personalised',
-			target: 'raw undici <= 1.3x the SMSCenter node',
-			value: b.undici / b.smsCenter,
-			met: b.undici / b.smsCenter <= 1.3,
-		},
-		{ workload: 'C burst', target: 'no notification lost', value: c.lost, met: c.lost === 0 },
-		{
-			workload: 'C burst',
-			target: 'no duplicated execution',
-			value: c.duplicated,
-			met: c.duplicated === 0,
-		},
-		{
-			workload: 'C burst',
-			target: 'SMSCenter Trigger >= 0.8x the Webhook node rate',
-			value: c.trigger / c.webhook,
-			met: c.trigger / c.webhook >= 0.8,
-		},
-	];
-	const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; n8n ${n8n.cli(['--version']).trim().split('\n').pop()} on Node.js 24, PostgreSQL`;
-	const rows = [
-		[
-			'A broadcast, items/s',
-			`SMSCenter ${a.smsCenter.toFixed(0)}`,
-			`HTTP Request ${a.httpRequest.toFixed(0)}`,
-			`ratio ${(a.smsCenter / a.httpRequest).toFixed(1)}x`,
-		],
-		[
-			'B personalised, items/s',
-			`SMSCenter ${b.smsCenter.toFixed(0)}`,
-			`HTTP Request ${b.httpRequest.toFixed(0)}`,
-			`undici ${b.undici.toFixed(0)}`,
-		],
-		[
-			'C burst, notifications/s',
-			`Trigger ${c.trigger.toFixed(0)}`,
-			`Webhook ${c.webhook.toFixed(0)}`,
-			`lost ${c.lost}, duplicated ${c.duplicated} (Webhook node: ${c.webhookDuplicated})`,
-		],
-		[
-			'D peak RSS in A, MiB',
-			`SMSCenter ${mb(results.a.smsCenterRss).toFixed(0)}`,
-			`HTTP Request ${mb(results.a.httpRequestRss).toFixed(0)}`,
-			`idle ${mb(idleRss).toFixed(0)}`,
-		],
-	];
-	log('');
-	log(`Medians of ${RUNS} runs; sandbox latency ${LATENCY} ms per request; ${machine}`);
-	for (const row of rows)
-		log(
-			`  ${row[0].padEnd(26)} ${row
-				.slice(1)
-				.map((c2) => c2.padEnd(22))
-				.join(' ')}`,
-		);
-	log('');
-	log('Targets:');
-	for (const t of targets)
-		log(
-			`  ${t.met ? 'met    ' : 'NOT met'}  ${t.workload.padEnd(15)} ${t.target.padEnd(50)} ${Number.isInteger(t.value) ? t.value : t.value.toFixed(2)}`,
-		);
+	).trim();
+}
 
+/** C and D: delivery-report bursts at each memory level against the Webhook node, under one engine. */
+async function burstWorkload(
+	n8n: N8nInstance,
+	database: string,
+	triggers: Array<{ id: string; webhookId: string; level: number; run: number; firstId: number }>,
+	sink: { keys: string[] },
+	agent: Agent,
+	engine: string,
+	results: Results,
+) {
+	const c: NonNullable<EngineResults['c']> = {
+		burst: BURST,
+		inFlight: BURST_IN_FLIGHT,
+		trigger: {},
+		webhook: [],
+	};
+	results.engines[engine].c = c;
+	const warm = triggers.filter((t) => t.run < 0);
+	for (const t of warm)
+		await deliveryBurst(
+			`${n8n.url}/webhook/${t.webhookId}/delivery`,
+			t.firstId,
+			1,
+			sink.keys,
+			agent,
+		);
+	if (WARMUP > 0)
+		await deliveryBurst(
+			`${n8n.url}/webhook/${WEBHOOK_BASELINE_PATH}`,
+			firstIdOf(0, 9),
+			1,
+			sink.keys,
+			agent,
+		);
+	for (let run = 0; run < RUNS; run++) {
+		const mine = triggers.filter((t) => t.run === run);
+		const steps: Array<() => Promise<void>> = mine.map((t) => async () => {
+			const outcome = await deliveryBurst(
+				`${n8n.url}/webhook/${t.webhookId}/delivery`,
+				t.firstId,
+				run,
+				sink.keys,
+				agent,
+			);
+			const stored = psql(
+				database,
+				`SELECT "staticData"::text FROM workflow_entity WHERE id = '${t.id}'`,
+			);
+			const record = {
+				...outcome,
+				staticDataBytes: Buffer.byteLength(stored),
+				rememberedBefore: t.level,
+			};
+			(c.trigger[String(t.level)] ??= []).push(record);
+			log(
+				`  ${engine.padEnd(6)} C   trigger, ${String(t.level).padStart(5)} remembered: ${outcome.ms.toFixed(0)} ms, ${(outcome.ms / BURST).toFixed(1)} ms/report, lost ${outcome.lost}, duplicated ${outcome.duplicated}, static data ${record.staticDataBytes} B`,
+			);
+		});
+		steps.push(async () => {
+			const outcome = await deliveryBurst(
+				`${n8n.url}/webhook/${WEBHOOK_BASELINE_PATH}`,
+				firstIdOf(run, 8),
+				run,
+				sink.keys,
+				agent,
+			);
+			c.webhook.push(outcome);
+			log(
+				`  ${engine.padEnd(6)} C   Webhook node:          ${outcome.ms.toFixed(0)} ms, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
+			);
+		});
+		for (const step of run % 2 === 0 ? steps : [...steps].reverse()) await step();
+	}
+}
+
+async function main(): Promise<void> {
+	const results: Results = {
+		date: new Date().toISOString(),
+		machine: '',
+		loadavg: { start: loadavg(), end: [] },
+		flags: {
+			quick: QUICK,
+			latencyMs: LATENCY,
+			runs: RUNS,
+			warmup: WARMUP,
+			engines: ENGINES,
+			broadcast: BROADCAST,
+			baselineBroadcast: BASELINE_BROADCAST,
+			personalised: PERSONALISED,
+			concurrency: CONCURRENCIES,
+			aConcurrency: A_CONCURRENCY,
+			burst: BURST,
+			burstInFlight: BURST_IN_FLIGHT,
+			levels: LEVELS,
+			cEngines: C_ENGINES,
+			skip: SKIP,
+			argv,
+		},
+		n8nSettings: {},
+		method: SEND_METHOD,
+		engines: {},
+		targets: [],
+	};
+	results.fastPaths = fastPathTimings();
+	for (const t of results.fastPaths)
+		log(
+			`Fast path: ${t.path} (${t.input}): ${t.fullUs.toFixed(1)} µs full, ${t.fastUs.toFixed(2)} µs fast`,
+		);
+	const fixture = loadDefaultFixture();
+	fixture.companies[0].sms = 100_000_000;
+	fixture.companies[0].users[0].password = PASSWORD;
+	// Every recipient is delivered (the fixture fails some by their last digit), so that one request
+	// per item and one request per 500 items carry the same accepted recipients.
+	fixture.rules = { ...fixture.rules, smsByLastDigit: {} };
+	const sandbox: Sandbox = await startSandbox({ fixture, timeScale: 1e-4, port: SANDBOX_PORT });
+	const sink = await startSink();
+	const agent = new Agent({ connections: 256 });
+	try {
+		for (const engine of ENGINES) {
+			const database = `smscenter_bench_${engine}_${process.pid}`;
+			const workDir = mkdtempSync(join(tmpdir(), 'smscenter-bench-'));
+			createPostgresDatabase(database);
+			const env = {
+				N8N_EXPRESSION_ENGINE: engine,
+				EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+				EXECUTIONS_DATA_SAVE_ON_PROGRESS: 'false',
+				EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
+				N8N_PAYLOAD_SIZE_MAX: '64',
+			};
+			results.n8nSettings = {
+				...env,
+				N8N_EXPRESSION_ENGINE: ENGINES.join(' | '),
+				database: 'PostgreSQL',
+				mode: 'regular (main process)',
+				N8N_LOG_LEVEL: 'warn',
+			};
+			const n8n = new N8nInstance({
+				workDir,
+				port: N8N_PORT,
+				database: { type: 'postgres', name: database },
+				logLevel: 'warn',
+				env,
+			});
+			results.engines[engine] = { workloads: {} };
+			try {
+				installPackageInto(n8n.userFolder, workDir);
+				n8n.importCredentials([
+					{
+						id: CREDENTIAL_ID,
+						name: 'SMSCenter sandbox',
+						type: 'smsCenterApi',
+						data: { username: 'demo', password: PASSWORD, baseUrl: sandbox.url },
+					},
+				]);
+				const concurrencies = [...new Set([A_CONCURRENCY, ...CONCURRENCIES])];
+				const workflows = sendWorkflows(sandbox.url, PASSWORD, concurrencies);
+				const runC = !SKIP.includes('c') && C_ENGINES.includes(engine);
+				const triggers = runC
+					? [
+							...LEVELS.map((level, slot) => ({ level, run: -1, slot })),
+							...Array.from({ length: RUNS }, (_, run) =>
+								LEVELS.map((level, slot) => ({ level, run, slot })),
+							).flat(),
+						].map(({ level, run, slot }, index) => {
+							const id = `BenchDlrTrig${String(index).padStart(4, '0')}`;
+							const webhookId = `6a1b2c3d-4e5f-4a6b-8c7d-${String(index).padStart(12, '0')}`;
+							// Bursts use IDs from the run's range; the prefill takes the range above them.
+							const firstId = firstIdOf(run + 1, slot);
+							return {
+								id,
+								webhookId,
+								level,
+								run,
+								firstId,
+								staticData: prefilledMemory(level, firstId + 50_000),
+							};
+						})
+					: [];
+				n8n.importWorkflows([
+					...workflows.map((w) => w.workflow),
+					...(runC
+						? [
+								webhookBaselineWorkflow(sink.url),
+								...triggers.map((t) =>
+									triggerWorkflow(t.id, t.webhookId, sink.url, SECRET, t.staticData),
+								),
+							]
+						: []),
+				]);
+				const child = await n8n.start();
+				if (!results.machine)
+					results.machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; n8n ${n8n.cli(['--version']).trim().split('\n').pop()} on Node.js ${execFileSync(join(n8n.home, 'toolchain', 'node_modules', '.bin', 'node'), ['--version'], { encoding: 'utf8' }).trim()}, PostgreSQL`;
+				for (const w of workflows) await n8n.activate(w.id);
+				if (runC) {
+					await n8n.activate('BenchDlrWebhook01');
+					for (const t of triggers) await n8n.activate(t.id);
+				}
+				const pid = child.pid as number;
+				results.engines[engine].idleRssBytes = rssOf(pid);
+				log(`n8n with N8N_EXPRESSION_ENGINE=${engine} (load average ${loadavg().join(' ')})`);
+				await sendWorkloads(n8n, pid, sandbox, workflows, agent, engine, results);
+				if (runC) {
+					await burstWorkload(n8n, database, triggers, sink, agent, engine, results);
+					results.engines[engine].cPeakRssBytes = rssOf(pid);
+				}
+			} finally {
+				await n8n.stop();
+				dropPostgresDatabase(database);
+				rmSync(workDir, { recursive: true, force: true });
+			}
+		}
+		results.loadavg.end = loadavg();
+		report(results);
+	} finally {
+		await sandbox.close();
+		sink.server.close();
+		await agent.close();
+	}
+}
+
+function report(results: Results): void {
+	results.targets = evaluate(results);
+	log('');
+	log(
+		`Medians of ${RUNS} runs (after ${WARMUP} warm-up); sandbox latency ${LATENCY} ms; ${results.machine}`,
+	);
+	log(
+		`Load average at start ${results.loadavg.start.join(' ')}, at end ${results.loadavg.end.join(' ')}`,
+	);
+	log('Targets:');
+	for (const t of results.targets)
+		log(
+			`  ${t.status.padEnd(8)} ${t.engine.padEnd(6)} ${t.workload.padEnd(4)} ${t.target.padEnd(62)} ${t.value}`,
+		);
 	const out = join(PACKAGE_ROOT, 'bench');
 	mkdirSync(out, { recursive: true });
-	writeFileSync(
-		join(out, 'results.json'),
-		`${JSON.stringify(
-			{
-				date: new Date().toISOString(),
-				machine,
-				settings: {
-					latencyMs: LATENCY,
-					runs: RUNS,
-					broadcast: BROADCAST,
-					personalised: PERSONALISED,
-					burst: BURST,
-					concurrency: CONCURRENCY,
-				},
-				runsMs: results,
-				throughput: { a, b, c },
-				peakRssMiB: {
-					smsCenter: mb(results.a.smsCenterRss),
-					httpRequest: mb(results.a.httpRequestRss),
-					idle: mb(idleRss),
-				},
-				targets,
-			},
-			null,
-			2,
-		)}\n`,
-	);
-	const png = renderChart(
-		`n8n-nodes-smscenter benchmark (medians of ${RUNS} runs)`,
-		`sandbox latency ${LATENCY} ms; ${machine}`,
-		[
-			{
-				title: `A: broadcast, ${BROADCAST} items, one text (items/s)`,
-				unit: '/s',
-				bars: [
-					{ label: 'SMSCenter node', value: a.smsCenter, highlight: true },
-					{ label: 'HTTP Request node', value: a.httpRequest },
-				],
-			},
-			{
-				title: `B: personalised, ${PERSONALISED} items (items/s)`,
-				unit: '/s',
-				bars: [
-					{ label: 'SMSCenter node', value: b.smsCenter, highlight: true },
-					{ label: 'HTTP Request node', value: b.httpRequest },
-					{ label: `raw undici, ${CONCURRENCY} in flight`, value: b.undici },
-				],
-			},
-			{
-				title: `C: ${BURST} delivery reports, 10% repeated (acknowledged/s)`,
-				unit: '/s',
-				bars: [
-					{ label: 'SMSCenter Trigger', value: c.trigger, highlight: true },
-					{ label: 'Webhook node', value: c.webhook },
-				],
-			},
-			{
-				title: 'D: peak RSS of n8n during A (MiB)',
-				unit: 'MiB',
-				bars: [
-					{ label: 'SMSCenter node', value: mb(results.a.smsCenterRss), highlight: true },
-					{ label: 'HTTP Request node', value: mb(results.a.httpRequestRss) },
-					{ label: 'n8n idle', value: mb(idleRss) },
-				],
-			},
-		],
-	);
-	writeFileSync(join(out, 'chart.png'), png);
-	log(`\nWrote bench/results.json and bench/chart.png`);
+	const suffix = QUICK ? '.quick' : '';
+	writeFileSync(join(out, `results${suffix}.json`), `${JSON.stringify(results, null, 2)}\n`);
+	writeFileSync(join(out, `chart${suffix}.png`), renderChart(results));
+	log(`\nWrote bench/results${suffix}.json and bench/chart${suffix}.png`);
 }
 
 main().catch((error: Error) => {

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import {
 	invariantNumber,
 	planSend,
 	segmentsNeeded,
+	SendPlanner,
+	type PlannedRequest,
 } from '../../nodes/SmsCenter/actions/sms/sendPlan';
 import type { PreparedSms } from '../../nodes/SmsCenter/actions/sms/smsItem';
 
@@ -170,5 +173,72 @@ describe('planning the requests of a send run', () => {
 				{ ...sms(1, 'B', ['3']), measure: { encoding: 'UCS-2', characters: 100, segments: 2 } },
 			]),
 		).toBe(4);
+	});
+});
+
+describe('planning item by item (each request starts as soon as it is complete)', () => {
+	const shape = (request: PlannedRequest) =>
+		JSON.stringify([
+			request.method,
+			request.firstItem,
+			request.parts,
+			request.numbers,
+			request.params,
+		]);
+
+	it('gives the same requests as planning all items at once, in the same order within each text', () => {
+		const items = fc.array(
+			fc.record({
+				text: fc.constantFrom('A', 'B', 'C'),
+				count: fc.integer({ min: 1, max: 12 }),
+			}),
+			{ minLength: 1, maxLength: 25 },
+		);
+		fc.assert(
+			fc.property(
+				items,
+				fc.integer({ min: 1, max: 10 }),
+				fc.boolean(),
+				(given, batchSize, returnMessageId) => {
+					let next = 0;
+					const prepared = given.map(({ text, count }, itemIndex) =>
+						sms(
+							itemIndex,
+							text,
+							Array.from(
+								{ length: count },
+								() => `05${String(20000000 + next++).padStart(8, '0')}`,
+							),
+						),
+					);
+					const planner = new SendPlanner({ batchSize, returnMessageId });
+					const streamed: PlannedRequest[] = [];
+					const readyAt: number[] = [];
+					for (const item of prepared)
+						for (const request of planner.add(item)) {
+							streamed.push(request);
+							readyAt.push(item.itemIndex);
+						}
+					streamed.push(...planner.finish());
+					const whole = planSend(prepared, { batchSize, returnMessageId });
+					expect(streamed.map(shape).sort()).toEqual(whole.map(shape).sort());
+					for (const text of ['A', 'B', 'C']) {
+						const ofText = (list: PlannedRequest[]) =>
+							list
+								.filter((request) => request.params.some(([, value]) => value === text))
+								.map(shape);
+						expect(ofText(streamed)).toEqual(ofText(whole));
+					}
+					// A request given during the run is full, and given with the item that completed it.
+					readyAt.forEach((itemIndex, index) => {
+						expect(streamed[index].numbers).toHaveLength(batchSize);
+						expect(streamed[index].parts[streamed[index].parts.length - 1].itemIndex).toBe(
+							itemIndex,
+						);
+					});
+				},
+			),
+			{ numRuns: 500 },
+		);
 	});
 });

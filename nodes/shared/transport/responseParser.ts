@@ -52,10 +52,47 @@ function parseXml(body: string): XmlObject {
 }
 
 /**
+ * The XML declaration the gateway writes (first in the document, or none), and the root element with
+ * the namespace attributes .NET writes, each at most once and in this order.
+ */
+const DECLARATION = '^(?:<\\?xml version="1\\.0" encoding="utf-8"\\?>)?\\s*';
+const ROOT_OPEN =
+	'<([A-Za-z][A-Za-z0-9]{0,63})(?: xmlns:xsi="[^"<>&]{0,200}")?(?: xmlns:xsd="[^"<>&]{0,200}")?(?: xmlns="[^"<>&]{0,200}")?>';
+/** Text with something besides white space, without markup, entities or control characters. */
+const TEXT = '([^<>&\\x00-\\x1f]*[^<>&\\s\\x00-\\x1f][^<>&\\x00-\\x1f]*)';
+const ROOT_WITH_TEXT = new RegExp(`${DECLARATION}${ROOT_OPEN}${TEXT}</\\1>\\s*$`);
+const ROOT_WITH_ID = new RegExp(
+	`${DECLARATION}${ROOT_OPEN}\\s*<Response>${TEXT}</Response>\\s*<MessageID>${TEXT}</MessageID>\\s*</\\1>\\s*$`,
+);
+
+/** Roots the full path reads otherwise: a SOAP envelope, and names the parser refuses. */
+const isPlainRoot = (name: string) => name !== 'Envelope' && !(name in Object.prototype);
+
+/**
+ * Fast path for the send methods' fixed tiny answers over HttpPost: a root holding a code, or a
+ * `<Response>` and a `<MessageID>`, plain text without entities. Read as the full path reads them
+ * (property-tested); anything else (SOAP, attributes, entities, other shapes) is left to the full path.
+ */
+export function readTinyAnswer(body: string): XmlValue | undefined {
+	if (body.length > 1000) return undefined;
+	const withText = ROOT_WITH_TEXT.exec(body);
+	if (withText && isPlainRoot(withText[1])) return withText[2].trim();
+	const withId = ROOT_WITH_ID.exec(body);
+	if (withId && isPlainRoot(withId[1]))
+		return { Response: withId[2].trim(), MessageID: withId[3].trim() };
+	return undefined;
+}
+
+/**
  * Reads an ASMX answer in either protocol and returns the method's result: the bare result element
  * of HttpPost, or `<MethodResult>` inside the SOAP envelope.
  */
 export function readAsmxResult(body: string, method: string): XmlValue {
+	return readTinyAnswer(body) ?? readAsmxResultFully(body, method);
+}
+
+/** The full path: validated and parsed XML, either protocol. */
+export function readAsmxResultFully(body: string, method: string): XmlValue {
 	if (body.trim() === '') throw new UnreadableAnswerError('the answer was empty');
 	const document = parseXml(body);
 	const envelope = document.Envelope;

@@ -409,9 +409,9 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		);
 	});
 
-	it('reports the gateway refusal of a later item, not a batch left unstarted because of it', async () => {
-		// Texts A, B, A with one recipient per request: the two A items are sent first, one after the
-		// other, and the gateway refuses the second of them (item 3); item 2's request never starts.
+	it('reports the gateway refusal of a later item, naming the items sent before it', async () => {
+		// One recipient per request, one request at a time, each sent as soon as its item is read:
+		// items 1 and 2 go out, the gateway refuses item 3 (a route the account lacks).
 		const result = await send(
 			{
 				recipients: '={{ $json.to }}',
@@ -430,16 +430,41 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 			'SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.',
 		);
 		expect(error?.description).toBe(
-			'Sending to 1 recipient(s) of item(s) 3 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support. Already sent in this run, do not send again: item 1 (message ID 1000001).',
+			'Sending to 1 recipient(s) of item(s) 3 failed. Check the recipients, or ask SMSCenter support to open the route. Contact SMSCenter support. Already sent in this run, do not send again: item 1 (message ID 1000001); item 2 (message ID 1000002).',
 		);
 		expect(error?.context?.itemIndex).toBe(2);
 		expect(
 			sandbox.calls().map((c) => [form(c.body).Message, form(c.body).SendToPhoneNumbers]),
 		).toEqual([
 			['A', '0541234560'],
+			['B', '0541234561'],
 			['A', '447911123456'],
 		]);
-		expect(sandbox.messages().map((m) => m.text)).toEqual(['A']);
+		expect(sandbox.messages().map((m) => m.text)).toEqual(['A', 'B']);
+	});
+
+	it('leaves the requests after a failure unstarted, naming only what went out', async () => {
+		// Texts A, A, B with two recipients per request: the A request is full with item 2 and goes
+		// at once; the gateway refuses it (a route the account lacks), so B's request never starts.
+		const result = await send(
+			{
+				recipients: '={{ $json.to }}',
+				message: '={{ $json.text }}',
+				options: { batchSize: 2, concurrency: 1 },
+			},
+			[
+				{ to: '+447911123456', text: 'A' },
+				{ to: '+447911123457', text: 'A' },
+				{ to: '0541234561', text: 'B' },
+			],
+			{ username: 'shop', password: 'shop-api-key' },
+		);
+		expect(result.error()?.message).toBe(
+			'SMSCenter answered CompanyNotAllowedToSendToSpecifiedProvider: The company has no permission to send to this operator, or the operator is unknown.',
+		);
+		expect(result.error()?.context?.itemIndex).toBe(0);
+		expect(sandbox.calls().map((c) => form(c.body).Message)).toEqual(['A']);
+		expect(sandbox.messages()).toHaveLength(0);
 	});
 
 	it('reports a partial send: SomeMessagesSent with the message ID when the gateway refuses some recipients', async () => {
@@ -631,5 +656,77 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		);
 		expect(sandbox.requests).toHaveLength(1);
 		expect(sandbox.messages()).toHaveLength(0);
+	});
+	it('sends a list of numbers from one field of one item (an array from an expression) in requests of the batch size', async () => {
+		const numbers = Array.from(
+			{ length: 1200 },
+			(_, i) => `05${String(20000000 + i).padStart(8, '0')}`,
+		);
+		const result = await send({ recipients: '={{ $json.numbers }}', options: { batchSize: 500 } }, [
+			{ numbers },
+		]);
+		expect(result.error()).toBeUndefined();
+		const calls = sandbox.calls();
+		expect(calls.map((c) => form(c.body).SendToPhoneNumbers.split(',').length)).toEqual([
+			500, 500, 200,
+		]);
+		expect(calls.flatMap((c) => form(c.body).SendToPhoneNumbers.split(','))).toEqual(numbers);
+		const output = result.output();
+		expect(output).toHaveLength(1);
+		expect(output[0].json).toMatchObject({
+			recipientCount: 1200,
+			totalSegments: 1200,
+			messageIds: ['1000001', '1000002', '1000003'],
+		});
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('sends a batch as soon as it is full: a run that then stops at an invalid item names the items already sent', async () => {
+		const result = await send({ recipients: '={{ $json.phone }}', options: { batchSize: 2 } }, [
+			{ phone: '0541234560' },
+			{ phone: '0541234561' },
+			{ phone: '12' },
+			{ phone: '0541234563' },
+		]);
+		expect(result.error()?.message).toBe(
+			'Item 3: Recipients: invalid phone number "12" (too short for a phone number)',
+		);
+		expect(result.error()?.description).toBe(
+			'Use numbers such as 0541234567 or +972541234567. Nothing was sent for this item. Already sent in this run, do not send again: items 1-2 (message ID 1000001).',
+		);
+		expect(sandbox.calls().map((c) => form(c.body).SendToPhoneNumbers)).toEqual([
+			'0541234560,0541234561',
+		]);
+	});
+
+	it('with Continue On Fail, an invalid item between full batches fails alone and every other item is sent', async () => {
+		const result = await runSmsCenter(
+			sandbox.url,
+			{
+				resource: 'sms',
+				operation: 'send',
+				senderName: 'MyShop',
+				message: 'Hello',
+				recipients: '={{ $json.phone }}',
+				options: { batchSize: 2 },
+			} as never,
+			[
+				{ phone: '0541234560' },
+				{ phone: '0541234561' },
+				{ phone: '12' },
+				{ phone: '0541234563' },
+			] as never,
+			{ node: { continueOnFail: true } },
+		);
+		expect(result.output().map((item) => item.json.status ?? item.json.error)).toEqual([
+			'OK',
+			'OK',
+			'Item 3: Recipients: invalid phone number "12" (too short for a phone number)',
+			'OK',
+		]);
+		expect(sandbox.calls().map((c) => form(c.body).SendToPhoneNumbers)).toEqual([
+			'0541234560,0541234561',
+			'0541234563',
+		]);
 	});
 });

@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	sleep,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
@@ -21,9 +22,9 @@ import { readFlag, readNumber, type NumberField } from '../common/parameterValue
 import { withSentItems } from '../common/sentItems';
 import { addPartialSendHint, partialFields } from '../common/partialSends';
 import type { OperationRun } from '../node.type';
-import { planSend, segmentsNeeded } from './sendPlan';
+import { SendPlanner, segmentsNeeded } from './sendPlan';
 import { firstFailure, reconcile, sentItems } from './sendReconcile';
-import { itemError, sendAll } from './sendRequests';
+import { itemError, SendDispatcher } from './sendRequests';
 import { readSmsItem, smsSummary, type PreparedSms } from './smsItem';
 
 const timing = timingFields('sms');
@@ -163,9 +164,14 @@ const properties: INodeProperties[] = [
 
 export const description = forOperation('sms', 'send', properties);
 
+/** How long preparing items may go on before the requests it made ready get their turn, in ms. */
+const PREPARE_SLICE_MS = 10;
+
 /**
- * Reads and checks every item, plans the requests (items with the same text share them), sends
- * them, then gives each item its own result from the requests that carried it.
+ * Reads and checks each item and sends each request as soon as it is complete (items with the same
+ * text share requests), while the next items are read; then gives each item its own result from the
+ * requests that carried it. With the Balance Guard on, every item is read before anything is sent.
+ * A run that stops at an invalid item names the items already sent.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -174,21 +180,54 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const results: INodeExecutionData[] = new Array(items.length);
 	const prepared: PreparedSms[] = [];
+	let planner: SendPlanner | undefined;
+	let dispatcher: SendDispatcher | undefined;
+	let balanceGuard = false;
+	let returnMessageId = true;
+	let sliceStarted = Date.now();
+	const itemOutcomesOf = async (sending: SendDispatcher) =>
+		reconcile(
+			prepared.map((sms) => sms.itemIndex),
+			sending.requests,
+			await sending.settle(),
+		);
+
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let sms: PreparedSms;
 		try {
-			prepared.push(readSmsItem(this, run.reader, itemIndex));
+			sms = readSmsItem(this, run.reader, itemIndex);
 		} catch (error) {
-			results[itemIndex] = errorItemOrThrow(this, itemIndex, error as Error);
+			if (this.continueOnFail() || !dispatcher?.hasStarted) {
+				results[itemIndex] = errorItemOrThrow(this, itemIndex, error as Error);
+				continue;
+			}
+			// The run stops at this item: what was already sent is named in its error.
+			dispatcher.stop();
+			throw withSentItems(error as Error, sentItems(await itemOutcomesOf(dispatcher)));
+		}
+		prepared.push(sms);
+		if (!planner || !dispatcher) {
+			// Settings of the whole run, read with the first item.
+			const runOptions = run.reader.options(0);
+			const batchSize = readNumber(this, 0, runOptions.batchSize, BATCH_SIZE);
+			const concurrency = readNumber(this, 0, runOptions.concurrency, CONCURRENCY);
+			returnMessageId = readFlag(this, 0, 'Return Message ID', runOptions.returnMessageId, true);
+			balanceGuard = readFlag(this, 0, 'Balance Guard', runOptions.balanceGuard, false);
+			planner = new SendPlanner({ batchSize, returnMessageId });
+			dispatcher = new SendDispatcher(this, run, concurrency);
+		}
+		if (balanceGuard) continue;
+		for (const request of planner.add(sms)) dispatcher.dispatch(request);
+		// A failure without Continue On Fail ends the run: the items left are not read.
+		if (dispatcher.hasStopped && !this.continueOnFail()) break;
+		if (dispatcher.hasStarted && Date.now() - sliceStarted >= PREPARE_SLICE_MS) {
+			await sleep(0);
+			sliceStarted = Date.now();
 		}
 	}
-	if (prepared.length === 0) return results;
+	if (!planner || !dispatcher) return results;
 
-	// Settings of the whole run, read with the first item.
-	const runOptions = run.reader.options(0);
-	const batchSize = readNumber(this, 0, runOptions.batchSize, BATCH_SIZE);
-	const concurrency = readNumber(this, 0, runOptions.concurrency, CONCURRENCY);
-	const returnMessageId = readFlag(this, 0, 'Return Message ID', runOptions.returnMessageId, true);
-	if (readFlag(this, 0, 'Balance Guard', runOptions.balanceGuard, false)) {
+	if (balanceGuard) {
 		const needed = segmentsNeeded(prepared);
 		const stop = balanceGuardStop(
 			needed,
@@ -208,15 +247,12 @@ export async function execute(
 			}
 			return results;
 		}
+		for (const sms of prepared)
+			for (const request of planner.add(sms)) dispatcher.dispatch(request);
 	}
-
-	const requests = planSend(prepared, { batchSize, returnMessageId });
-	const outcomes = await sendAll(this, run, requests, concurrency);
-	const itemOutcomes = reconcile(
-		prepared.map((sms) => sms.itemIndex),
-		requests,
-		outcomes,
-	);
+	// After a failure these end as not started.
+	for (const request of planner.finish()) dispatcher.dispatch(request);
+	const itemOutcomes = await itemOutcomesOf(dispatcher);
 
 	const failure = firstFailure(itemOutcomes);
 	// The run stops here: its error names every item that went out, this one too if it went out in part.

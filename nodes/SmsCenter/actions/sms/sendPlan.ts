@@ -125,3 +125,66 @@ export function planSend(prepared: PreparedSms[], options: SendPlanOptions): Pla
 export function segmentsNeeded(prepared: PreparedSms[]): number {
 	return prepared.reduce((sum, sms) => sum + sms.measure.segments * sms.recipients.length, 0);
 }
+
+/**
+ * Plans the same requests as `planSend`, item by item, so that each request can start as soon as it
+ * is complete: `add` returns the requests an item filled (`batchSize` recipients), `finish` the
+ * requests still open, in the order they were opened. The requests are `planSend`'s, and within a
+ * group they come in the same order.
+ */
+export class SendPlanner {
+	private readonly open = new Map<
+		string,
+		{ sms: PreparedSms; parts: BatchPart[]; numbers: string[] }
+	>();
+	private readonly size: number;
+	private readonly method: SendMethod;
+
+	constructor(options: SendPlanOptions) {
+		this.size = Math.max(1, Math.floor(options.batchSize));
+		this.method = options.returnMessageId ? 'SendMessageReturnMessageID' : 'SendMessagesV2';
+	}
+
+	add(sms: PreparedSms): PlannedRequest[] {
+		const key = batchKey(sms);
+		const full: PlannedRequest[] = [];
+		let remaining = sms.recipients;
+		while (remaining.length > 0) {
+			let current = this.open.get(key);
+			if (!current) {
+				current = { sms, parts: [], numbers: [] };
+				this.open.set(key, current);
+			}
+			const room = this.size - current.numbers.length;
+			const taken = remaining.length <= room ? remaining : remaining.slice(0, room);
+			remaining = remaining.length <= room ? [] : remaining.slice(room);
+			current.parts.push({ itemIndex: sms.itemIndex, numbers: taken });
+			for (const number of taken) current.numbers.push(number);
+			if (current.numbers.length >= this.size) {
+				full.push(this.request(current));
+				this.open.delete(key);
+			}
+		}
+		return full;
+	}
+
+	finish(): PlannedRequest[] {
+		const rest = [...this.open.values()].map((batch) => this.request(batch));
+		this.open.clear();
+		return rest;
+	}
+
+	private request(batch: {
+		sms: PreparedSms;
+		parts: BatchPart[];
+		numbers: string[];
+	}): PlannedRequest {
+		return {
+			method: this.method,
+			parts: batch.parts,
+			firstItem: batch.parts[0].itemIndex,
+			numbers: batch.numbers,
+			params: sendParams(batch.sms, batch.numbers),
+		};
+	}
+}

@@ -69,6 +69,73 @@ export async function sendAll(
 	);
 }
 
+/**
+ * Sends planned requests as they come, at most `concurrency` at once, in the order given; without
+ * Continue On Fail (and always after a refused login) none starts after a failure, nor after `stop`.
+ * Each request's send-memory key is taken when it is given, so a retry that gives the same requests
+ * in the same order finds the same keys.
+ */
+export class SendDispatcher {
+	readonly requests: PlannedRequest[] = [];
+	private readonly outcomes: Array<Promise<RequestOutcome>> = [];
+	private readonly waiting: Array<() => void> = [];
+	private active = 0;
+	private stopped = false;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly run: OperationRun,
+		private readonly concurrency: number,
+	) {}
+
+	/** Whether a failure (or `stop`) ended the run's sending: no further request starts. */
+	get hasStopped(): boolean {
+		return this.stopped;
+	}
+
+	/** Whether a request was given that may have started. */
+	get hasStarted(): boolean {
+		return this.requests.length > 0;
+	}
+
+	dispatch(request: PlannedRequest): void {
+		const key = this.run.sends.keyFor(request.method, request.params);
+		this.requests.push(request);
+		this.outcomes.push(this.slot(() => sendRequest(this.ctx, this.run, request, key)));
+	}
+
+	stop(): void {
+		this.stopped = true;
+	}
+
+	/** The outcome of every request given, in the order given. */
+	async settle(): Promise<RequestOutcome[]> {
+		return await Promise.all(this.outcomes);
+	}
+
+	private async slot(send: () => Promise<RequestOutcome>): Promise<RequestOutcome> {
+		if (this.active >= this.concurrency)
+			await new Promise<void>((resolve) => this.waiting.push(resolve));
+		else this.active++;
+		try {
+			if (this.stopped) return { kind: 'notStarted' };
+			const outcome = await send();
+			// A refused login stops the run's further requests even under Continue On Fail: each would be refused too.
+			if (
+				outcome.kind === 'failed' &&
+				(!this.ctx.continueOnFail() || isLoginRefusalError(outcome.error))
+			)
+				this.stopped = true;
+			return outcome;
+		} finally {
+			// The slot passes to the next waiting request, or frees.
+			const next = this.waiting.shift();
+			if (next) next();
+			else this.active--;
+		}
+	}
+}
+
 /** The error of an item whose requests did not all go through, saying (unless `sayPart` is false) which of them did. */
 export function itemError(
 	ctx: IExecuteFunctions,
