@@ -186,11 +186,12 @@ describe('planning item by item (each request starts as soon as it is complete)'
 			request.params,
 		]);
 
-	it('gives the same requests as planning all items at once, in the same order within each text', () => {
+	it('gives the same requests as planning all items at once, in the same order within each text (CC requests apart)', () => {
 		const items = fc.array(
 			fc.record({
 				text: fc.constantFrom('A', 'B', 'C'),
 				count: fc.integer({ min: 1, max: 12 }),
+				cc: fc.integer({ min: 0, max: 3 }),
 			}),
 			{ minLength: 1, maxLength: 25 },
 		);
@@ -201,7 +202,7 @@ describe('planning item by item (each request starts as soon as it is complete)'
 				fc.boolean(),
 				(given, batchSize, returnMessageId) => {
 					let next = 0;
-					const prepared = given.map(({ text, count }, itemIndex) =>
+					const prepared = given.map(({ text, count, cc }, itemIndex) =>
 						sms(
 							itemIndex,
 							text,
@@ -209,6 +210,12 @@ describe('planning item by item (each request starts as soon as it is complete)'
 								{ length: count },
 								() => `05${String(20000000 + next++).padStart(8, '0')}`,
 							),
+							{
+								ccEmails: Array.from(
+									{ length: Math.min(cc, count) },
+									(_, i) => `cc${itemIndex}-${i}@example.com`,
+								),
+							},
 						),
 					);
 					const planner = new SendPlanner({ batchSize, returnMessageId });
@@ -225,13 +232,20 @@ describe('planning item by item (each request starts as soon as it is complete)'
 					for (const text of ['A', 'B', 'C']) {
 						const ofText = (list: PlannedRequest[]) =>
 							list
-								.filter((request) => request.params.some(([, value]) => value === text))
+								.filter(
+									(request) =>
+										request.params.some(([, value]) => value === text) &&
+										request.params.some(([name, value]) => name === 'CCToEmail' && value === ''),
+								)
 								.map(shape);
 						expect(ofText(streamed)).toEqual(ofText(whole));
 					}
-					// A request given during the run is full, and given with the item that completed it.
+					// A request given during the run is full or carries CC addresses (no other item joins
+					// those), and is given with the item that completed it.
 					readyAt.forEach((itemIndex, index) => {
-						expect(streamed[index].numbers).toHaveLength(batchSize);
+						const cc = streamed[index].params.find(([name]) => name === 'CCToEmail')?.[1];
+						if (cc === '') expect(streamed[index].numbers).toHaveLength(batchSize);
+						else expect(cc?.split(',')).toHaveLength(streamed[index].numbers.length);
 						expect(streamed[index].parts[streamed[index].parts.length - 1].itemIndex).toBe(
 							itemIndex,
 						);

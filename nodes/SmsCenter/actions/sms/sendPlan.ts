@@ -132,11 +132,16 @@ export function segmentsNeeded(prepared: PreparedSms[]): number {
  * requests still open, in the order they were opened. The requests are `planSend`'s, and within a
  * group they come in the same order.
  */
+/** A request being filled: the item that opened it, and whether it carries that item's CC addresses. */
+interface OpenBatch {
+	sms: PreparedSms;
+	parts: BatchPart[];
+	numbers: string[];
+	paired: boolean;
+}
+
 export class SendPlanner {
-	private readonly open = new Map<
-		string,
-		{ sms: PreparedSms; parts: BatchPart[]; numbers: string[] }
-	>();
+	private readonly open = new Map<string, OpenBatch>();
 	private readonly size: number;
 	private readonly method: SendMethod;
 
@@ -146,23 +151,31 @@ export class SendPlanner {
 	}
 
 	add(sms: PreparedSms): PlannedRequest[] {
-		const key = batchKey(sms);
 		const full: PlannedRequest[] = [];
-		let remaining = sms.recipients;
-		while (remaining.length > 0) {
-			let current = this.open.get(key);
-			if (!current) {
-				current = { sms, parts: [], numbers: [] };
-				this.open.set(key, current);
+		for (const entry of planEntries(sms)) {
+			const paired = entry.key !== batchKey(sms);
+			let remaining = entry.numbers;
+			while (remaining.length > 0) {
+				let current = this.open.get(entry.key);
+				if (!current) {
+					current = { sms, parts: [], numbers: [], paired };
+					this.open.set(entry.key, current);
+				}
+				const room = this.size - current.numbers.length;
+				const taken = remaining.length <= room ? remaining : remaining.slice(0, room);
+				remaining = remaining.length <= room ? [] : remaining.slice(room);
+				current.parts.push({ itemIndex: sms.itemIndex, numbers: taken });
+				for (const number of taken) current.numbers.push(number);
+				if (current.numbers.length >= this.size) {
+					full.push(this.request(current));
+					this.open.delete(entry.key);
+				}
 			}
-			const room = this.size - current.numbers.length;
-			const taken = remaining.length <= room ? remaining : remaining.slice(0, room);
-			remaining = remaining.length <= room ? [] : remaining.slice(room);
-			current.parts.push({ itemIndex: sms.itemIndex, numbers: taken });
-			for (const number of taken) current.numbers.push(number);
-			if (current.numbers.length >= this.size) {
-				full.push(this.request(current));
-				this.open.delete(key);
+			// No other item joins the requests that carry this item's CC addresses.
+			const rest = paired ? this.open.get(entry.key) : undefined;
+			if (rest) {
+				full.push(this.request(rest));
+				this.open.delete(entry.key);
 			}
 		}
 		return full;
@@ -174,17 +187,13 @@ export class SendPlanner {
 		return rest;
 	}
 
-	private request(batch: {
-		sms: PreparedSms;
-		parts: BatchPart[];
-		numbers: string[];
-	}): PlannedRequest {
+	private request(batch: OpenBatch): PlannedRequest {
 		return {
 			method: this.method,
 			parts: batch.parts,
 			firstItem: batch.parts[0].itemIndex,
 			numbers: batch.numbers,
-			params: sendParams(batch.sms, batch.numbers),
+			params: sendParams(batch.sms, batch.numbers, ccFor(batch.sms, batch.numbers, batch.paired)),
 		};
 	}
 }
