@@ -1,13 +1,11 @@
 import { CredentialTestContext, ExecutionLifecycleHooks } from 'n8n-core';
 import {
-	NodeHelpers,
 	type ICredentialDataDecryptedObject,
 	type ICredentialTestFunction,
-	type INodeParameters,
 	type INodeType,
 } from 'n8n-workflow';
 import { executeWorkflow, testAdditionalData } from './executeWorkflow';
-import { TestCredentialsHelper } from './credentialsHelper';
+import { TestCredentialsHelper, withDefaults } from './credentialsHelper';
 import { PackageNodeTypes, smsCenterCredentialType, SMSCENTER_TYPE } from './packageTypes';
 
 export interface CredentialTestResult {
@@ -35,14 +33,7 @@ export async function testSmsCenterCredential(
 		throw new Error(`No node tests the ${credentialType.name} credential`);
 	const test = node.methods?.credentialTest?.[testedBy] as ICredentialTestFunction | undefined;
 	if (!test) throw new Error(`The node has no credential test named ${testedBy}`);
-	const withDefaults = NodeHelpers.getNodeParameters(
-		credentialType.properties,
-		data as INodeParameters,
-		true,
-		false,
-		null,
-		null,
-	) as ICredentialDataDecryptedObject;
+	const completed = withDefaults(credentialType.properties, data);
 	const additionalData = testAdditionalData(
 		new TestCredentialsHelper({}),
 		new ExecutionLifecycleHooks('internal', 'credential-test', {
@@ -57,7 +48,7 @@ export async function testSmsCenterCredential(
 		id: '1',
 		name: 'test',
 		type: credentialType.name,
-		data: withDefaults,
+		data: completed,
 	});
 	return { status: result.status, message: result.message };
 }

@@ -14,6 +14,21 @@ import {
 } from 'n8n-workflow';
 import { smsCenterCredentialType, smsCenterTriggerCredentialType } from './packageTypes';
 
+/** Credential data with the defaults of the credential's properties, as n8n decrypts it. */
+export function withDefaults(
+	properties: INodeProperties[],
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	return NodeHelpers.getNodeParameters(
+		properties,
+		data as INodeParameters,
+		true,
+		false,
+		null,
+		null,
+	) as ICredentialDataDecryptedObject;
+}
+
 /**
  * Holds decrypted credentials by type and applies the credential type's own `authenticate` and
  * `preAuthentication`, as n8n's credentials helper (2.40) does: decrypted data gets the defaults of
@@ -112,14 +127,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		this.decryptions++;
 		const data = this.credentials[type];
 		if (!data) throw new Error(`No test credentials of type ${type}`);
-		return NodeHelpers.getNodeParameters(
-			this.getCredentialsProperties(type),
-			data as INodeParameters,
-			true,
-			false,
-			null,
-			null,
-		) as ICredentialDataDecryptedObject;
+		return withDefaults(this.getCredentialsProperties(type), data);
 	}
 
 	async updateCredentials(

@@ -1,18 +1,14 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../harness/sandbox';
 import { runSmsCenter, sandboxCredentials } from '../harness/executeWorkflow';
 import { testSmsCenterCredential } from '../harness/credentialTest';
 import { startRecordingServer, type RecordingServer } from '../harness/recordingServer';
+import { MINIMAL } from './fixtures';
 
 /** The credential of a sandbox profile's fixture account. */
 const profileLogin = (profile: string) => ({ username: profile, password: `${profile}-api-key` });
 
 describe('SMSCenter API credential', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('the credential test passes for a good login, calling the service in the HTTP POST form', async () => {
 		const result = await testSmsCenterCredential(sandboxCredentials(sandbox.url));
@@ -48,18 +44,9 @@ describe('SMSCenter API credential', () => {
 				),
 			);
 			expect(sandbox.calls()[0].operation).toBe('CheckCompanyPrePaid');
-			const sent = await runSmsCenter(
-				sandbox.url,
-				{
-					resource: 'sms',
-					operation: 'send',
-					recipients: '0541234560',
-					message: 'Hi',
-					senderName: 'MyShop',
-				},
-				[{}],
-				{ credentials: profileLogin(profile) },
-			);
+			const sent = await runSmsCenter(sandbox.url, MINIMAL.smsSend, [{}], {
+				credentials: profileLogin(profile),
+			});
 			expect(sent.output()[0].json.status).toBe('OK');
 			const balance = await runSmsCenter(
 				sandbox.url,
@@ -150,13 +137,7 @@ describe('SMSCenter API credential', () => {
 	});
 
 	it("no check before first use: a new credential's first request is the send itself, and nothing is written to it", async () => {
-		const run = await runSmsCenter(sandbox.url, {
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'MyShop',
-		});
+		const run = await runSmsCenter(sandbox.url, MINIMAL.smsSend);
 		expect(run.error()).toBeUndefined();
 		expect(sandbox.calls().map((c) => c.operation)).toEqual(['SendMessageReturnMessageID']);
 		expect(run.credentialsHelper.preAuthentications).toBe(0);
@@ -164,20 +145,9 @@ describe('SMSCenter API credential', () => {
 	});
 
 	it("a wrong password fails the send with SMSCenter's answer, saying that nothing was sent", async () => {
-		const run = await runSmsCenter(
-			sandbox.url,
-			{
-				resource: 'sms',
-				operation: 'send',
-				recipients: '0541234560',
-				message: 'Hi',
-				senderName: 'MyShop',
-			},
-			[{}],
-			{
-				credentials: { password: 'wrong' },
-			},
-		);
+		const run = await runSmsCenter(sandbox.url, MINIMAL.smsSend, [{}], {
+			credentials: { password: 'wrong' },
+		});
 		expect(run.error()?.message).toBe(
 			'SMSCenter answered InvalidUserNameOrPassword: Invalid username or password.',
 		);

@@ -27,44 +27,32 @@ function node(typeVersion: number, parameters: INodeParameters): INode {
 	};
 }
 
+/** Whether n8n's editor shows `property` (at `path`) for a node of that version with these values. */
+function displayed(typeVersion: number, parameters: INodeParameters, path = 'parameters') {
+	return (property: INodeProperties) =>
+		NodeHelpers.displayParameterPath(
+			{ parameters },
+			property,
+			path,
+			node(typeVersion, parameters),
+			description,
+		);
+}
+
 /** The top-level fields shown, by display name. */
 function shownFields(typeVersion: number, parameters: INodeParameters): string[] {
 	return description.properties
-		.filter((property) =>
-			NodeHelpers.displayParameterPath(
-				{ parameters },
-				property,
-				'parameters',
-				node(typeVersion, parameters),
-				description,
-			),
-		)
+		.filter(displayed(typeVersion, parameters))
 		.map((property) => property.displayName);
 }
 
 /** What the Options collection's "Add Option" list offers, by display name. */
 function offeredOptions(typeVersion: number, parameters: INodeParameters): string[] {
 	const collection = description.properties.find(
-		(property) =>
-			property.name === 'options' &&
-			NodeHelpers.displayParameterPath(
-				{ parameters },
-				property,
-				'parameters',
-				node(typeVersion, parameters),
-				description,
-			),
+		(property) => property.name === 'options' && displayed(typeVersion, parameters)(property),
 	) as INodeProperties;
 	return (collection.options as INodeProperties[])
-		.filter((option) =>
-			NodeHelpers.displayParameterPath(
-				{ parameters },
-				option,
-				'parameters.options',
-				node(typeVersion, parameters),
-				description,
-			),
-		)
+		.filter(displayed(typeVersion, parameters, 'parameters.options'))
 		.map((option) => option.displayName);
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeProperties, INodeType, IWorkflowBase } from 'n8n-workflow';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../harness/sandbox';
 import { executeWorkflow, sandboxCredentials } from '../harness/executeWorkflow';
 import { builtInStandIns } from '../harness/builtInStandIns';
 import { loadBuilt } from '../harness/packageTypes';
@@ -33,12 +33,7 @@ function shownParameters(
 }
 
 describe('example workflows', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ smtpPort: 0 });
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox({ smtpPort: 0 });
 
 	const node = loadBuilt<INodeType>('nodes/SmsCenter/SmsCenter.node.js', 'SmsCenter');
 	const trigger = loadBuilt<INodeType>(

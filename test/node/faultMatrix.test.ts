@@ -1,6 +1,7 @@
-import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
 import type { FaultKind } from '../../sandbox/types';
 import { runSmsCenter, type WorkflowRun } from '../harness/executeWorkflow';
+import { fixtureWith, useSandbox } from '../harness/sandbox';
+import { MINIMAL, TRANSIENT_FAULTS } from './fixtures';
 
 /** A password no other text resembles, so a leak anywhere is found by plain search. */
 const PASSWORD = 'Pw-Matrix-4f9c2e7d-NotForLogs';
@@ -18,101 +19,51 @@ const OPERATIONS: Operation[] = [
 		name: 'SMS send',
 		target: 'SendMessageReturnMessageID',
 		sends: true,
-		parameters: {
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'MyShop',
-		},
+		parameters: MINIMAL.smsSend,
 	},
 	{
 		name: 'SMS send (SendMessagesV2)',
 		target: 'SendMessagesV2',
 		sends: true,
-		parameters: {
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'MyShop',
-			options: { returnMessageId: false },
-		},
+		parameters: MINIMAL.smsSendV2,
 	},
-	{
-		name: 'SMS simple URL API',
-		target: 'pushsms',
-		sends: true,
-		parameters: {
-			resource: 'sms',
-			operation: 'sendSimple',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'MyShop',
-		},
-	},
+	{ name: 'SMS simple URL API', target: 'pushsms', sends: true, parameters: MINIMAL.smsSendSimple },
 	{
 		name: 'voice call send',
 		target: 'SendIVRMessages',
 		sends: true,
-		parameters: {
-			resource: 'voiceCall',
-			operation: 'send',
-			recordId: '101',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'Clinic',
-		},
+		parameters: MINIMAL.voiceSend,
 	},
 	{
 		name: 'SMS estimate',
 		target: 'CheckCompanyPrePaid',
 		sends: false,
-		parameters: { resource: 'sms', operation: 'estimate', recipients: '0541234560', message: 'Hi' },
+		parameters: MINIMAL.smsEstimate,
 	},
 	{
 		name: 'voice call responses',
 		target: 'GetMessagesResponseByMessageID',
 		sends: false,
-		parameters: { resource: 'voiceCall', operation: 'getResponses', messageId: '1000001' },
+		parameters: MINIMAL.voiceResponses,
 	},
 	{
 		name: 'company balance',
 		target: 'CheckCompanyPrePaid',
 		sends: false,
-		parameters: { resource: 'account', operation: 'getCompanyBalance' },
+		parameters: MINIMAL.companyBalance,
 	},
 	{
 		name: 'user balances',
 		target: 'CheckUsersPrePaid',
 		sends: false,
-		parameters: { resource: 'account', operation: 'getUserBalances', mode: 'AllUsers' },
+		parameters: MINIMAL.userBalances('AllUsers'),
 	},
 ];
 
-const FAULTS: FaultKind[] = [
-	'http500',
-	'http503',
-	'hang',
-	'resetBeforeBody',
-	'resetAfterBody',
-	'malformedXml',
-	'soapFault',
-	'emptyBody',
-	'unknownEnum',
-];
+const FAULTS: FaultKind[] = [...TRANSIENT_FAULTS, 'soapFault', 'unknownEnum'];
 
 /** Reads retry these (the sandbox's SOAP fault is a soap:Server one); an unknown answer code is final. */
-const RETRIED: FaultKind[] = [
-	'http500',
-	'http503',
-	'hang',
-	'resetBeforeBody',
-	'resetAfterBody',
-	'malformedXml',
-	'emptyBody',
-	'soapFault',
-];
+const RETRIED: FaultKind[] = [...TRANSIENT_FAULTS, 'soapFault'];
 
 function everything(run: WorkflowRun): string {
 	const error = run.error();
@@ -127,14 +78,11 @@ function everything(run: WorkflowRun): string {
 }
 
 describe('every operation under every gateway fault', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		const fixture = loadDefaultFixture();
-		fixture.companies[0].users[0].password = PASSWORD;
-		sandbox = await startSandbox({ fixture });
+	const sandbox = useSandbox({
+		fixture: fixtureWith((fixture) => {
+			fixture.companies[0].users[0].password = PASSWORD;
+		}),
 	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
 
 	const cases = OPERATIONS.flatMap((operation) =>
 		FAULTS.map((fault) => [operation.name, fault, operation] as const),
@@ -142,19 +90,9 @@ describe('every operation under every gateway fault', () => {
 
 	it.each(cases)('%s meeting %s', async (_name, fault, operation) => {
 		if (operation.target === 'GetMessagesResponseByMessageID') {
-			await runSmsCenter(
-				sandbox.url,
-				{
-					resource: 'voiceCall',
-					operation: 'send',
-					recordId: '101',
-					recipients: '0541234560',
-					message: 'x',
-					senderName: 'Clinic',
-				} as never,
-				[{}],
-				{ credentials: { password: PASSWORD } },
-			);
+			await runSmsCenter(sandbox.url, { ...MINIMAL.voiceSend, message: 'x' } as never, [{}], {
+				credentials: { password: PASSWORD },
+			});
 			sandbox.requests.length = 0;
 		}
 		const sentBefore = sandbox.messages().length;

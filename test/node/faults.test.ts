@@ -1,8 +1,9 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../harness/sandbox';
 import type { FaultKind } from '../../sandbox/types';
 import { createServer } from 'node:net';
 import { runSmsCenter, sandboxCredentials } from '../harness/executeWorkflow';
 import { testSmsCenterCredential } from '../harness/credentialTest';
+import { TRANSIENT_FAULTS } from './fixtures';
 
 /** A loopback address where nothing listens: a port that was just free. */
 async function unreachableUrl(): Promise<string> {
@@ -52,12 +53,7 @@ const SEND_FAULTS: Array<[FaultKind, string, number]> = [
 ];
 
 describe('gateway faults', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it.each(SEND_FAULTS)(
 		'a send meeting %s fails its item clearly and is never repeated',
@@ -84,15 +80,7 @@ describe('gateway faults', () => {
 		);
 	});
 
-	it.each([
-		'http500',
-		'http503',
-		'hang',
-		'resetBeforeBody',
-		'resetAfterBody',
-		'malformedXml',
-		'emptyBody',
-	] as FaultKind[])(
+	it.each(TRANSIENT_FAULTS)(
 		'a read meeting %s twice is retried with backoff and then succeeds',
 		async (kind) => {
 			sandbox.injectFault('CheckCompanyPrePaid', { kind, times: 2 });

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 import { readDateTime } from '../../nodes/shared/dates';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { runSmsCenter } from '../harness/executeWorkflow';
+import { useSandbox } from '../harness/sandbox';
+import { MINIMAL } from './fixtures';
 
 /**
  * Every parameter of every operation that an expression may fill: where it sits in the node's
@@ -71,14 +72,7 @@ const TIMING: Field[] = [
 const OPERATIONS: Operation[] = [
 	{
 		name: 'SMS send',
-		parameters: {
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-			options: {},
-		},
+		parameters: { ...MINIMAL.smsSend, options: {} },
 		fields: [
 			...MESSAGE,
 			SENDER,
@@ -102,13 +96,7 @@ const OPERATIONS: Operation[] = [
 	},
 	{
 		name: 'SMS estimate',
-		parameters: {
-			resource: 'sms',
-			operation: 'estimate',
-			recipients: '0541234560',
-			message: 'Hello',
-			options: {},
-		},
+		parameters: { ...MINIMAL.smsEstimate, options: {} },
 		fields: [
 			...MESSAGE,
 			field(['options', 'includeBalance'], 'Include Balance', { kind: 'flag' }),
@@ -117,27 +105,12 @@ const OPERATIONS: Operation[] = [
 	},
 	{
 		name: 'SMS simple URL API',
-		parameters: {
-			resource: 'sms',
-			operation: 'sendSimple',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-			options: {},
-		},
+		parameters: { ...MINIMAL.smsSendSimple, options: {} },
 		fields: [...MESSAGE, SENDER, ...CONNECTION],
 	},
 	{
 		name: 'voice call send',
-		parameters: {
-			resource: 'voiceCall',
-			operation: 'send',
-			recordId: '101',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'Clinic',
-			options: {},
-		},
+		parameters: { ...MINIMAL.voiceSend, options: {} },
 		fields: [
 			field('recordId', 'Record ID', { kind: 'digits' }),
 			field('recipients', 'Recipients', { kind: 'recipients' }),
@@ -149,17 +122,17 @@ const OPERATIONS: Operation[] = [
 	},
 	{
 		name: 'voice call responses',
-		parameters: { resource: 'voiceCall', operation: 'getResponses', messageId: '1000001' },
+		parameters: MINIMAL.voiceResponses,
 		fields: [field('messageId', 'Message ID', { kind: 'digits' }), ...CONNECTION],
 	},
 	{
 		name: 'company balance',
-		parameters: { resource: 'account', operation: 'getCompanyBalance' },
+		parameters: MINIMAL.companyBalance,
 		fields: CONNECTION,
 	},
 	{
 		name: 'user balances',
-		parameters: { resource: 'account', operation: 'getUserBalances', mode: 'ThisUser' },
+		parameters: MINIMAL.userBalances('ThisUser'),
 		fields: [
 			field('mode', 'Users', { kind: 'option', values: ['AllUsers', 'ThisUser'] }),
 			...CONNECTION,
@@ -288,11 +261,7 @@ const CASES = OPERATIONS.flatMap((operation) =>
 );
 
 describe('garbage from expressions in every parameter of every operation', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
+	const sandbox = useSandbox();
 
 	const refusedLocally = async (operation: Operation, target: Field, garbage: Garbage) => {
 		sandbox.reset();

@@ -1,54 +1,17 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../harness/sandbox';
 import type { FaultKind } from '../../sandbox/types';
 import { runSmsCenter } from '../harness/executeWorkflow';
+import { MINIMAL } from './fixtures';
 
 const FAST = { timeoutSeconds: 2, readAttempts: 2, backoffMs: 10 };
 const ADVICE =
 	'The request may have reached SMSCenter, so it was not repeated: check the SMSCenter reports before sending again.';
 
 const SENDS: Array<[method: string, parameters: Record<string, unknown>]> = [
-	[
-		'SendMessageReturnMessageID',
-		{
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-		},
-	],
-	[
-		'SendMessagesV2',
-		{
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-			options: { returnMessageId: false },
-		},
-	],
-	[
-		'SendIVRMessages',
-		{
-			resource: 'voiceCall',
-			operation: 'send',
-			recordId: '101',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'Clinic',
-		},
-	],
-	[
-		'pushsms.aspx',
-		{
-			resource: 'sms',
-			operation: 'sendSimple',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-		},
-	],
+	['SendMessageReturnMessageID', MINIMAL.smsSend],
+	['SendMessagesV2', MINIMAL.smsSendV2],
+	['SendIVRMessages', MINIMAL.voiceSend],
+	['pushsms.aspx', MINIMAL.smsSendSimple],
 ];
 const FAULTS: FaultKind[] = ['loginPage', 'otherXml', 'okPrefixed'];
 
@@ -56,12 +19,7 @@ const targetOf = (method: string) => (method === 'pushsms.aspx' ? 'pushsms' : me
 
 /** Answers to a send that are not the method's answer: the send may have happened, and the error must say so. */
 describe('malformed answers to a send', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const cases = SENDS.flatMap(([method, parameters]) =>
 		FAULTS.map((fault) => [method, fault, parameters] as const),

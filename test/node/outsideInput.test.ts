@@ -1,66 +1,32 @@
-import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
 import { runSmsCenter } from '../harness/executeWorkflow';
+import { fixtureWith, useSandbox } from '../harness/sandbox';
+import { MINIMAL } from './fixtures';
 
 /** Codes that name what every JavaScript object has: a lookup that reaches the prototype finds a function. */
 const PROTOTYPE_CODES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 const FAST = { timeoutSeconds: 2, readAttempts: 1, backoffMs: 10 };
 
 const ANSWERED: Array<[target: string, parameters: Record<string, unknown>]> = [
-	[
-		'SendMessageReturnMessageID',
-		{
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-		},
-	],
-	[
-		'SendMessagesV2',
-		{
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-			options: { returnMessageId: false },
-		},
-	],
-	[
-		'SendIVRMessages',
-		{
-			resource: 'voiceCall',
-			operation: 'send',
-			recordId: '101',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'Clinic',
-		},
-	],
-	[
-		'GetMessagesResponseByMessageID',
-		{ resource: 'voiceCall', operation: 'getResponses', messageId: '1000001' },
-	],
-	['CheckCompanyPrePaid', { resource: 'account', operation: 'getCompanyBalance' }],
-	['CheckUsersPrePaid', { resource: 'account', operation: 'getUserBalances', mode: 'AllUsers' }],
+	['SendMessageReturnMessageID', MINIMAL.smsSend],
+	['SendMessagesV2', MINIMAL.smsSendV2],
+	['SendIVRMessages', MINIMAL.voiceSend],
+	['GetMessagesResponseByMessageID', MINIMAL.voiceResponses],
+	['CheckCompanyPrePaid', MINIMAL.companyBalance],
+	['CheckUsersPrePaid', MINIMAL.userBalances('AllUsers')],
 ];
 
 describe('codes from outside never reach an object prototype', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		const fixture = loadDefaultFixture();
-		// Calls end at once, with a status the gateway might add one day.
-		fixture.rules = {
-			...fixture.rules,
-			acceptAfterSeconds: 0,
-			finalAfterSeconds: 0,
-			ivrDefault: { status: 'constructor', callLength: 3, response: null },
-		};
-		sandbox = await startSandbox({ fixture });
+	const sandbox = useSandbox({
+		fixture: fixtureWith((fixture) => {
+			// Calls end at once, with a status the gateway might add one day.
+			fixture.rules = {
+				...fixture.rules,
+				acceptAfterSeconds: 0,
+				finalAfterSeconds: 0,
+				ivrDefault: { status: 'constructor', callLength: 3, response: null },
+			};
+		}),
 	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
 
 	const cases = ANSWERED.flatMap(([target, parameters]) =>
 		PROTOTYPE_CODES.map((code) => [target, code, parameters] as const),
@@ -117,35 +83,9 @@ describe('codes from outside never reach an object prototype', () => {
 
 /** Characters XML 1.0 cannot carry, in any field: the item's bad input, named by field, in both protocols; never an invalid envelope. */
 describe('control characters in any field', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
-	const SMS = {
-		resource: 'sms',
-		operation: 'send',
-		recipients: '0541234560',
-		message: 'Hello',
-		senderName: 'MyShop',
-	};
-	const VOICE = {
-		resource: 'voiceCall',
-		operation: 'send',
-		recordId: '101',
-		recipients: '0541234560',
-		message: 'Hi',
-		senderName: 'Clinic',
-	};
-	const SIMPLE = {
-		resource: 'sms',
-		operation: 'sendSimple',
-		recipients: '0541234560',
-		message: 'Hello',
-		senderName: 'MyShop',
-	};
+	const [SMS, VOICE, SIMPLE] = [MINIMAL.smsSend, MINIMAL.voiceSend, MINIMAL.smsSendSimple];
 	const FIELDS: Array<[name: string, parameters: Record<string, unknown>, message: string]> = [
 		[
 			'CC e-mail',

@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../harness/sandbox';
 import { PROFILES } from '../../sandbox/profiles';
 import { runSmsCenter } from '../harness/executeWorkflow';
 
@@ -7,12 +7,7 @@ import { runSmsCenter } from '../harness/executeWorkflow';
  * of its name with the API password `<profile>-api-key`, at the sandbox's one base URL.
  */
 describe('sandbox profiles selected through the credential', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it.each(Object.keys(PROFILES).filter((name) => name !== 'standard'))(
 		'username "%s" plays that profile',

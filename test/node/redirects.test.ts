@@ -1,57 +1,22 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { testSmsCenterCredential } from '../harness/credentialTest';
 import { runSmsCenter, sandboxCredentials } from '../harness/executeWorkflow';
 import { startRedirect, type RedirectSetup } from '../harness/redirectServer';
+import { useSandbox } from '../harness/sandbox';
+import { MINIMAL } from './fixtures';
 
 const FAST = { timeoutSeconds: 2, readAttempts: 3, backoffMs: 10 };
 const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>, sends: boolean]> = [
-	[
-		'SMS send',
-		{
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-		},
-		true,
-	],
-	[
-		'simple URL API',
-		{
-			resource: 'sms',
-			operation: 'sendSimple',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-		},
-		true,
-	],
-	[
-		'voice call',
-		{
-			resource: 'voiceCall',
-			operation: 'send',
-			recordId: '101',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'Clinic',
-		},
-		true,
-	],
-	['company balance', { resource: 'account', operation: 'getCompanyBalance' }, false],
+	['SMS send', MINIMAL.smsSend, true],
+	['simple URL API', MINIMAL.smsSendSimple, true],
+	['voice call', MINIMAL.voiceSend, true],
+	['company balance', MINIMAL.companyBalance, false],
 ];
 const STATUSES = [301, 302, 303, 307, 308];
 
 /** No request of the package follows a redirect: the login would go to whatever host the answer names. */
 describe('redirects are never followed', () => {
-	let sandbox: Sandbox;
+	useSandbox();
 	let redirect: RedirectSetup | undefined;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
 	afterEach(async () => {
 		await redirect?.close();
 		redirect = undefined;

@@ -1,5 +1,6 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../harness/sandbox';
 import { runSmsCenter } from '../harness/executeWorkflow';
+import { MINIMAL } from './fixtures';
 
 function form(body: string): Record<string, string> {
 	return Object.fromEntries(new URLSearchParams(body));
@@ -22,12 +23,7 @@ const SMS = {
 };
 
 describe("n8n's Retry On Fail never sends twice", () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	// Every request that reached the gateway's address, faulted or not.
 	const texts = () => sandbox.requests.map((request) => form(request.body).Message ?? '');
@@ -109,47 +105,29 @@ describe("n8n's Retry On Fail never sends twice", () => {
 		);
 	});
 
-	it('voice calls: the retry returns the call already placed and refuses the one whose outcome is unknown', async () => {
-		sandbox.injectFault('SendIVRMessages', { kind: 'http500', after: 1, times: 1 });
-		const parameters = {
-			resource: 'voiceCall',
-			operation: 'send',
-			recordId: '101',
-			recipients: '={{ $json.to }}',
-			message: 'Reminder',
-			senderName: 'Clinic',
-			connection: FAST,
-		};
-		const run = await runSmsCenter(
-			sandbox.url,
-			parameters as never,
-			[{ to: '0541234560' }, { to: '0541234561' }],
-			{ node: RETRY },
-		);
-		expect(sandbox.requests).toHaveLength(2);
-		expect(sandbox.messages()).toHaveLength(1);
-		expect(run.error()?.message).toBe(
-			'Item 2: not sent again: an earlier try of this execution may already have sent it',
-		);
-		expect(run.error()?.description).toMatch(
+	it.each([
+		[
+			'voice calls: the retry returns the call already placed and refuses the one whose outcome is unknown',
+			'SendIVRMessages',
+			'http500',
+			{ ...MINIMAL.voiceSend, message: 'Reminder' },
+			2,
 			/Already sent in this run, do not send again: item 1 \(message ID 1000001\)\.$/,
-		);
-	});
-
-	it('the simple URL API: the same, with no message IDs to give', async () => {
-		sandbox.injectFault('pushsms', { kind: 'http503', after: 1, times: 1 });
-		const parameters = {
-			resource: 'sms',
-			operation: 'sendSimple',
-			recipients: '={{ $json.to }}',
-			message: 'Hello',
-			senderName: 'MyShop',
-			connection: FAST,
-		};
+		],
+		[
+			'the simple URL API: the same, with no message IDs to give',
+			'pushsms',
+			'http503',
+			{ ...MINIMAL.smsSendSimple, message: 'Hello' },
+			3,
+			/Already sent in this run, do not send again: item 1 \(no message ID\)\.$/,
+		],
+	] as const)('%s', async (_title, target, kind, parameters, itemCount, description) => {
+		sandbox.injectFault(target, { kind, after: 1, times: 1 });
 		const run = await runSmsCenter(
 			sandbox.url,
-			parameters as never,
-			[{ to: '0541234560' }, { to: '0541234561' }, { to: '0541234562' }],
+			{ ...parameters, recipients: '={{ $json.to }}', connection: FAST } as never,
+			['0541234560', '0541234561', '0541234562'].slice(0, itemCount).map((to) => ({ to })),
 			{ node: RETRY },
 		);
 		expect(sandbox.requests).toHaveLength(2);
@@ -157,9 +135,7 @@ describe("n8n's Retry On Fail never sends twice", () => {
 		expect(run.error()?.message).toBe(
 			'Item 2: not sent again: an earlier try of this execution may already have sent it',
 		);
-		expect(run.error()?.description).toMatch(
-			/Already sent in this run, do not send again: item 1 \(no message ID\)\.$/,
-		);
+		expect(run.error()?.description).toMatch(description);
 	});
 
 	it('without Retry On Fail, a run that fails after part of it was sent names every item sent and its message ID', async () => {

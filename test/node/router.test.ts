@@ -1,14 +1,9 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../harness/sandbox';
 import { runSmsCenter } from '../harness/executeWorkflow';
 
 /** What the router does for every operation: look it up, build the caller once, loop, pair and catch. */
 describe('the router', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it.each([
 		['sms', 'nonsense'],

@@ -1,6 +1,7 @@
-import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
 import type { FaultKind } from '../../sandbox/types';
 import { runSmsCenter, type WorkflowRun } from '../harness/executeWorkflow';
+import { fixtureWith, useSandbox } from '../harness/sandbox';
+import { MINIMAL } from './fixtures';
 
 /** A login full of the characters every encoding treats differently, around cores no other text has. */
 const PASSWORD = `Qz7&<>"'%+ =Wv9`;
@@ -48,86 +49,25 @@ function executionData(run: WorkflowRun): string {
 
 const FAST = { timeoutSeconds: 2, readAttempts: 2, backoffMs: 10 };
 const OPERATIONS: Array<[name: string, target: string, parameters: Record<string, unknown>]> = [
-	[
-		'SMS send',
-		'SendMessageReturnMessageID',
-		{
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-		},
-	],
-	[
-		'SMS send (SendMessagesV2)',
-		'SendMessagesV2',
-		{
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-			options: { returnMessageId: false },
-		},
-	],
-	[
-		'simple URL API',
-		'pushsms',
-		{
-			resource: 'sms',
-			operation: 'sendSimple',
-			recipients: '0541234560',
-			message: 'Hello',
-			senderName: 'MyShop',
-		},
-	],
-	[
-		'voice call',
-		'SendIVRMessages',
-		{
-			resource: 'voiceCall',
-			operation: 'send',
-			recordId: '101',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'Clinic',
-		},
-	],
-	[
-		'voice responses',
-		'GetMessagesResponseByMessageID',
-		{ resource: 'voiceCall', operation: 'getResponses', messageId: '1000001' },
-	],
-	[
-		'company balance',
-		'CheckCompanyPrePaid',
-		{ resource: 'account', operation: 'getCompanyBalance' },
-	],
-	[
-		'SMS estimate',
-		'CheckCompanyPrePaid',
-		{ resource: 'sms', operation: 'estimate', recipients: '0541234560', message: 'Hello' },
-	],
-	[
-		'user balances',
-		'CheckUsersPrePaid',
-		{ resource: 'account', operation: 'getUserBalances', mode: 'ThisUser' },
-	],
+	['SMS send', 'SendMessageReturnMessageID', MINIMAL.smsSend],
+	['SMS send (SendMessagesV2)', 'SendMessagesV2', MINIMAL.smsSendV2],
+	['simple URL API', 'pushsms', MINIMAL.smsSendSimple],
+	['voice call', 'SendIVRMessages', MINIMAL.voiceSend],
+	['voice responses', 'GetMessagesResponseByMessageID', MINIMAL.voiceResponses],
+	['company balance', 'CheckCompanyPrePaid', MINIMAL.companyBalance],
+	['SMS estimate', 'CheckCompanyPrePaid', MINIMAL.smsEstimate],
+	['user balances', 'CheckUsersPrePaid', MINIMAL.userBalances('ThisUser')],
 ];
 const ECHOES: FaultKind[] = ['echoAspNetError', 'echoProxy400', 'echoSoapFault', 'echoAnswer'];
 const PROTOCOLS = ['httpPost', 'soap11'];
 
 /** Gateways, proxies and error pages that echo the request must not carry the login into n8n. */
 describe('answers that echo the login', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		const fixture = loadDefaultFixture();
-		Object.assign(fixture.companies[0].users[0], { userName: USERNAME, password: PASSWORD });
-		sandbox = await startSandbox({ fixture });
+	const sandbox = useSandbox({
+		fixture: fixtureWith((fixture) => {
+			Object.assign(fixture.companies[0].users[0], { userName: USERNAME, password: PASSWORD });
+		}),
 	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
 
 	const cases = OPERATIONS.flatMap(([name, target, parameters]) =>
 		ECHOES.flatMap((fault) =>

@@ -1,13 +1,8 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
 
 describe('Account: Get Company Balance in the n8n engine', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('gets the company balance with CheckCompanyPrePaid over HttpPost', async () => {
 		const result = await runSmsCenter(sandbox.url, {

@@ -1,5 +1,6 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
+import { MINIMAL } from '../fixtures';
 
 /**
  * Reading 1 of the API document: CheckCompanyPrePaid and CheckUsersPrePaid are back-office
@@ -9,12 +10,7 @@ import { runSmsCenter } from '../../harness/executeWorkflow';
 const login = (profile: string) => ({ username: profile, password: `${profile}-api-key` });
 
 describe('balances withheld from a login that works (sandbox profiles api-user, postpaid-company, postpaid-zero)', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('Estimate still estimates, and says why the balance is missing', async () => {
 		const result = await runSmsCenter(
@@ -42,11 +38,7 @@ describe('balances withheld from a login that works (sandbox profiles api-user, 
 		const result = await runSmsCenter(
 			sandbox.url,
 			{
-				resource: 'sms',
-				operation: 'send',
-				recipients: '0541234560',
-				message: 'Hi',
-				senderName: 'MyShop',
+				...MINIMAL.smsSend,
 				options: { balanceGuard: true },
 			},
 			[{}],
@@ -65,11 +57,7 @@ describe('balances withheld from a login that works (sandbox profiles api-user, 
 		const result = await runSmsCenter(
 			sandbox.url,
 			{
-				resource: 'sms',
-				operation: 'send',
-				recipients: '0541234560',
-				message: 'Hi',
-				senderName: 'MyShop',
+				...MINIMAL.smsSend,
 				options: { balanceGuard: true },
 			},
 			[{}],

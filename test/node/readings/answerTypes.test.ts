@@ -1,5 +1,6 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
+import { MINIMAL } from '../fixtures';
 
 /**
  * Reading 5 of the API document: answers carry every type the document allows. The typed-numbers
@@ -9,13 +10,7 @@ import { runSmsCenter } from '../../harness/executeWorkflow';
  */
 const NUMBERS = { username: 'typed-numbers', password: 'typed-numbers-api-key' };
 const NAMES = { username: 'typed-names', password: 'typed-names-api-key' };
-const sms = {
-	resource: 'sms',
-	operation: 'send',
-	recipients: '0541234560',
-	message: 'Hi',
-	senderName: 'MyShop',
-};
+const sms = MINIMAL.smsSend;
 const call = {
 	resource: 'voiceCall',
 	operation: 'send',
@@ -24,15 +19,23 @@ const call = {
 	message: 'Reminder',
 	senderName: 'Clinic',
 };
+/** Both profiles' balance of their own user, prepaid modes read as booleans whatever their spelling. */
+const typedBalance = (userName: string) => ({
+	userName,
+	sms: 1350.25,
+	userWorkingInPrepaidMode: true,
+	companyWorkingInUserPrepaidMode: true,
+});
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('answers read as every type the document allows (sandbox profiles typed-numbers, typed-names)', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
+
+	/** Get User Balances for this user, as the login sees it. */
+	const ownBalance = async (credentials: typeof NUMBERS) =>
+		(
+			await runSmsCenter(sandbox.url, MINIMAL.userBalances('ThisUser'), [{}], { credentials })
+		).output()[0].json;
 
 	it.each([
 		['typed-numbers (MessageID -1)', NUMBERS],
@@ -68,18 +71,7 @@ describe('answers read as every type the document allows (sandbox profiles typed
 			mms: 845,
 			result: 'OK',
 		});
-		const users = await runSmsCenter(
-			sandbox.url,
-			{ resource: 'account', operation: 'getUserBalances', mode: 'ThisUser' },
-			[{}],
-			{ credentials: NUMBERS },
-		);
-		expect(users.output()[0].json).toEqual({
-			userName: 'typed-numbers',
-			sms: 1350.25,
-			userWorkingInPrepaidMode: true,
-			companyWorkingInUserPrepaidMode: true,
-		});
+		expect(await ownBalance(NUMBERS)).toEqual(typedBalance('typed-numbers'));
 		const estimate = await runSmsCenter(
 			sandbox.url,
 			{ resource: 'sms', operation: 'estimate', recipients: '0541234560', message: 'Hi' },
@@ -113,18 +105,7 @@ describe('answers read as every type the document allows (sandbox profiles typed
 	});
 
 	it('typed-names: prepaid modes written True/False are booleans', async () => {
-		const users = await runSmsCenter(
-			sandbox.url,
-			{ resource: 'account', operation: 'getUserBalances', mode: 'ThisUser' },
-			[{}],
-			{ credentials: NAMES },
-		);
-		expect(users.output()[0].json).toEqual({
-			userName: 'typed-names',
-			sms: 1350.25,
-			userWorkingInPrepaidMode: true,
-			companyWorkingInUserPrepaidMode: true,
-		});
+		expect(await ownBalance(NAMES)).toEqual(typedBalance('typed-names'));
 	});
 
 	it('typed-names: the IVR answer in the http://tempuri.org/ namespace is read in SOAP and in the HTTP POST form', async () => {

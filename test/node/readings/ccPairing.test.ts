@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
 
 /**
@@ -19,12 +19,7 @@ const items = [
 ];
 
 describe('CC e-mail addresses under both readings of the document', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it.each(PROFILES)(
 		'%s: one copy per address per item, every recipient texted once, items still batched',

@@ -1,5 +1,6 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
+import { MINIMAL } from '../fixtures';
 
 /**
  * Reading 4 of the API document: it never says what ExpirationDelayInMinutes=0 means. Under the
@@ -15,21 +16,12 @@ const sms = {
 	senderName: 'MyShop',
 };
 const call = {
-	resource: 'voiceCall',
-	operation: 'send',
-	recordId: '101',
-	recipients: '0541234560',
+	...MINIMAL.voiceSend,
 	message: 'Reminder',
-	senderName: 'Clinic',
 };
 
 describe('the default expiration under the expire-zero sandbox profile', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const sentExpiration = () => sandbox.calls().map((c) => c.params?.ExpirationDelayInMinutes);
 

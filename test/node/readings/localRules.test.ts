@@ -1,6 +1,7 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 import { runSmsCenter } from '../../harness/executeWorkflow';
+import { MINIMAL } from '../fixtures';
 
 /**
  * Reading 7 of the API document: rules the document does not state. Under the standard profile
@@ -9,23 +10,14 @@ import { runSmsCenter } from '../../harness/executeWorkflow';
  */
 const send = (overrides: Record<string, NodeParameterValueType>, items: IDataObject[] = [{}]) => ({
 	parameters: {
-		resource: 'sms',
-		operation: 'send',
-		recipients: '0541234560',
-		message: 'Hi',
-		senderName: 'MyShop',
+		...MINIMAL.smsSend,
 		...overrides,
 	},
 	items,
 });
 
 describe('local rules the API document does not state (standard sandbox profile)', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('a sender with punctuation goes to SMSCenter, with a warning naming the items', async () => {
 		const { parameters, items } = send({ senderName: '={{ $json.sender }}' }, [

@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
 
 /**
@@ -16,12 +16,7 @@ const parameters = {
 };
 
 describe('SomeMessagesSent under the some-refused sandbox profile', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('marks the partly sent item partial, leaves the fully sent one as it is, and adds one execution hint', async () => {
 		const result = await runSmsCenter(

@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
 
 /**
@@ -16,12 +16,7 @@ const parameters = {
 };
 
 describe('the simple URL API under the query-only sandbox profile', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('Send As: Query String sends every parameter, login first, in the URL of a GET', async () => {
 		const result = await runSmsCenter(

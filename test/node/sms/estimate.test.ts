@@ -1,13 +1,8 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
 
 describe('SMS: Estimate in the n8n engine', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('estimates without sending: encoding, segments, recipients and the balance', async () => {
 		const result = await runSmsCenter(

@@ -1,5 +1,6 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
+import { MINIMAL } from '../fixtures';
 
 const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
 
@@ -16,12 +17,7 @@ function israelTimeIn(minutes: number): string {
 }
 
 describe('Schedule (node version 1.1) and the options that fit the choice, in the n8n engine', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const send = (typeVersion: number, parameters: Record<string, unknown>) =>
 		runSmsCenter(
@@ -141,12 +137,8 @@ describe('Schedule (node version 1.1) and the options that fit the choice, in th
 		const result = await runSmsCenter(
 			sandbox.url,
 			{
-				resource: 'voiceCall',
-				operation: 'send',
-				recordId: '101',
-				recipients: '0541234560',
+				...MINIMAL.voiceSend,
 				message: 'Reminder',
-				senderName: 'Clinic',
 				schedule: 'delay',
 				delayMinutes: 15,
 			},

@@ -1,6 +1,7 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { startCountingProxy } from '../../harness/countingProxy';
 import { runSmsCenter } from '../../harness/executeWorkflow';
+import { type BadInput, itRefusesLocally, MINIMAL } from '../fixtures';
 
 const SEND_PATH = '/Web/WebServices/SendMessage.asmx/SendMessageReturnMessageID';
 
@@ -9,16 +10,22 @@ function form(body: string): Record<string, string> {
 }
 
 const FAST = { timeoutSeconds: 1, readAttempts: 3, backoffMs: 20 };
-const SMS = {
-	resource: 'sms',
-	operation: 'send',
-	recipients: '0541234560',
-	message: 'Hello',
-	senderName: 'MyShop',
-};
+const SMS = MINIMAL.smsSend;
+
+/** A Delay or Expiration option out of range, in the node's words. */
+const badMinutes = (
+	name: string,
+	option: 'delayMinutes' | 'expirationMinutes',
+	value: number | string,
+	problem: string,
+): BadInput => [
+	name,
+	{ options: { [option]: value } },
+	`Item 1: ${option === 'delayMinutes' ? 'Delay' : 'Expiration'} (Minutes): ${problem}; give whole minutes from 0 to 525600`,
+];
 
 /** Locally invalid input: each fails its own item, naming item and field, and sends no request. */
-const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, message: string]> = [
+const BAD_INPUT: BadInput[] = [
 	[
 		'empty message (from an expression)',
 		{ message: '={{ "" }}' },
@@ -96,36 +103,12 @@ const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, mess
 		{ senderName: '1234567890123456' },
 		'Item 1: Sender Name: "1234567890123456" has 16 digits; a numeric sender has at most 15 (ITU-T E.164)',
 	],
-	[
-		'negative delay',
-		{ options: { delayMinutes: -5 } },
-		'Item 1: Delay (Minutes): -5 is below 0; give whole minutes from 0 to 525600',
-	],
-	[
-		'fractional delay',
-		{ options: { delayMinutes: 2.5 } },
-		'Item 1: Delay (Minutes): 2.5 is not a whole number; give whole minutes from 0 to 525600',
-	],
-	[
-		'NaN delay',
-		{ options: { delayMinutes: 'soon' } },
-		'Item 1: Delay (Minutes): "soon" is not a number; give whole minutes from 0 to 525600',
-	],
-	[
-		'huge delay',
-		{ options: { delayMinutes: 99999999 } },
-		'Item 1: Delay (Minutes): 99999999 is above 525600; give whole minutes from 0 to 525600',
-	],
-	[
-		'negative expiration',
-		{ options: { expirationMinutes: -1 } },
-		'Item 1: Expiration (Minutes): -1 is below 0; give whole minutes from 0 to 525600',
-	],
-	[
-		'fractional expiration',
-		{ options: { expirationMinutes: 0.1 } },
-		'Item 1: Expiration (Minutes): 0.1 is not a whole number; give whole minutes from 0 to 525600',
-	],
+	badMinutes('negative delay', 'delayMinutes', -5, '-5 is below 0'),
+	badMinutes('fractional delay', 'delayMinutes', 2.5, '2.5 is not a whole number'),
+	badMinutes('NaN delay', 'delayMinutes', 'soon', '"soon" is not a number'),
+	badMinutes('huge delay', 'delayMinutes', 99999999, '99999999 is above 525600'),
+	badMinutes('negative expiration', 'expirationMinutes', -1, '-1 is below 0'),
+	badMinutes('fractional expiration', 'expirationMinutes', 0.1, '0.1 is not a whole number'),
 	[
 		'Send At in the past',
 		{ options: { sendAt: '2020-01-01T10:00:00' } },
@@ -164,12 +147,7 @@ const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, mess
 ];
 
 describe('SMS: Send (web service) in the n8n engine', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const send = (
 		parameters: Record<string, unknown>,
@@ -553,14 +531,7 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		expect(partial.output()[0].json.status).toBe('SomeMessagesSent');
 	});
 
-	it.each(BAD_INPUT)(
-		'refuses bad input locally, naming the item and the field: %s',
-		async (_label, overrides, message) => {
-			const result = await runSmsCenter(sandbox.url, { ...SMS, ...overrides } as never);
-			expect(result.error()?.message).toBe(message);
-			expect(sandbox.requests).toHaveLength(0);
-		},
-	);
+	itRefusesLocally(sandbox, SMS, BAD_INPUT);
 
 	it('with Continue On Fail, a bad item becomes an error item and the good ones are sent in one request', async () => {
 		const result = await runSmsCenter(
@@ -607,17 +578,20 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 		}
 	});
 
+	/** Each item's text and recipient from the item; batches one after the other. */
+	const ONE_BATCH_AT_A_TIME = {
+		...SMS,
+		connection: FAST,
+		recipients: '={{ $json.to }}',
+		message: '={{ $json.text }}',
+		options: { concurrency: 1 },
+	};
+
 	it('with Continue On Fail, a failed batch gives error items and the other batches go through once', async () => {
 		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', times: 1 });
 		const result = await runSmsCenter(
 			sandbox.url,
-			{
-				...SMS,
-				connection: FAST,
-				recipients: '={{ $json.to }}',
-				message: '={{ $json.text }}',
-				options: { concurrency: 1 },
-			} as never,
+			ONE_BATCH_AT_A_TIME as never,
 			[
 				{ to: '0541234560', text: 'first' },
 				{ to: '0541234561', text: 'second' },
@@ -637,20 +611,10 @@ describe('SMS: Send (web service) in the n8n engine', () => {
 
 	it('without Continue On Fail, stops starting batches after the first failure', async () => {
 		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', times: 1 });
-		const result = await runSmsCenter(
-			sandbox.url,
-			{
-				...SMS,
-				connection: FAST,
-				recipients: '={{ $json.to }}',
-				message: '={{ $json.text }}',
-				options: { concurrency: 1 },
-			} as never,
-			[
-				{ to: '0541234560', text: 'first' },
-				{ to: '0541234561', text: 'second' },
-			],
-		);
+		const result = await runSmsCenter(sandbox.url, ONE_BATCH_AT_A_TIME as never, [
+			{ to: '0541234560', text: 'first' },
+			{ to: '0541234561', text: 'second' },
+		]);
 		expect(result.error()?.message).toBe(
 			'SMSCenter failed with HTTP 500 (SendMessageReturnMessageID)',
 		);

@@ -1,16 +1,12 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
+import { MINIMAL } from '../fixtures';
 
 const NO_ID =
 	'The simple URL API returns no message ID, so delivery reports of this SMS cannot be matched to this send. Use the Send operation when you need them.';
 
 describe('SMS: Send via simple URL API in the n8n engine', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('sends through pushsms.aspx by POST and turns chaining on for long texts', async () => {
 		const result = await runSmsCenter(
@@ -93,11 +89,8 @@ describe('SMS: Send via simple URL API in the n8n engine', () => {
 
 	it('takes one recipient only', async () => {
 		const result = await runSmsCenter(sandbox.url, {
-			resource: 'sms',
-			operation: 'sendSimple',
+			...MINIMAL.smsSendSimple,
 			recipients: '0541234560, 0541234561',
-			message: 'Hi',
-			senderName: 'MyShop',
 		});
 		expect(result.error()?.message).toBe(
 			'Item 1: Recipient: the simple URL API takes one recipient, got 2',

@@ -1,8 +1,9 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { useSandbox } from '../../harness/sandbox';
 import { runSmsCenter } from '../../harness/executeWorkflow';
+import { type BadInput, itRefusesLocally, sendAppointmentCall } from '../fixtures';
 
 /** Locally invalid input: each fails its own item, naming item and field, and sends no request. */
-const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, message: string]> = [
+const BAD_INPUT: BadInput[] = [
 	[
 		'non-numeric message ID',
 		{ messageId: '12ab' },
@@ -16,39 +17,10 @@ const BAD_INPUT: Array<[label: string, parameters: Record<string, unknown>, mess
 ];
 
 describe('Voice call (IVR): Get Responses in the n8n engine', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('sends a recorded message, then reads one item per called number', async () => {
-		const sent = await runSmsCenter(sandbox.url, {
-			resource: 'voiceCall',
-			operation: 'send',
-			recordId: '101',
-			recipients: '054-1234560\n03-1234566\n0541234567',
-			message: 'Appointment reminder',
-			senderName: 'Clinic',
-			options: { delayMinutes: 0, expirationMinutes: 60 },
-		});
-		expect(sent.output()).toEqual([
-			{
-				json: {
-					status: 'OK',
-					partial: false,
-					messageId: '1000001',
-					recordId: '101',
-					recipients: ['0541234560', '031234566', '0541234567'],
-					recipientCount: 3,
-				},
-				pairedItem: { item: 0 },
-			},
-		]);
-		expect(sandbox.calls()[0].body).toBe(
-			'UserName=demo&Password=demo-api-key&SenderName=Clinic&RecordID=101&SendToPhoneNumbers=0541234560%2C031234566%2C0541234567&Message=Appointment+reminder&DeliveryDelayInMinutes=0&ExpirationDelayInMinutes=60',
-		);
+		await sendAppointmentCall(sandbox);
 
 		await new Promise((resolve) => setTimeout(resolve, 150));
 		const responses = await runSmsCenter(
@@ -85,15 +57,5 @@ describe('Voice call (IVR): Get Responses in the n8n engine', () => {
 		]);
 	});
 
-	it.each(BAD_INPUT)(
-		'refuses bad input locally, naming the item and the field: %s',
-		async (_label, overrides, message) => {
-			const result = await runSmsCenter(sandbox.url, {
-				...{ resource: 'voiceCall', operation: 'getResponses' },
-				...overrides,
-			} as never);
-			expect(result.error()?.message).toBe(message);
-			expect(sandbox.requests).toHaveLength(0);
-		},
-	);
+	itRefusesLocally(sandbox, { resource: 'voiceCall', operation: 'getResponses' }, BAD_INPUT);
 });
