@@ -1,11 +1,9 @@
-import { nodeLogger, startTriggerServer, type TriggerServer } from '../harness/triggerServer';
-import { call, DELIVERED, notification, SECRET } from './notifications';
+import { nodeLogger } from '../harness/triggerServer';
+import { call, DELIVERED, notification, notify, SECRET, useTriggers } from './notifications';
 
 describe('SMSCenter Trigger: the IP allowlist fails closed', () => {
-	let trigger: TriggerServer | undefined;
-	afterEach(async () => {
-		await trigger?.close();
-		trigger = undefined;
+	const startTrigger = useTriggers();
+	afterEach(() => {
 		jest.restoreAllMocks();
 	});
 
@@ -14,7 +12,7 @@ describe('SMSCenter Trigger: the IP allowlist fails closed', () => {
 		async (bad) => {
 			const errors = jest.spyOn(nodeLogger(), 'error').mockImplementation(() => {});
 			// The caller (127.0.0.1) is in the list: only the malformed entry stands in the way.
-			trigger = await startTriggerServer(
+			const trigger = await startTrigger(
 				{ options: { allowedIps: `127.0.0.0/8, ${bad}` } },
 				{ credentialSecret: SECRET },
 			);
@@ -24,7 +22,7 @@ describe('SMSCenter Trigger: the IP allowlist fails closed', () => {
 			);
 			await expect(trigger.lifecycle('create')).rejects.toThrow(`"${bad}"`);
 
-			expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+			expect(await notify(trigger)).toEqual({
 				status: 403,
 				body: 'Forbidden',
 			});
@@ -38,27 +36,28 @@ describe('SMSCenter Trigger: the IP allowlist fails closed', () => {
 	);
 
 	it('an IPv4 caller seen as an IPv4-mapped IPv6 address matches IPv4 ranges', async () => {
-		trigger = await startTriggerServer(
+		let trigger = await startTrigger(
 			{ options: { allowedIps: '127.0.0.0/8' } },
 			{ credentialSecret: SECRET, listenHost: '::' },
 		);
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+		expect(await notify(trigger)).toEqual({
 			status: 200,
 			body: '_OK_',
 		});
 		await trigger.close();
-		trigger = await startTriggerServer(
+		trigger = await startTrigger(
 			{ options: { allowedIps: '10.0.0.0/8, ::1' } },
 			{ credentialSecret: SECRET, listenHost: '::' },
 		);
-		expect(
-			await call(notification(trigger.productionUrl, { ...DELIVERED, MsgID: '1000002' })),
-		).toEqual({ status: 403, body: 'Forbidden' });
+		expect(await notify(trigger, { ...DELIVERED, MsgID: '1000002' })).toEqual({
+			status: 403,
+			body: 'Forbidden',
+		});
 		expect(trigger.executions).toHaveLength(0);
 	});
 
 	it('activates with a valid list', async () => {
-		trigger = await startTriggerServer(
+		const trigger = await startTrigger(
 			{ options: { allowedIps: '192.0.2.10, 198.51.100.0/24 2001:db8::/32' } },
 			{ credentialSecret: SECRET },
 		);
@@ -70,7 +69,7 @@ describe('SMSCenter Trigger: the IP allowlist fails closed', () => {
 		const allowed = { options: { allowedIps: '203.0.113.0/24' } };
 
 		it('with no proxy hops set, X-Forwarded-For is ignored: the allowlist sees the connecting address', async () => {
-			trigger = await startTriggerServer(allowed, { credentialSecret: SECRET, trustProxy: false });
+			const trigger = await startTrigger(allowed, { credentialSecret: SECRET, trustProxy: false });
 			const spoofed = await call(notification(trigger.productionUrl, DELIVERED), {
 				headers: { 'x-forwarded-for': '203.0.113.7' },
 			});
@@ -78,7 +77,7 @@ describe('SMSCenter Trigger: the IP allowlist fails closed', () => {
 		});
 
 		it('with one hop, the address the proxy appended counts; what the client wrote before it is ignored', async () => {
-			trigger = await startTriggerServer(allowed, { credentialSecret: SECRET, trustProxy: 1 });
+			const trigger = await startTrigger(allowed, { credentialSecret: SECRET, trustProxy: 1 });
 			// The proxy appends the address it saw: 203.0.113.7 is the real client.
 			expect(
 				await call(notification(trigger.productionUrl, DELIVERED), {

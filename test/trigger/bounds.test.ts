@@ -1,42 +1,31 @@
-import { startTriggerServer, TRIGGER_NODE, type TriggerServer } from '../harness/triggerServer';
-import { call, DELIVERED, notification, SECRET } from './notifications';
+import { TRIGGER_NODE } from '../harness/triggerServer';
+import { call, DELIVERED, notify, SECRET, useTriggers } from './notifications';
+
+/** A field longer than SMSCenter ever sends it, and the problem the event names. */
+const tooLong = (
+	name: string,
+	field: string,
+	filler: string,
+	length: number,
+	most: number,
+): [string, Record<string, string>, string] => [
+	name,
+	{ [field]: filler.repeat(length) },
+	`the field ${field} holds ${length} characters, more than the ${most} SMSCenter sends`,
+];
 
 const OVERSIZED: Array<[string, Record<string, string>, string]> = [
-	[
-		'a message ID of 5,000 digits',
-		{ MsgID: '9'.repeat(5000) },
-		'the field MsgID holds 5000 characters, more than the 19 SMSCenter sends',
-	],
+	tooLong('a message ID of 5,000 digits', 'MsgID', '9', 5000, 19),
 	[
 		'a message ID beyond a 64-bit number',
 		{ MsgID: '9'.repeat(19) },
 		'is larger than a gateway message ID can be',
 	],
-	[
-		'a phone number of 300 characters',
-		{ MSISDN: '9'.repeat(300) },
-		'the field MSISDN holds 300 characters, more than the 20 SMSCenter sends',
-	],
-	[
-		'a status description of 6,000 characters',
-		{ StatusDes: 'x'.repeat(6000) },
-		'the field StatusDes holds 6000 characters, more than the 500 SMSCenter sends',
-	],
-	[
-		'a reason code of 50 digits',
-		{ ReasonCode: '1'.repeat(50) },
-		'the field ReasonCode holds 50 characters, more than the 4 SMSCenter sends',
-	],
-	[
-		'a date of 64 characters',
-		{ Date: '2'.repeat(64) },
-		'the field Date holds 64 characters, more than the 14 SMSCenter sends',
-	],
-	[
-		'an extra field of 2,000 characters',
-		{ Note: 'n'.repeat(2000) },
-		'the field Note holds 2000 characters, more than the 500 SMSCenter sends',
-	],
+	tooLong('a phone number of 300 characters', 'MSISDN', '9', 300, 20),
+	tooLong('a status description of 6,000 characters', 'StatusDes', 'x', 6000, 500),
+	tooLong('a reason code of 50 digits', 'ReasonCode', '1', 50, 4),
+	tooLong('a date of 64 characters', 'Date', '2', 64, 14),
+	tooLong('an extra field of 2,000 characters', 'Note', 'n', 2000, 500),
 	[
 		'60 extra fields',
 		Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}`, 'x'])),
@@ -45,20 +34,17 @@ const OVERSIZED: Array<[string, Record<string, string>, string]> = [
 ];
 
 describe('SMSCenter Trigger: fields beyond what the gateway can send', () => {
-	let trigger: TriggerServer | undefined;
-	afterEach(async () => {
-		await trigger?.close();
-		trigger = undefined;
-	});
+	const startTrigger = useTriggers();
 
 	it.each(OVERSIZED)(
 		'%s: answered _OK_, emitted as malformed without the value, never remembered',
 		async (_name, fields, problem) => {
-			trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+			const trigger = await startTrigger({}, { credentialSecret: SECRET });
 			for (let i = 0; i < 3; i++)
-				expect(
-					await call(notification(trigger.productionUrl, { ...DELIVERED, ...fields })),
-				).toEqual({ status: 200, body: '_OK_' });
+				expect(await notify(trigger, { ...DELIVERED, ...fields })).toEqual({
+					status: 200,
+					body: '_OK_',
+				});
 			// Malformed notifications are not suppressed as duplicates: each call is emitted.
 			expect(trigger.executions).toHaveLength(3);
 			const event = trigger.executions[0][0].json;
@@ -76,11 +62,11 @@ describe('SMSCenter Trigger: fields beyond what the gateway can send', () => {
 	it.each(OVERSIZED)(
 		'%s: answered 400 with Reject Malformed Notifications, nothing started or stored',
 		async (_name, fields, problem) => {
-			trigger = await startTriggerServer(
+			const trigger = await startTrigger(
 				{ options: { rejectMalformed: true } },
 				{ credentialSecret: SECRET },
 			);
-			const answer = await call(notification(trigger.productionUrl, { ...DELIVERED, ...fields }));
+			const answer = await notify(trigger, { ...DELIVERED, ...fields });
 			expect(answer.status).toBe(400);
 			expect(answer.body).toContain(problem);
 			expect(answer.body.length).toBeLessThan(1500);
@@ -90,18 +76,16 @@ describe('SMSCenter Trigger: fields beyond what the gateway can send', () => {
 	);
 
 	it('twenty oversized message IDs leave the static data as small as it was', async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		await call(notification(trigger.productionUrl, DELIVERED));
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
+		await notify(trigger);
 		const size = trigger.storedStaticData.length;
 		for (let i = 0; i < 20; i++)
-			await call(
-				notification(trigger.productionUrl, { ...DELIVERED, MsgID: `${i}${'7'.repeat(4000)}` }),
-			);
+			await notify(trigger, { ...DELIVERED, MsgID: `${i}${'7'.repeat(4000)}` });
 		expect(trigger.storedStaticData.length).toBe(size);
 	});
 
 	it('a POST body over 8 KB is not read: its fields do not count, the event is malformed', async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
 		const body = new URLSearchParams({ ...DELIVERED, padding: 'p'.repeat(9000) }).toString();
 		// The secret in the query, everything else in the oversized body.
 		expect(await call(`${trigger.productionUrl}?key=${SECRET}`, { method: 'POST', body })).toEqual({
@@ -118,18 +102,16 @@ describe('SMSCenter Trigger: fields beyond what the gateway can send', () => {
 	});
 
 	it('a readable status outside the Statuses filter is acknowledged and starts nothing, oversized or not', async () => {
-		trigger = await startTriggerServer(
+		const trigger = await startTrigger(
 			{ options: { rejectMalformed: true } },
 			{ credentialSecret: SECRET },
 		);
 		expect(
-			await call(
-				notification(trigger.productionUrl, {
-					...DELIVERED,
-					StatusCode: '300',
-					ReasonDes: 'r'.repeat(3000),
-				}),
-			),
+			await notify(trigger, {
+				...DELIVERED,
+				StatusCode: '300',
+				ReasonDes: 'r'.repeat(3000),
+			}),
 		).toEqual({ status: 200, body: '_OK_' });
 		expect(trigger.executions).toHaveLength(0);
 	});

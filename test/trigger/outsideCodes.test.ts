@@ -1,15 +1,11 @@
 import { request } from 'undici';
-import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
+import { useTriggers } from './notifications';
 
 const SECRET = 'Pr0toCodesT3stKey9x';
 
 /** A notification's status and reason codes are looked up only among the trigger's own codes. */
 describe('SMSCenter Trigger: codes that name object properties', () => {
-	let trigger: TriggerServer | undefined;
-	afterEach(async () => {
-		await trigger?.close();
-		trigger = undefined;
-	});
+	const startTrigger = useTriggers();
 
 	it.each([
 		['constructor', 'toString'],
@@ -18,7 +14,7 @@ describe('SMSCenter Trigger: codes that name object properties', () => {
 	])(
 		'StatusCode=%s, ReasonCode=%s: a notification with an unknown status, and no function in the item',
 		async (statusCode, reasonCode) => {
-			trigger = await startTriggerServer(
+			const trigger = await startTrigger(
 				{ statuses: ['200', '300', '400', '500', '600', '700'], options: {} },
 				{ credentialSecret: SECRET },
 			);

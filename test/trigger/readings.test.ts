@@ -1,16 +1,15 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { TOKEN_QUERY } from '../../nodes/SmsCenterTrigger/helpers/notification';
 import { runSmsCenter } from '../harness/executeWorkflow';
-import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
-import { call, DELIVERED, notification, SECRET } from './notifications';
-
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-	const until = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > until) throw new Error('condition not met in time');
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
+import { useSandbox } from '../harness/sandbox';
+import {
+	call,
+	deliverByGateway,
+	DELIVERED,
+	notify,
+	SECRET,
+	useTriggers,
+	waitFor,
+} from './notifications';
 
 /** A notification URL as SMSCenter sends it when it does not know some tokens: they stay as written. */
 function withLiterals(base: string, fields: Record<string, string>): string {
@@ -20,14 +19,10 @@ function withLiterals(base: string, fields: Record<string, string>): string {
 }
 
 describe('SMSCenter Trigger: every reading of the delivery-report tokens', () => {
-	let trigger: TriggerServer | undefined;
-	afterEach(async () => {
-		await trigger?.close();
-		trigger = undefined;
-	});
+	const startTrigger = useTriggers();
 
 	it('an unfilled {...} token is a missing value: with the message ID and status readable, the event is valid', async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
 		const url = withLiterals(trigger.productionUrl, {
 			key: SECRET,
 			MsgID: '1000001',
@@ -56,7 +51,7 @@ describe('SMSCenter Trigger: every reading of the delivery-report tokens', () =>
 	});
 
 	it('the Statuses filter applies whenever the status code is readable, even with Reject Malformed (no 400 for three days)', async () => {
-		trigger = await startTriggerServer(
+		const trigger = await startTrigger(
 			{ options: { rejectMalformed: true } },
 			{ credentialSecret: SECRET },
 		);
@@ -73,7 +68,7 @@ describe('SMSCenter Trigger: every reading of the delivery-report tokens', () =>
 	});
 
 	it('without a readable message ID or status code the event is malformed: emitted with valid false, or 400', async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+		let trigger = await startTrigger({}, { credentialSecret: SECRET });
 		await call(
 			withLiterals(trigger.productionUrl, {
 				key: SECRET,
@@ -97,7 +92,7 @@ describe('SMSCenter Trigger: every reading of the delivery-report tokens', () =>
 			[false, ['the status code (StatusCode) arrived as the unfilled token {StatusCode}']],
 		]);
 		await trigger.close();
-		trigger = await startTriggerServer(
+		trigger = await startTrigger(
 			{ options: { rejectMalformed: true } },
 			{ credentialSecret: SECRET },
 		);
@@ -114,7 +109,7 @@ describe('SMSCenter Trigger: every reading of the delivery-report tokens', () =>
 		["the table's spelling", { Date: '25112026093000', DlrDate: '{DLR_DDMMYYYYHHMMSS}' }],
 		["the change log's spelling", { Date: '{Dlr_ddmmyyyhhmmss}', DlrDate: '25112026093000' }],
 	])('reads the date whichever token the gateway fills: %s', async (_reading, dates) => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
 		await call(withLiterals(trigger.productionUrl, { ...DELIVERED, ...dates }));
 		expect(trigger.executions[0][0].json).toMatchObject({
 			valid: true,
@@ -125,26 +120,22 @@ describe('SMSCenter Trigger: every reading of the delivery-report tokens', () =>
 	});
 
 	it("keeps the gateway's own texts beside the table's meaning; for reason 999 the provider's message is the description", async () => {
-		trigger = await startTriggerServer({ statuses: ['700'] }, { credentialSecret: SECRET });
-		await call(
-			notification(trigger.productionUrl, {
-				...DELIVERED,
-				StatusCode: '700',
-				StatusDes: 'Undeliver',
-				ReasonCode: '703',
-				ReasonDes: 'Unknown subscriber (HLR: absent)',
-			}),
-		);
-		await call(
-			notification(trigger.productionUrl, {
-				...DELIVERED,
-				MsgID: '1000002',
-				StatusCode: '700',
-				StatusDes: 'Undeliver',
-				ReasonCode: '999',
-				ReasonDes: 'Operator: handset memory full',
-			}),
-		);
+		const trigger = await startTrigger({ statuses: ['700'] }, { credentialSecret: SECRET });
+		await notify(trigger, {
+			...DELIVERED,
+			StatusCode: '700',
+			StatusDes: 'Undeliver',
+			ReasonCode: '703',
+			ReasonDes: 'Unknown subscriber (HLR: absent)',
+		});
+		await notify(trigger, {
+			...DELIVERED,
+			MsgID: '1000002',
+			StatusCode: '700',
+			StatusDes: 'Undeliver',
+			ReasonCode: '999',
+			ReasonDes: 'Operator: handset memory full',
+		});
 		expect(trigger.executions.map((items) => [items[0].json.status, items[0].json.reason])).toEqual(
 			[
 				[
@@ -169,32 +160,19 @@ describe('SMSCenter Trigger: every reading of the delivery-report tokens', () =>
 });
 
 describe('SMSCenter Trigger: a stable event ID', () => {
-	let sandbox: Sandbox;
-	let trigger: TriggerServer | undefined;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 1e-5 });
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
-	afterEach(async () => {
-		await trigger?.close();
-		trigger = undefined;
-	});
+	const sandbox = useSandbox({ timeScale: 1e-5 });
+	const startTrigger = useTriggers();
 
 	it('is the same for every retry of a report, and differs between recipients and statuses', async () => {
 		let runs = 0;
-		trigger = await startTriggerServer(
+		const trigger = await startTrigger(
 			{ acknowledge: 'responseNode' },
 			{ credentialSecret: SECRET, workflowOutcome: () => (++runs <= 2 ? 'failure' : 'success') },
 		);
-		sandbox.dlr.deliver(notification(trigger.productionUrl, DELIVERED), {
-			messageId: '1000001',
-			msisdn: '972541234560',
-			statusCode: 600,
-		});
+		deliverByGateway(sandbox, trigger);
 		await sandbox.dlr.idle();
-		await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700' }));
-		await call(notification(trigger.productionUrl, { ...DELIVERED, MSISDN: '972541234567' }));
+		await notify(trigger, { ...DELIVERED, StatusCode: '700' });
+		await notify(trigger, { ...DELIVERED, MSISDN: '972541234567' });
 		expect(trigger.executions.map((items) => items[0].json.eventId)).toEqual([
 			'1000001-972541234560-600',
 			'1000001-972541234560-600',
@@ -205,7 +183,7 @@ describe('SMSCenter Trigger: a stable event ID', () => {
 	});
 
 	it("the sandbox's reports for a sent SMS arrive with the setup URL's tokens: both date spellings asked, one filled", async () => {
-		trigger = await startTriggerServer(
+		const trigger = await startTrigger(
 			{ statuses: ['300', '600', '700'] },
 			{ credentialSecret: SECRET },
 		);
@@ -217,7 +195,7 @@ describe('SMSCenter Trigger: a stable event ID', () => {
 			message: 'Hi',
 			senderName: 'MyShop',
 		});
-		await waitFor(() => trigger!.executions.length === 4);
+		await waitFor(() => trigger.executions.length === 4);
 		const events = trigger.executions.map((items) => items[0].json);
 		expect(
 			events.every(

@@ -1,18 +1,11 @@
 import { NodeHelpers, type INode, type INodeType } from 'n8n-workflow';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { runSmsCenter } from '../harness/executeWorkflow';
 import { loadBuilt } from '../harness/packageTypes';
-import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
+import { useSandbox } from '../harness/sandbox';
+import { MINIMAL } from '../node/fixtures';
+import { useTriggers, waitFor } from './notifications';
 
 const SECRET = 'Rk4mP8sV2yB6dF9hJ3nQ7tW1';
-
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-	const until = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > until) throw new Error('condition not met in time');
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
 
 /** The address n8n's Webhook URLs list shows for a webhook of the node, built as the editor builds it. */
 function shownAddress(baseUrl: string, webhookId: string, path: string): string {
@@ -33,16 +26,8 @@ describe('the address the trigger shows for SMSCenter', () => {
 		'nodes/SmsCenterTrigger/SmsCenterTrigger.node.js',
 		'SmsCenterTrigger',
 	).description;
-	let sandbox: Sandbox;
-	let trigger: TriggerServer | undefined;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 1e-5 });
-	});
-	afterAll(async () => sandbox.close());
-	afterEach(async () => {
-		await trigger?.close();
-		trigger = undefined;
-	});
+	const sandbox = useSandbox({ timeScale: 1e-5 });
+	const startTrigger = useTriggers();
 
 	it('Webhook URLs lists one address, which n8n never registers; the GET and POST webhooks are registered but not listed', () => {
 		const webhooks = description.webhooks ?? [];
@@ -67,7 +52,7 @@ describe('the address the trigger shows for SMSCenter', () => {
 	});
 
 	it('pasted into SMSCenter with the secret typed after key=, it brings the delivery reports of a send', async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
 		const webhookId = trigger.productionUrl.split('/').slice(-2)[0];
 		const setup = description.webhooks!.find((webhook) => webhook.ndvHideUrl !== true)!;
 		const address = shownAddress(`${trigger.url}/webhook`, webhookId, setup.path);
@@ -75,13 +60,7 @@ describe('the address the trigger shows for SMSCenter', () => {
 		expect(address.endsWith('&key=')).toBe(true);
 
 		sandbox.setNotificationUrl('demo', address + SECRET);
-		await runSmsCenter(sandbox.url, {
-			resource: 'sms',
-			operation: 'send',
-			recipients: '0541234560',
-			message: 'Hi',
-			senderName: 'MyShop',
-		});
+		await runSmsCenter(sandbox.url, MINIMAL.smsSend);
 		await waitFor(() => sandbox.dlrAttempts().length === 2);
 		await sandbox.dlr.idle();
 		expect(

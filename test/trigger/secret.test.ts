@@ -1,33 +1,32 @@
-import { nodeLogger, startTriggerServer, type TriggerServer } from '../harness/triggerServer';
-import { call, DELIVERED, notification, SECRET } from './notifications';
+import { nodeLogger } from '../harness/triggerServer';
+import { call, DELIVERED, notify, SECRET, useTriggers } from './notifications';
 
 describe('SMSCenter Trigger: the secret lives in a credential', () => {
-	let trigger: TriggerServer | undefined;
-	afterEach(async () => {
-		await trigger?.close();
-		trigger = undefined;
+	const startTrigger = useTriggers();
+	afterEach(() => {
 		jest.restoreAllMocks();
 	});
 
 	it("accepts the credential's secret and refuses any other, of any length, with 401", async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
+		expect(await notify(trigger)).toEqual({
 			status: 200,
 			body: '_OK_',
 		});
 		for (const key of ['', 'guess', SECRET.slice(0, -1), `${SECRET}x`, SECRET.toLowerCase()]) {
-			expect(
-				await call(notification(trigger.productionUrl, { ...DELIVERED, MsgID: '1000002', key })),
-			).toEqual({ status: 401, body: 'Unauthorized' });
+			expect(await notify(trigger, { ...DELIVERED, MsgID: '1000002', key })).toEqual({
+				status: 401,
+				body: 'Unauthorized',
+			});
 		}
 		expect(trigger.executions).toHaveLength(1);
 	});
 
 	it('keeps the secret out of the workflow, its static data and every event', async () => {
-		trigger = await startTriggerServer({ statuses: ['600'] }, { credentialSecret: SECRET });
+		const trigger = await startTrigger({ statuses: ['600'] }, { credentialSecret: SECRET });
 		await trigger.lifecycle('create');
-		await call(notification(trigger.productionUrl, DELIVERED));
-		await call(notification(trigger.productionUrl, { ...DELIVERED, KEY: SECRET, key: SECRET }));
+		await notify(trigger);
+		await notify(trigger, { ...DELIVERED, KEY: SECRET, key: SECRET });
 		await call(trigger.productionUrl, {
 			method: 'POST',
 			body: new URLSearchParams({ ...DELIVERED, MsgID: '1000003' }).toString(),
@@ -38,11 +37,11 @@ describe('SMSCenter Trigger: the secret lives in a credential', () => {
 	});
 
 	it('a node of the current version without a credential does not activate, and refuses every call', async () => {
-		trigger = await startTriggerServer({ secret: SECRET });
+		const trigger = await startTrigger({ secret: SECRET });
 		await expect(trigger.lifecycle('create')).rejects.toThrow(
 			'Secret: choose an SMSCenter Trigger API credential',
 		);
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+		expect(await notify(trigger)).toEqual({
 			status: 401,
 			body: 'Unauthorized',
 		});
@@ -51,34 +50,34 @@ describe('SMSCenter Trigger: the secret lives in a credential', () => {
 	describe('version 1 nodes, which kept the secret as a plain parameter', () => {
 		it('still work with the parameter, and warn at activation that it is readable', async () => {
 			const warnings = jest.spyOn(nodeLogger(), 'warn').mockImplementation(() => {});
-			trigger = await startTriggerServer({ secret: SECRET }, { typeVersion: 1 });
+			const trigger = await startTrigger({ secret: SECRET }, { typeVersion: 1 });
 			expect(await trigger.lifecycle('create')).toBe(true);
 			expect(warnings).toHaveBeenCalledWith(
 				expect.stringContaining('the secret is a plain node parameter'),
 			);
-			expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+			expect(await notify(trigger)).toEqual({
 				status: 200,
 				body: '_OK_',
 			});
-			expect(
-				await call(notification(trigger.productionUrl, { ...DELIVERED, key: 'guess' })),
-			).toEqual({ status: 401, body: 'Unauthorized' });
+			expect(await notify(trigger, { ...DELIVERED, key: 'guess' })).toEqual({
+				status: 401,
+				body: 'Unauthorized',
+			});
 		});
 
 		it('use the credential once one is chosen, whatever the old parameter holds', async () => {
-			trigger = await startTriggerServer(
+			const trigger = await startTrigger(
 				{ secret: 'old-secret-in-clear' },
 				{ typeVersion: 1, credentialSecret: SECRET },
 			);
-			expect(await call(notification(trigger.productionUrl, DELIVERED))).toEqual({
+			expect(await notify(trigger)).toEqual({
 				status: 200,
 				body: '_OK_',
 			});
-			expect(
-				await call(
-					notification(trigger.productionUrl, { ...DELIVERED, key: 'old-secret-in-clear' }),
-				),
-			).toEqual({ status: 401, body: 'Unauthorized' });
+			expect(await notify(trigger, { ...DELIVERED, key: 'old-secret-in-clear' })).toEqual({
+				status: 401,
+				body: 'Unauthorized',
+			});
 		});
 	});
 });

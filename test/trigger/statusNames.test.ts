@@ -1,16 +1,12 @@
 import { request } from 'undici';
 import type { INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { loadBuilt } from '../harness/packageTypes';
-import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
+import { useTriggers } from './notifications';
 
 const SECRET = 'Hs5nB8vC2xZ6lK9jG3fD7aQ1';
 
 describe('delivery statuses in the trigger', () => {
-	let trigger: TriggerServer | undefined;
-	afterEach(async () => {
-		await trigger?.close();
-		trigger = undefined;
-	});
+	const startTrigger = useTriggers();
 
 	it('the Statuses chips read as a person reads them', () => {
 		const description = loadBuilt<INodeType>(
@@ -31,7 +27,7 @@ describe('delivery statuses in the trigger', () => {
 	});
 
 	it("the item keeps the gateway's code and name", async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
 		const fields = {
 			key: SECRET,
 			MsgID: '1000002',

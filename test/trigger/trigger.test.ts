@@ -1,64 +1,28 @@
-import { request } from 'undici';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { runSmsCenter } from '../harness/executeWorkflow';
-import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
 import { memoryKey } from '../../nodes/SmsCenterTrigger/helpers/eventId';
+import { runSmsCenter } from '../harness/executeWorkflow';
+import { useSandbox } from '../harness/sandbox';
+import {
+	call,
+	callWithType,
+	deliverByGateway,
+	deliveredOnRetry,
+	DELIVERED,
+	notification,
+	notify,
+	SECRET,
+	useTriggers,
+	waitFor,
+} from './notifications';
 
-const SECRET = 'Zq8rT3vW9xY2aB5cD7eF1gH4';
 const TOKENS =
 	'MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}';
 
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-	const until = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > until) throw new Error('condition not met in time');
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
-
-async function call(url: string, method: 'GET' | 'POST' = 'GET', body?: string) {
-	const response = await request(url, {
-		method,
-		body,
-		headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
-	});
-	return {
-		status: response.statusCode,
-		contentType: String(response.headers['content-type']),
-		body: await response.body.text(),
-	};
-}
-
-function notification(base: string, fields: Record<string, string>): string {
-	return `${base}?${new URLSearchParams(fields).toString()}`;
-}
-
-const DELIVERED = {
-	key: SECRET,
-	MsgID: '1000001',
-	MSISDN: '972541234560',
-	StatusCode: '600',
-	StatusDes: 'Delivered',
-	ReasonCode: '601',
-	ReasonDes: 'Message delivered',
-	Date: '25112026093000',
-};
-
 describe('SMSCenter Trigger over real HTTP', () => {
-	let sandbox: Sandbox;
-	let trigger: TriggerServer | undefined;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 1e-5 });
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
-	afterEach(async () => {
-		await trigger?.close();
-		trigger = undefined;
-	});
+	const sandbox = useSandbox({ timeScale: 1e-5 });
+	const startTrigger = useTriggers();
 
 	it("turns the gateway's delivery notifications for a sent SMS into workflow events, answering _OK_", async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
 		sandbox.setNotificationUrl('demo', `${trigger.productionUrl}?key=${SECRET}&${TOKENS}`);
 		const sent = await runSmsCenter(sandbox.url, {
 			resource: 'sms',
@@ -108,18 +72,14 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('refuses a missing or wrong secret with 401 and starts nothing; the gateway keeps retrying', async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		expect(await call(notification(trigger.productionUrl, { ...DELIVERED, key: 'guess' }))).toEqual(
-			{ status: 401, contentType: 'text/plain; charset=utf-8', body: 'Unauthorized' },
-		);
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
+		expect(
+			await callWithType(notification(trigger.productionUrl, { ...DELIVERED, key: 'guess' })),
+		).toEqual({ status: 401, contentType: 'text/plain; charset=utf-8', body: 'Unauthorized' });
 		const { key: _key, ...withoutKey } = DELIVERED;
-		expect((await call(notification(trigger.productionUrl, withoutKey))).status).toBe(401);
+		expect((await notify(trigger, withoutKey)).status).toBe(401);
 
-		sandbox.dlr.deliver(notification(trigger.productionUrl, { ...DELIVERED, key: 'old-secret' }), {
-			messageId: '1000001',
-			msisdn: '972541234560',
-			statusCode: 600,
-		});
+		deliverByGateway(sandbox, trigger, { ...DELIVERED, key: 'old-secret' });
 		await waitFor(() => sandbox.dlrAttempts().length >= 3);
 		expect(
 			sandbox
@@ -136,21 +96,21 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('refuses callers outside the IP allowlist with 403', async () => {
-		trigger = await startTriggerServer(
+		let trigger = await startTrigger(
 			{ options: { allowedIps: '203.0.113.0/24' } },
 			{ credentialSecret: SECRET },
 		);
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({
+		expect(await notify(trigger)).toMatchObject({
 			status: 403,
 			body: 'Forbidden',
 		});
 		expect(trigger.executions).toHaveLength(0);
 		await trigger.close();
-		trigger = await startTriggerServer(
+		trigger = await startTrigger(
 			{ options: { allowedIps: '203.0.113.0/24, 127.0.0.0/8' } },
 			{ credentialSecret: SECRET },
 		);
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({
+		expect(await notify(trigger)).toMatchObject({
 			status: 200,
 			body: '_OK_',
 		});
@@ -158,15 +118,15 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('answers repeated notifications _OK_ and starts them only once', async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
 		for (let i = 0; i < 3; i++)
-			expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({
+			expect(await notify(trigger)).toMatchObject({
 				status: 200,
 				body: '_OK_',
 			});
-		expect(
-			await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700' })),
-		).toMatchObject({ body: '_OK_' });
+		expect(await notify(trigger, { ...DELIVERED, StatusCode: '700' })).toMatchObject({
+			body: '_OK_',
+		});
 		expect(trigger.executions).toHaveLength(2);
 		const memory = (
 			trigger.staticData['node:SMSCenter Trigger'] as {
@@ -179,15 +139,17 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('acknowledges statuses outside the filter without starting the workflow', async () => {
-		trigger = await startTriggerServer({ statuses: ['600'] }, { credentialSecret: SECRET });
-		expect(
-			await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '300' })),
-		).toMatchObject({ status: 200, body: '_OK_' });
-		expect(
-			await call(notification(trigger.productionUrl, { ...DELIVERED, StatusCode: '700' })),
-		).toMatchObject({ status: 200, body: '_OK_' });
+		const trigger = await startTrigger({ statuses: ['600'] }, { credentialSecret: SECRET });
+		expect(await notify(trigger, { ...DELIVERED, StatusCode: '300' })).toMatchObject({
+			status: 200,
+			body: '_OK_',
+		});
+		expect(await notify(trigger, { ...DELIVERED, StatusCode: '700' })).toMatchObject({
+			status: 200,
+			body: '_OK_',
+		});
 		expect(trigger.executions).toHaveLength(0);
-		expect(await call(notification(trigger.productionUrl, DELIVERED))).toMatchObject({
+		expect(await notify(trigger)).toMatchObject({
 			status: 200,
 			body: '_OK_',
 		});
@@ -195,14 +157,14 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('emits malformed notifications with valid false and what is wrong, or rejects them when asked', async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+		let trigger = await startTrigger({}, { credentialSecret: SECRET });
 		const broken = {
 			key: SECRET,
 			MSISDN: '972541234560',
 			StatusCode: '600',
 			Date: '32132026250000',
 		};
-		expect(await call(notification(trigger.productionUrl, broken))).toMatchObject({
+		expect(await notify(trigger, broken)).toMatchObject({
 			status: 200,
 			body: '_OK_',
 		});
@@ -215,11 +177,11 @@ describe('SMSCenter Trigger over real HTTP', () => {
 			deliveredAt: null,
 		});
 		await trigger.close();
-		trigger = await startTriggerServer(
+		trigger = await startTrigger(
 			{ options: { rejectMalformed: true } },
 			{ credentialSecret: SECRET },
 		);
-		expect(await call(notification(trigger.productionUrl, broken))).toEqual({
+		expect(await callWithType(notification(trigger.productionUrl, broken))).toEqual({
 			status: 400,
 			contentType: 'text/plain; charset=utf-8',
 			body: 'Bad Request: the message ID (MsgID) is missing; the date "32132026250000" is not DDMMYYYYHHMMSS',
@@ -228,12 +190,11 @@ describe('SMSCenter Trigger over real HTTP', () => {
 	});
 
 	it('accepts the same fields as a POST form', async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
-		const response = await call(
-			trigger.productionUrl,
-			'POST',
-			new URLSearchParams(DELIVERED).toString(),
-		);
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
+		const response = await call(trigger.productionUrl, {
+			method: 'POST',
+			body: new URLSearchParams(DELIVERED).toString(),
+		});
 		expect(response).toMatchObject({ status: 200, body: '_OK_' });
 		expect(trigger.executions[0][0].json).toMatchObject({
 			messageId: '1000001',
@@ -243,25 +204,16 @@ describe('SMSCenter Trigger over real HTTP', () => {
 
 	it("in Respond to Webhook mode a failed run is not acknowledged, so the gateway's retry delivers it again", async () => {
 		let runs = 0;
-		trigger = await startTriggerServer(
+		const trigger = await startTrigger(
 			{ acknowledge: 'responseNode' },
 			{ credentialSecret: SECRET, workflowOutcome: () => (++runs === 1 ? 'failure' : 'success') },
 		);
-		sandbox.dlr.deliver(notification(trigger.productionUrl, DELIVERED), {
-			messageId: '1000001',
-			msisdn: '972541234560',
-			statusCode: 600,
-		});
-		await sandbox.dlr.idle();
-		expect(sandbox.dlrAttempts().map((a) => [a.scheduledMinute, a.httpStatus, a.ok])).toEqual([
-			[0, 500, false],
-			[5, 200, true],
-		]);
+		await deliveredOnRetry(sandbox, trigger);
 		expect(trigger.executions).toHaveLength(2);
 	});
 
 	it('records the registered URL on activation and forgets it on deactivation', async () => {
-		trigger = await startTriggerServer({}, { credentialSecret: SECRET });
+		const trigger = await startTrigger({}, { credentialSecret: SECRET });
 		expect(await trigger.lifecycle('checkExists')).toBe(false);
 		expect(await trigger.lifecycle('create')).toBe(true);
 		expect(await trigger.lifecycle('checkExists')).toBe(true);
