@@ -1,57 +1,30 @@
 import { request } from 'undici';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { get, postForm, postSoap } from './client';
+import { useSandbox } from '../harness/sandbox';
+import { get, postForm, postSoap, smsForm } from './client';
 
 const NS = 'http://www.smscenter.co.il/';
 const V2 = '/Web/WebServices/SendMessage.asmx/SendMessagesV2';
 
-const fields = {
-	UserName: 'demo',
-	Password: 'demo-api-key',
-	SenderName: 'Shop',
-	SendToPhoneNumbers: '0541234560',
-	CCToEmail: '',
-	Message: 'Hello',
-	SMSOperation: 'Push',
-	DeliveryDelayInMinutes: '0',
-	ExpirationDelayInMinutes: '0',
-	MessageOption: 'Regular',
-	Price: '0',
-};
+const fields = smsForm();
 
 const recase = (source: Record<string, string>, change: (name: string) => string) =>
 	Object.fromEntries(Object.entries(source).map(([k, v]) => [change(k), v]));
+const lowerCased = recase(fields, (name) => name.toLowerCase());
+const upperCased = recase(fields, (name) => name.toUpperCase());
 
 describe('parameters read as ASP.NET reads them', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('HttpPost form fields in any letter case', async () => {
-		const lower = await postForm(
-			sandbox.url,
-			V2,
-			recase(fields, (name) => name.toLowerCase()),
-		);
+		const lower = await postForm(sandbox.url, V2, lowerCased);
 		expect(lower.body).toContain('>OK</SendMessageReturnValues>');
-		const upper = await postForm(
-			sandbox.url,
-			V2,
-			recase(fields, (name) => name.toUpperCase()),
-		);
+		const upper = await postForm(sandbox.url, V2, upperCased);
 		expect(upper.body).toContain('>OK</SendMessageReturnValues>');
 		expect(sandbox.messages()).toHaveLength(2);
 	});
 
 	it('HttpGet query fields in any letter case', async () => {
-		const response = await get(
-			sandbox.url,
-			V2,
-			recase(fields, (name) => name.toLowerCase()),
-		);
+		const response = await get(sandbox.url, V2, lowerCased);
 		expect(response.body).toContain('>OK</SendMessageReturnValues>');
 		expect(sandbox.calls()[0].protocol).toBe('get');
 	});
@@ -71,7 +44,7 @@ describe('parameters read as ASP.NET reads them', () => {
 	});
 
 	it("a missing field is named in the document's spelling whatever the case of the others", async () => {
-		const { price: _price, ...rest } = recase(fields, (name) => name.toLowerCase());
+		const { price: _price, ...rest } = lowerCased;
 		const response = await postForm(sandbox.url, V2, rest);
 		expect(response.status).toBe(500);
 		expect(response.body).toBe('System.InvalidOperationException: Missing parameter: Price.');
@@ -91,7 +64,7 @@ describe('parameters read as ASP.NET reads them', () => {
 			'/Web/WebServices/SendMessage.asmx',
 			NS,
 			'SendMessagesV2',
-			recase(fields, (name) => name.toLowerCase()),
+			lowerCased,
 		);
 		expect(lower.body).toContain(
 			'<SendMessagesV2Result>InvalidUserNameOrPassword</SendMessagesV2Result>',

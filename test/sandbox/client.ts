@@ -58,3 +58,24 @@ export async function get(
 ): Promise<RawResponse> {
 	return await send(`${base}${path}?${new URLSearchParams(query).toString()}`, { method: 'GET' });
 }
+
+/** The demo account's login, as the ASMX methods take it. */
+export const DEMO_LOGIN = { UserName: 'demo', Password: 'demo-api-key' };
+
+/** Every field of an SMS send (SendMessagesV2, SendMessageReturnMessageID), one Push to one mobile. */
+export const smsForm = (
+	login: Record<string, string> = DEMO_LOGIN,
+	overrides: Record<string, string> = {},
+): Record<string, string> => ({
+	...login,
+	SenderName: 'Shop',
+	SendToPhoneNumbers: '0541234560',
+	CCToEmail: '',
+	Message: 'Hello',
+	SMSOperation: 'Push',
+	DeliveryDelayInMinutes: '0',
+	ExpirationDelayInMinutes: '0',
+	MessageOption: 'Regular',
+	Price: '0',
+	...overrides,
+});

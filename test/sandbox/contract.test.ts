@@ -1,35 +1,17 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../harness/sandbox';
 import { retryScheduleMinutes } from '../../sandbox/dlr';
-import { get, postForm, postSoap } from './client';
+import { DEMO_LOGIN as LOGIN, get, postForm, postSoap, smsForm } from './client';
 
 const NS = 'http://www.smscenter.co.il/';
 const WS_NS = 'http://www.smscenter.co.il/Web/WebServices/';
 const DECL = '<?xml version="1.0" encoding="utf-8"?>';
 const SCHEMA =
 	'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"';
-const LOGIN = { UserName: 'demo', Password: 'demo-api-key' };
 
-const smsFields = (overrides: Record<string, string> = {}) => ({
-	...LOGIN,
-	SenderName: 'Shop',
-	SendToPhoneNumbers: '0541234560',
-	CCToEmail: '',
-	Message: 'Hello',
-	SMSOperation: 'Push',
-	DeliveryDelayInMinutes: '0',
-	ExpirationDelayInMinutes: '0',
-	MessageOption: 'Regular',
-	Price: '0',
-	...overrides,
-});
+const smsFields = (overrides: Record<string, string> = {}) => smsForm(LOGIN, overrides);
 
 describe('SMSCenter sandbox contract', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	describe('SendMessage.asmx', () => {
 		it('SendMessagesV2 over HttpPost answers the bare enum', async () => {

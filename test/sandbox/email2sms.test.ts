@@ -1,27 +1,14 @@
-import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { readSubjectLogin } from '../../sandbox/email2sms';
 import { sendMail, textMail } from './smtpClient';
-import { startReceiver, type Receiver } from './receiver';
+import { useReceiver } from './receiver';
+import { fixtureWith, useSandbox } from '../harness/sandbox';
 
 const TOKENS = 'MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&ReasonCode={ReasonCode}';
 
 describe('Email 2 SMS (SMTP)', () => {
-	let sandbox: Sandbox;
-	let receiver: Receiver;
-	let smtp: { host: string; port: number };
-	beforeAll(async () => {
-		sandbox = await startSandbox({ smtpPort: 0 });
-		smtp = sandbox.smtp!;
-		receiver = await startReceiver();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-		await receiver.close();
-	});
-	beforeEach(() => {
-		sandbox.reset();
-		receiver.hits.length = 0;
-	});
+	const sandbox = useSandbox({ smtpPort: 0 });
+	const receiver = useReceiver();
 
 	const mail = (
 		to: string[],
@@ -29,7 +16,7 @@ describe('Email 2 SMS (SMTP)', () => {
 		body: string,
 		from = 'shop@example.com',
 	) =>
-		sendMail(smtp.host, smtp.port, {
+		sendMail(sandbox.smtp!.host, sandbox.smtp!.port, {
 			from,
 			to,
 			message: textMail(
@@ -86,7 +73,7 @@ describe('Email 2 SMS (SMTP)', () => {
 
 	it("uses the sender's address when From has no name; reads Hebrew from a MIME-encoded subject and body", async () => {
 		const body = 'שלום, ההזמנה נשלחה';
-		const replies = await sendMail(smtp.host, smtp.port, {
+		const replies = await sendMail(sandbox.smtp!.host, sandbox.smtp!.port, {
 			from: 'alerts@example.com',
 			to: ['0541234560@smscenter.co.il'],
 			message: textMail(
@@ -151,12 +138,16 @@ describe('Email 2 SMS (SMTP)', () => {
 		},
 	);
 
-	it('refuses an international number for a company without that permission', async () => {
-		const replies = await sendMail(smtp.host, smtp.port, {
+	/** "Hi" from a@example.com to one address, logged in by the subject. */
+	const sayHi = (to: Sandbox, address: string, subject: string) =>
+		sendMail(to.smtp!.host, to.smtp!.port, {
 			from: 'a@example.com',
-			to: ['+447911123456@smscenter.co.il'],
-			message: textMail({ From: 'Shop <a@example.com>', Subject: 'shop shop-api-key' }, 'Hi'),
+			to: [address],
+			message: textMail({ From: 'Shop <a@example.com>', Subject: subject }, 'Hi'),
 		});
+
+	it('refuses an international number for a company without that permission', async () => {
+		const replies = await sayHi(sandbox, '+447911123456@smscenter.co.il', 'shop shop-api-key');
 		expect(replies.data).toEqual({
 			code: 550,
 			text: 'Company Has No Permission To Send to the specified Operator.',
@@ -164,15 +155,14 @@ describe('Email 2 SMS (SMTP)', () => {
 	});
 
 	it('refuses a company that may no longer push through URL or MAIL', async () => {
-		const fixture = loadDefaultFixture();
-		fixture.companies[0].allowUrlPush = false;
-		const closed = await startSandbox({ fixture, smtpPort: 0 });
+		const closed = await startSandbox({
+			fixture: fixtureWith((fixture) => {
+				fixture.companies[0].allowUrlPush = false;
+			}),
+			smtpPort: 0,
+		});
 		try {
-			const replies = await sendMail(closed.smtp!.host, closed.smtp!.port, {
-				from: 'a@example.com',
-				to: ['0541234560@smscenter.co.il'],
-				message: textMail({ From: 'Shop <a@example.com>', Subject: 'demo demo-api-key' }, 'Hi'),
-			});
+			const replies = await sayHi(closed, '0541234560@smscenter.co.il', 'demo demo-api-key');
 			expect(replies.data).toEqual({
 				code: 550,
 				text: 'Company is not allowed to push more messages through URL or MAIL',

@@ -1,7 +1,8 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
 import { PROFILES } from '../../sandbox/profiles';
-import { get, postForm, postSoap } from './client';
-import { startReceiver, type Receiver } from './receiver';
+import { get, postForm, postSoap, smsForm } from './client';
+import { useReceiver } from './receiver';
+import { useSandbox } from '../harness/sandbox';
 
 const NS = 'http://www.smscenter.co.il/';
 const WS_NS = 'http://www.smscenter.co.il/Web/WebServices/';
@@ -14,19 +15,8 @@ const IVR = '/Web/WebServices/SendIVRMessage.asmx';
 /** The credential of a profile's fixture account: the user name is the profile's name. */
 const login = (profile: string) => ({ UserName: profile, Password: `${profile}-api-key` });
 
-const sms = (profile: string, overrides: Record<string, string> = {}) => ({
-	...login(profile),
-	SenderName: 'Shop',
-	SendToPhoneNumbers: '0541234560',
-	CCToEmail: '',
-	Message: 'Hello',
-	SMSOperation: 'Push',
-	DeliveryDelayInMinutes: '0',
-	ExpirationDelayInMinutes: '0',
-	MessageOption: 'Regular',
-	Price: '0',
-	...overrides,
-});
+const sms = (profile: string, overrides: Record<string, string> = {}) =>
+	smsForm(login(profile), overrides);
 
 const ivr = (profile: string, overrides: Record<string, string> = {}) => ({
 	...login(profile),
@@ -42,20 +32,12 @@ const ivr = (profile: string, overrides: Record<string, string> = {}) => ({
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('sandbox profiles', () => {
-	let sandbox: Sandbox;
-	let receiver: Receiver;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 1e-5 });
-		receiver = await startReceiver();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-		await receiver.close();
-	});
-	beforeEach(() => {
-		sandbox.reset();
-		receiver.hits.length = 0;
-	});
+	const sandbox = useSandbox({ timeScale: 1e-5 });
+	const receiver = useReceiver();
+
+	/** The answer to SendMessageReturnMessageID for the profile's account. */
+	const sendAnswer = async (profile: string, overrides: Record<string, string> = {}) =>
+		(await postForm(sandbox.url, SEND, sms(profile, overrides))).body;
 
 	/** Sends, waits for every notification, and returns the reports' queries in the order they arrived. */
 	async function reportsOf(
@@ -64,10 +46,10 @@ describe('sandbox profiles', () => {
 		template = `${receiver.url}?MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}`,
 	) {
 		sandbox.setNotificationUrl(profile, template);
-		const sent = await postForm(sandbox.url, SEND, sms(profile, fields));
+		const sent = await sendAnswer(profile, fields);
 		await sandbox.dlr.idle();
 		sandbox.setNotificationUrl(profile, undefined);
-		return { sent: sent.body, reports: receiver.queries() };
+		return { sent, reports: receiver.queries() };
 	}
 
 	it('every profile has a fixture account named after it, and the inspection API lists them', async () => {
@@ -153,13 +135,7 @@ describe('sandbox profiles', () => {
 				/><Result>CompanyIsNotPrePaid<\/Result><\/CheckPrePaidResult>$/,
 			);
 			expect(
-				(
-					await postForm(
-						sandbox.url,
-						SEND,
-						sms('postpaid-company', { SendToPhoneNumbers: '0541234560,0541234561' }),
-					)
-				).body,
+				await sendAnswer('postpaid-company', { SendToPhoneNumbers: '0541234560,0541234561' }),
 			).toContain('<Response>OK</Response>');
 			expect(sandbox.messages()[0].recipients.map((r) => r.status)).toEqual([600, 600]);
 		});
@@ -191,60 +167,36 @@ describe('sandbox profiles', () => {
 			EnableChaining: '0',
 		});
 
+		/** pushsms.aspx's answer to a POST of `fields` (and the query, when given). */
+		const posted = async (base: string, fields: Record<string, string>, query = '') =>
+			(await postForm(base, `/Web/pushsms.aspx${query}`, fields)).body;
+		const got = async (base: string, fields: Record<string, string>) =>
+			(await get(base, '/Web/pushsms.aspx', fields)).body;
+
 		it('ignores a POST body: the request reads as one without parameters', async () => {
-			expect((await postForm(sandbox.url, '/Web/pushsms.aspx', push('query-only'))).body).toBe(
-				'Invalid Username or Password.',
-			);
+			expect(await posted(sandbox.url, push('query-only'))).toBe('Invalid Username or Password.');
 			expect(sandbox.messages()).toHaveLength(0);
 		});
 
 		it('answers OK to the same parameters in the query string, with GET or POST', async () => {
-			expect((await get(sandbox.url, '/Web/pushsms.aspx', push('query-only'))).body).toBe('OK');
+			expect(await got(sandbox.url, push('query-only'))).toBe('OK');
 			const query = new URLSearchParams(push('query-only')).toString();
-			expect((await postForm(sandbox.url, `/Web/pushsms.aspx?${query}`, {})).body).toBe('OK');
+			expect(await posted(sandbox.url, {}, `?${query}`)).toBe('OK');
 			expect(sandbox.messages()).toHaveLength(2);
 		});
 
 		it("the standard profile reads the query, then the form, as ASP.NET's Request[] does", async () => {
 			const { UserName, ...rest } = push('demo');
-			expect(
-				(
-					await postForm(sandbox.url, `/Web/pushsms.aspx?UserName=${UserName}`, {
-						...rest,
-						Password: 'demo-api-key',
-					})
-				).body,
-			).toBe('OK');
-			expect(
-				(
-					await postForm(sandbox.url, '/Web/pushsms.aspx?Message=From%20the%20URL', {
-						...push('demo'),
-						Password: 'demo-api-key',
-					})
-				).body,
-			).toBe('OK');
+			expect(await posted(sandbox.url, rest, `?UserName=${UserName}`)).toBe('OK');
+			expect(await posted(sandbox.url, push('demo'), '?Message=From%20the%20URL')).toBe('OK');
 			expect(sandbox.messages().map((m) => m.text)).toEqual(['Hi', 'From the URL']);
 		});
 
 		it('a sandbox-wide profile applies to users without their own', async () => {
 			const strict = await startSandbox({ profile: 'query-only' });
 			try {
-				expect(
-					(
-						await postForm(strict.url, '/Web/pushsms.aspx', {
-							...push('demo'),
-							Password: 'demo-api-key',
-						})
-					).body,
-				).toBe('Invalid Username or Password.');
-				expect(
-					(
-						await get(strict.url, '/Web/pushsms.aspx', {
-							...push('demo'),
-							Password: 'demo-api-key',
-						})
-					).body,
-				).toBe('OK');
+				expect(await posted(strict.url, push('demo'))).toBe('Invalid Username or Password.');
+				expect(await got(strict.url, push('demo'))).toBe('OK');
 			} finally {
 				await strict.close();
 			}
@@ -508,9 +460,9 @@ describe('sandbox profiles', () => {
 			expect((await postForm(sandbox.url, COMPANY, login('typed-names'))).body).toContain(
 				'<SMS>1812.5</SMS>',
 			);
-			expect(
-				(await postForm(sandbox.url, SEND, sms('typed-names', { Password: 'x' }))).body,
-			).toContain('<MessageID>0</MessageID>');
+			expect(await sendAnswer('typed-names', { Password: 'x' })).toContain(
+				'<MessageID>0</MessageID>',
+			);
 			await postForm(sandbox.url, `${IVR}/SendIVRMessages`, ivr('typed-names'));
 			const soap = await postSoap(sandbox.url, IVR, NS, 'GetMessagesResponseByMessageID', {
 				...login('typed-names'),
@@ -549,15 +501,9 @@ describe('sandbox profiles', () => {
 		});
 
 		it('answers NoMessagesSent when every number is refused', async () => {
-			expect(
-				(
-					await postForm(
-						sandbox.url,
-						SEND,
-						sms('some-refused', { SendToPhoneNumbers: '0541234563' }),
-					)
-				).body,
-			).toContain('<Response>NoMessagesSent</Response><MessageID>0</MessageID>');
+			expect(await sendAnswer('some-refused', { SendToPhoneNumbers: '0541234563' })).toContain(
+				'<Response>NoMessagesSent</Response><MessageID>0</MessageID>',
+			);
 		});
 	});
 
@@ -579,42 +525,24 @@ describe('sandbox profiles', () => {
 
 		it('accepts one address per number, or none', async () => {
 			expect(
-				(
-					await postForm(
-						sandbox.url,
-						SEND,
-						sms('cc-paired', {
-							SendToPhoneNumbers: '0541234560,0541234561',
-							CCToEmail: 'a@example.com, b@example.com',
-						}),
-					)
-				).body,
+				await sendAnswer('cc-paired', {
+					SendToPhoneNumbers: '0541234560,0541234561',
+					CCToEmail: 'a@example.com, b@example.com',
+				}),
 			).toContain('<Response>OK</Response>');
 			expect(
-				(
-					await postForm(
-						sandbox.url,
-						SEND,
-						sms('cc-paired', { SendToPhoneNumbers: '0541234560,0541234561' }),
-					)
-				).body,
+				await sendAnswer('cc-paired', { SendToPhoneNumbers: '0541234560,0541234561' }),
 			).toContain('<Response>OK</Response>');
 			expect(sandbox.messages()[0].ccEmails).toEqual(['a@example.com', 'b@example.com']);
 		});
 
 		it('the standard profile takes any CC list', async () => {
 			expect(
-				(
-					await postForm(
-						sandbox.url,
-						SEND,
-						sms('demo', {
-							Password: 'demo-api-key',
-							SendToPhoneNumbers: '0541234560,0541234561',
-							CCToEmail: 'ops@example.com',
-						}),
-					)
-				).body,
+				await sendAnswer('demo', {
+					Password: 'demo-api-key',
+					SendToPhoneNumbers: '0541234560,0541234561',
+					CCToEmail: 'ops@example.com',
+				}),
 			).toContain('<Response>OK</Response>');
 		});
 	});

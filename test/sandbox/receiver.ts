@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useStarted } from '../harness/sandbox';
 
 /** A customer's notification endpoint: records each request's URL and answers `_OK_`. */
 export interface Receiver {
@@ -27,4 +28,11 @@ export async function startReceiver(answer = '_OK_'): Promise<Receiver> {
 			hits.map((hit) => Object.fromEntries(new URL(hit, 'http://receiver').searchParams)),
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
+}
+
+/** One receiver for the enclosing describe block, its hits cleared before each test. */
+export function useReceiver(): Receiver {
+	return useStarted(startReceiver, (receiver) => {
+		receiver.hits.length = 0;
+	});
 }

@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { request } from 'undici';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { startReceiver, type Receiver } from './receiver';
+import type { Sandbox } from '../../sandbox/server';
+import { startReceiver, useReceiver } from './receiver';
+import { useSandbox } from '../harness/sandbox';
 
 const ROOT = join(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -21,20 +22,8 @@ async function sendReport(sandbox: Sandbox, body: unknown) {
 }
 
 describe('sample delivery reports to any URL', () => {
-	let sandbox: Sandbox;
-	let receiver: Receiver;
-	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 1e-6 });
-		receiver = await startReceiver();
-	});
-	afterAll(async () => {
-		await sandbox.close();
-		await receiver.close();
-	});
-	beforeEach(() => {
-		sandbox.reset();
-		receiver.hits.length = 0;
-	});
+	const sandbox = useSandbox({ timeScale: 1e-6 });
+	const receiver = useReceiver();
 
 	it("POST /__sandbox/send-report appends the document's tokens to a URL without any and answers the attempt", async () => {
 		const answer = await sendReport(sandbox, {
