@@ -134,7 +134,8 @@ export class Gateway {
 		this.accounts = new Accounts(fixture, defaultProfile);
 	}
 
-	sendSms(request: SmsRequest, remoteAddress: string): SendResult {
+	/** The sender's profile, its answer for a send that sends nothing, and its login (or why it failed). */
+	private sender(request: { userName: string; password: string }, remoteAddress: string) {
 		const profile = this.accounts.profileOf(request.userName);
 		const none = (code: string): SendResult => ({
 			code,
@@ -142,6 +143,11 @@ export class Gateway {
 			profile,
 		});
 		const login = this.accounts.login(request.userName, request.password, remoteAddress);
+		return { profile, none, login };
+	}
+
+	sendSms(request: SmsRequest, remoteAddress: string): SendResult {
+		const { profile, none, login } = this.sender(request, remoteAddress);
 		if (typeof login === 'string') return none(ASMX_LOGIN_CODES[login]);
 		if (request.message.trim() === '') return none('MessageCanNotBeEmpty');
 		if (request.smsOperation === 'ReverseBilling' && !login.company.allowReverseBilling) {
@@ -202,13 +208,7 @@ export class Gateway {
 	}
 
 	sendIvr(request: IvrRequest, remoteAddress: string): SendResult {
-		const profile = this.accounts.profileOf(request.userName);
-		const none = (code: string): SendResult => ({
-			code,
-			messageId: profile.behaviour.failedMessageId,
-			profile,
-		});
-		const login = this.accounts.login(request.userName, request.password, remoteAddress);
+		const { profile, none, login } = this.sender(request, remoteAddress);
 		if (typeof login === 'string') return none(ASMX_LOGIN_CODES[login]);
 		if (!(login.company.records ?? []).includes(request.recordId))
 			return none('RecordIsNotAllowed');

@@ -52,9 +52,14 @@ export const SMS_OPERATIONS = [
 export const MESSAGE_OPTIONS = ['Regular', 'Concatenated', 'Reply'];
 export const USERS_MODES = ['AllUsers', 'ThisUser'];
 
-const SMS_PARAMS: ParamSpec[] = [
+/** Every method's first two parameters. */
+const LOGIN_PARAMS: ParamSpec[] = [
 	{ name: 'UserName', type: 'string' },
 	{ name: 'Password', type: 'string' },
+];
+
+const SMS_PARAMS: ParamSpec[] = [
+	...LOGIN_PARAMS,
 	{ name: 'SenderName', type: 'string' },
 	{ name: 'SendToPhoneNumbers', type: 'string' },
 	{ name: 'CCToEmail', type: 'string' },
@@ -68,6 +73,14 @@ const SMS_PARAMS: ParamSpec[] = [
 
 const str = (values: ParamValues, name: string): string => String(values[name] ?? '');
 const num = (values: ParamValues, name: string): number => Number(values[name] ?? 0);
+/** The user name and password a method was called with. */
+const login = (values: ParamValues): [string, string] => [
+	str(values, 'UserName'),
+	str(values, 'Password'),
+];
+/** Each item as a `<tag>` element holding what `content` writes for it, one after the other. */
+const records = <T>(tag: string, items: T[], content: (item: T) => string): string =>
+	items.map((item) => `<${tag}>${content(item)}</${tag}>`).join('');
 
 function smsRequest(values: ParamValues) {
 	return {
@@ -118,8 +131,7 @@ export const SERVICES: Record<string, ServiceSpec> = {
 		methods: {
 			SendIVRMessages: {
 				params: [
-					{ name: 'UserName', type: 'string' },
-					{ name: 'Password', type: 'string' },
+					...LOGIN_PARAMS,
 					{ name: 'SenderName', type: 'string' },
 					{ name: 'RecordID', type: 'int' },
 					{ name: 'SendToPhoneNumbers', type: 'string' },
@@ -149,36 +161,25 @@ export const SERVICES: Record<string, ServiceSpec> = {
 				},
 			},
 			GetMessagesResponseByMessageID: {
-				params: [
-					{ name: 'UserName', type: 'string' },
-					{ name: 'Password', type: 'string' },
-					{ name: 'MessageID', type: 'int' },
-				],
+				params: [...LOGIN_PARAMS, { name: 'MessageID', type: 'int' }],
 				handle(gateway, values, remote) {
-					const answer = gateway.ivrResponses(
-						str(values, 'UserName'),
-						str(values, 'Password'),
-						str(values, 'MessageID'),
-						remote,
-					);
+					const answer = gateway.ivrResponses(...login(values), str(values, 'MessageID'), remote);
 					const shape = answer.profile.behaviour;
-					const rows = answer.rows
-						.map(
-							(row) =>
-								'<IVRMessageReturnResponse>' +
-								element('Mobile', row.mobile) +
-								element('Status', ivrStatus(row.status, shape)) +
-								element(
-									'SendDate',
-									shape.ivrSendDate === 'xsd'
-										? xsdLocalDateTime(row.sendDate)
-										: ivrSendDate(row.sendDate),
-								) +
-								element('CallLength', row.callLength) +
-								element('Response', row.response) +
-								'</IVRMessageReturnResponse>',
-						)
-						.join('');
+					const rows = records(
+						'IVRMessageReturnResponse',
+						answer.rows,
+						(row) =>
+							element('Mobile', row.mobile) +
+							element('Status', ivrStatus(row.status, shape)) +
+							element(
+								'SendDate',
+								shape.ivrSendDate === 'xsd'
+									? xsdLocalDateTime(row.sendDate)
+									: ivrSendDate(row.sendDate),
+							) +
+							element('CallLength', row.callLength) +
+							element('Response', row.response),
+					);
 					return {
 						typeName: 'IVRMessagesReturnResponse',
 						namespace: TEMPURI_NS,
@@ -195,16 +196,9 @@ export const SERVICES: Record<string, ServiceSpec> = {
 		namespace: WEBSERVICES_NS,
 		methods: {
 			CheckCompanyPrePaid: {
-				params: [
-					{ name: 'UserName', type: 'string' },
-					{ name: 'Password', type: 'string' },
-				],
+				params: LOGIN_PARAMS,
 				handle(gateway, values, remote) {
-					const balance = gateway.companyBalance(
-						str(values, 'UserName'),
-						str(values, 'Password'),
-						remote,
-					);
+					const balance = gateway.companyBalance(...login(values), remote);
 					const shown = balance.balances;
 					const amounts = shown
 						? element('SMS', shown.sms) +
@@ -219,29 +213,18 @@ export const SERVICES: Record<string, ServiceSpec> = {
 				},
 			},
 			CheckUsersPrePaid: {
-				params: [
-					{ name: 'UserName', type: 'string' },
-					{ name: 'Password', type: 'string' },
-					{ name: 'Mode', type: { enum: USERS_MODES } },
-				],
+				params: [...LOGIN_PARAMS, { name: 'Mode', type: { enum: USERS_MODES } }],
 				handle(gateway, values, remote) {
-					const balances = gateway.userBalances(
-						str(values, 'UserName'),
-						str(values, 'Password'),
-						str(values, 'Mode'),
-						remote,
-					);
+					const balances = gateway.userBalances(...login(values), str(values, 'Mode'), remote);
 					const shape = balances.profile.behaviour;
-					const items = balances.users
-						.map(
-							(user) =>
-								'<UserPrePaid>' +
-								element('UserName', user.userName) +
-								element('SMS', user.sms) +
-								element('UserWorkingInPrePaidMode', userPrepaidMode(user.prepaidMode, shape)) +
-								'</UserPrePaid>',
-						)
-						.join('');
+					const items = records(
+						'UserPrePaid',
+						balances.users,
+						(user) =>
+							element('UserName', user.userName) +
+							element('SMS', user.sms) +
+							element('UserWorkingInPrePaidMode', userPrepaidMode(user.prepaidMode, shape)),
+					);
 					const companyMode =
 						shape.companyPrepaidMode === 'name'
 							? balances.companyWorkingInUserPrepaidMode
