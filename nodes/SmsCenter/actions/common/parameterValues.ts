@@ -80,18 +80,12 @@ export function readText(
 }
 
 /** A text that goes to the gateway: as `readText`, and refused when it holds a character XML cannot carry. */
-export function readSentText(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	label: string,
-	value: unknown,
-	fallback = '',
-): string {
+export const readSentText: typeof readText = (ctx, itemIndex, label, value, fallback) => {
 	const text = readText(ctx, itemIndex, label, value, fallback);
 	const problem = xmlTextProblem(text);
 	if (problem) throw inputError(ctx, itemIndex, label, `the text ${problem}`);
 	return text;
-}
+};
 
 /** A collection (Options, Connection): its fields, or an error when an expression replaced it with something else. */
 export function readCollection(
