@@ -52,6 +52,13 @@ describe('sandbox profiles', () => {
 		return { sent, reports: receiver.queries() };
 	}
 
+	/** The reports after Accepted, by number: number, status code and text, reason code and text. */
+	const finalReports = (reports: Array<Record<string, string>>) =>
+		reports
+			.filter((r) => r.StatusCode !== '300')
+			.sort((a, b) => a.MSISDN.localeCompare(b.MSISDN))
+			.map((r) => [r.MSISDN, r.StatusCode, r.StatusDes, r.ReasonCode, r.ReasonDes]);
+
 	it('every profile has a fixture account named after it, and the inspection API lists them', async () => {
 		const response = await fetch(`${sandbox.url}/__sandbox/profiles`);
 		const listed = (await response.json()) as Array<{
@@ -277,12 +284,7 @@ describe('sandbox profiles', () => {
 			const { reports } = await reportsOf('dlr-provider-texts', {
 				SendToPhoneNumbers: '0541234560,0541234567,0541234568',
 			});
-			const finals = reports
-				.filter((r) => r.StatusCode !== '300')
-				.sort((a, b) => a.MSISDN.localeCompare(b.MSISDN));
-			expect(
-				finals.map((r) => [r.MSISDN, r.StatusCode, r.StatusDes, r.ReasonCode, r.ReasonDes]),
-			).toEqual([
+			expect(finalReports(reports)).toEqual([
 				['972541234560', '600', 'DELIVRD', '601', 'Delivered to handset (err:000)'],
 				['972541234567', '700', 'UNDELIV', '999', 'Absent subscriber (err:001)'],
 				['972541234568', '400', 'REJECTD', '999', 'ההודעה נדחתה על ידי המפעיל (err:088)'],
@@ -296,12 +298,7 @@ describe('sandbox profiles', () => {
 
 		it("the standard profile words reports with the document's tables, and reason 999 with a provider message", async () => {
 			const { reports } = await reportsOf('demo', { SendToPhoneNumbers: '0541234560,0500000999' });
-			const finals = reports
-				.filter((r) => r.StatusCode !== '300')
-				.sort((a, b) => a.MSISDN.localeCompare(b.MSISDN));
-			expect(
-				finals.map((r) => [r.MSISDN, r.StatusCode, r.StatusDes, r.ReasonCode, r.ReasonDes]),
-			).toEqual([
+			expect(finalReports(reports)).toEqual([
 				['972500000999', '700', 'Undeliver', '999', 'Handset memory full (err:022)'],
 				['972541234560', '600', 'Delivered', '601', 'Message delivered'],
 			]);

@@ -31,6 +31,22 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('answers read as every type the document allows (sandbox profiles typed-numbers, typed-names)', () => {
 	const sandbox = useSandbox();
 
+	/** Places the call with this login, then reads its responses once the calls have ended. */
+	const callThenRead = async (credentials: Record<string, string>) => {
+		const sent = await runSmsCenter(sandbox.url, call, [{}], { credentials });
+		await wait(150);
+		return await runSmsCenter(
+			sandbox.url,
+			{
+				resource: 'voiceCall',
+				operation: 'getResponses',
+				messageId: String(sent.output()[0].json.messageId),
+			},
+			[{}],
+			{ credentials },
+		);
+	};
+
 	/** Get User Balances for this user, as the login sees it. */
 	const ownBalance = async (credentials: typeof NUMBERS) =>
 		(
@@ -82,18 +98,7 @@ describe('answers read as every type the document allows (sandbox profiles typed
 	});
 
 	it('typed-numbers: an IVR Status written as a number is named, and a .NET DateTime SendDate is read', async () => {
-		const sent = await runSmsCenter(sandbox.url, call, [{}], { credentials: NUMBERS });
-		await wait(150);
-		const responses = await runSmsCenter(
-			sandbox.url,
-			{
-				resource: 'voiceCall',
-				operation: 'getResponses',
-				messageId: String(sent.output()[0].json.messageId),
-			},
-			[{}],
-			{ credentials: NUMBERS },
-		);
+		const responses = await callThenRead(NUMBERS);
 		const rows = responses.output().map((item) => item.json);
 		expect(rows.map((row) => row.status)).toEqual([
 			{ name: 'IVRCallSuccess', code: 12, meaning: 'IVR call success', final: true },
@@ -112,18 +117,7 @@ describe('answers read as every type the document allows (sandbox profiles typed
 		for (const protocol of ['soap11', 'httpPost']) {
 			sandbox.reset();
 			const credentials = { ...NAMES, protocol };
-			const sent = await runSmsCenter(sandbox.url, call, [{}], { credentials });
-			await wait(150);
-			const responses = await runSmsCenter(
-				sandbox.url,
-				{
-					resource: 'voiceCall',
-					operation: 'getResponses',
-					messageId: String(sent.output()[0].json.messageId),
-				},
-				[{}],
-				{ credentials },
-			);
+			const responses = await callThenRead(credentials);
 			expect(responses.error()).toBeUndefined();
 			expect(
 				responses
