@@ -602,6 +602,7 @@ async function main(): Promise<void> {
 		method: SEND_METHOD,
 		engines: {},
 		errors: [],
+		complete: false,
 		targets: [],
 	};
 	results.fastPaths = fastPathTimings();
@@ -715,9 +716,11 @@ async function main(): Promise<void> {
 				dropPostgresDatabase(database);
 				rmSync(workDir, { recursive: true, force: true });
 			}
+			// Written after each engine, so that a run stopped later still leaves what it measured.
+			results.loadavg.end = loadavg();
+			results.complete = engine === ENGINES[ENGINES.length - 1];
+			report(results);
 		}
-		results.loadavg.end = loadavg();
-		report(results);
 	} finally {
 		await sandbox.close();
 		sink.server.close();
