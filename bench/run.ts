@@ -7,12 +7,12 @@
  *   --runs N (5)                 measured runs per variant, in alternating order, after --warmup runs
  *   --warmup N (1)               unmeasured runs per variant (a tenth of the items) before measuring
  *   --engines vm,legacy          n8n expression engines (N8N_EXPRESSION_ENGINE), one n8n start each
- *   --broadcast N (200)          items of A1/A2, numbers in the one item of A3 (the issue: 10000)
+ *   --broadcast N (100)          items of A1/A2, numbers in the one item of A3 (the issue: 10000)
  *   --baseline-broadcast N       items of the HTTP Request baselines of A1/A2 (default --broadcast)
- *   --personalised N (200)       items of B (the issue: 2000)
+ *   --personalised N (100)       items of B (the issue: 2000)
  *   --concurrency 5,25,50        requests in flight in B (node, HTTP Request node, undici loop)
  *   --a-concurrency N (25)       requests in flight in A
- *   --burst N (200)              delivery reports of C, a tenth of them repeats (the issue: 1000)
+ *   --burst N (100)              delivery reports of C, a tenth of them repeats (the issue: 1000)
  *   --levels 0,2700,10000        reports already remembered by the trigger before a C burst
  *   --c-engines vm               engines C runs under (the trigger and the Webhook node evaluate no
  *                                expression; the counter node after them does, the same for both)
@@ -78,12 +78,12 @@ const LATENCY = flag('latency', 50, 50);
 const RUNS = Math.max(1, flag('runs', 5, 1));
 const WARMUP = flag('warmup', 1, 0);
 const ENGINES = listFlag<string>('engines', ['vm', 'legacy'], ['vm', 'legacy']);
-const BROADCAST = flag('broadcast', 200, 100);
+const BROADCAST = flag('broadcast', 100, 100);
 const BASELINE_BROADCAST = flag('baseline-broadcast', BROADCAST, BROADCAST);
-const PERSONALISED = flag('personalised', 200, 100);
+const PERSONALISED = flag('personalised', 100, 100);
 const CONCURRENCIES = listFlag<number>('concurrency', [5, 25, 50], [25]);
 const A_CONCURRENCY = flag('a-concurrency', 25, 25);
-const BURST = flag('burst', 200, 50);
+const BURST = flag('burst', 100, 50);
 const LEVELS = listFlag<number>('levels', [0, 2_700, 10_000], [0, 2_700]);
 const C_ENGINES = listFlag<string>('c-engines', ['vm'], ['vm']);
 const SKIP = listFlag<string>('skip', [], []);
@@ -253,6 +253,15 @@ async function sendWorkloads(
 
 	/** Measures variants: warm-up runs first, then RUNS rounds in alternating order. */
 	const measure = async (workload: string, concurrency: number, variants: Variant[]) => {
+		try {
+			await measureVariants(workload, concurrency, variants);
+		} catch (error) {
+			// Recorded, and the run goes on with the next workload.
+			results.errors.push({ engine, workload, error: String((error as Error).stack ?? error) });
+			log(`  ${engine} ${workload}: ${(error as Error).message}`);
+		}
+	};
+	const measureVariants = async (workload: string, concurrency: number, variants: Variant[]) => {
 		const key = `${workload}@${concurrency}`;
 		const entry = (results.engines[engine].workloads[key] ??= {
 			workload,
@@ -507,7 +516,8 @@ async function burstWorkload(
 		webhook: [],
 	};
 	results.engines[engine].c = c;
-	const warm = triggers.filter((t) => t.run < 0);
+	// One warm-up burst for the trigger (the first level's) and one for the Webhook node.
+	const warm = triggers.filter((t) => t.run < 0).slice(0, 1);
 	for (const t of warm)
 		await deliveryBurst(
 			`${n8n.url}/webhook/${t.webhookId}/delivery`,
@@ -591,6 +601,8 @@ async function main(): Promise<void> {
 		n8nSettings: {},
 		method: SEND_METHOD,
 		engines: {},
+		errors: [],
+		complete: false,
 		targets: [],
 	};
 	results.fastPaths = fastPathTimings();
@@ -649,7 +661,7 @@ async function main(): Promise<void> {
 				const runC = !SKIP.includes('c') && C_ENGINES.includes(engine);
 				const triggers = runC
 					? [
-							...LEVELS.map((level, slot) => ({ level, run: -1, slot })),
+							{ level: LEVELS[0], run: -1, slot: 0 },
 							...Array.from({ length: RUNS }, (_, run) =>
 								LEVELS.map((level, slot) => ({ level, run, slot })),
 							).flat(),
@@ -695,14 +707,20 @@ async function main(): Promise<void> {
 					await burstWorkload(n8n, database, triggers, sink, agent, engine, results);
 					results.engines[engine].cPeakRssBytes = rssOf(pid);
 				}
+			} catch (error) {
+				// Recorded, and the run goes on with the next engine: what was measured is still written.
+				results.errors.push({ engine, error: String((error as Error).stack ?? error) });
+				log(`  ${engine}: ${(error as Error).message}`);
 			} finally {
 				await n8n.stop();
 				dropPostgresDatabase(database);
 				rmSync(workDir, { recursive: true, force: true });
 			}
+			// Written after each engine, so that a run stopped later still leaves what it measured.
+			results.loadavg.end = loadavg();
+			results.complete = engine === ENGINES[ENGINES.length - 1];
+			report(results);
 		}
-		results.loadavg.end = loadavg();
-		report(results);
 	} finally {
 		await sandbox.close();
 		sink.server.close();
@@ -719,6 +737,8 @@ function report(results: Results): void {
 	log(
 		`Load average at start ${results.loadavg.start.join(' ')}, at end ${results.loadavg.end.join(' ')}`,
 	);
+	for (const e of results.errors)
+		log(`Failed: ${e.engine} ${e.workload ?? ''} ${e.error.split('\n')[0]}`);
 	log('Targets:');
 	for (const t of results.targets)
 		log(

@@ -62,6 +62,10 @@ export interface Results {
 	/** Per call, each fast path against the full path it falls back to (bench/micro.ts). */
 	fastPaths?: Array<{ path: string; input: string; fullUs: number; fastUs: number }>;
 	targets: Target[];
+	/** False while engines remain to be measured (the file is written after each engine). */
+	complete: boolean;
+	/** What failed during the run (the rest was still measured). */
+	errors: Array<{ engine: string; workload?: string; error: string }>;
 }
 
 export function stats(values: number[]): { median: number; min: number; max: number } {
