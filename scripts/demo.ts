@@ -11,7 +11,7 @@ import { installN8n, installPackageInto, N8nInstance, PACKAGE_ROOT } from './n8n
 import { quietSteps, type StepRunner } from './progress';
 
 /** The demo trigger credential's secret (the example workflow refers to the credential by its ID). */
-const DEMO_TRIGGER_SECRET = 'demo-delivery-report-secret-0001';
+export const DEMO_TRIGGER_SECRET = 'demo-delivery-report-secret-0001';
 
 export interface ExampleWorkflow {
 	id: string;

@@ -175,7 +175,7 @@ export class SmsCenterTrigger implements INodeType {
 						name: 'On Receipt',
 						value: 'onReceived',
 						description:
-							'Answer _OK_ once n8n has taken the run; repeated notifications start nothing',
+							'Answer _OK_ as soon as n8n has accepted the report; a repeated report starts nothing',
 					},
 					{
 						name: 'After the Workflow (Respond to Webhook Node)',
@@ -224,7 +224,7 @@ export class SmsCenterTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to answer 400 to notifications without a readable message ID or status code instead of emitting them with valid set to false',
+							'Whether to answer 400 to notifications without a readable message ID or status code, instead of starting the workflow with valid set to false',
 					},
 					{
 						displayName: 'Time Zone of Dates',

@@ -160,7 +160,7 @@ export function timingFields(kind: 'sms' | 'voice'): TimingFields {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: DEFAULT_EXPIRATION_MINUTES,
-			description: `Minutes after which SMSCenter stops trying to ${reach}. Left out, the delay plus ${DEFAULT_EXPIRATION_MINUTES} (a day) is sent, right whether SMSCenter counts from the request or from the delayed send. 0 is sent only when entered here: the API document does not say whether it means "never expire" or "expire at once".`,
+			description: `Minutes after which SMSCenter stops trying to ${reach}. Without this option: the delay plus ${DEFAULT_EXPIRATION_MINUTES} (a day). Avoid 0: SMSCenter may read it as "never expire" or as "expire at once".`,
 		},
 	};
 }
