@@ -22,6 +22,7 @@ function sms(
 		price: 0,
 		delayMinutes: 0,
 		expirationMinutes: 0,
+		expirationSet: false,
 		messageOption: 'Regular',
 		ccEmails: [],
 		...overrides,

@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
@@ -21,10 +22,17 @@ import { readFlag, readNumber, type NumberField } from '../common/parameterValue
 import { withSentItems } from '../common/sentItems';
 import { addPartialSendHint, partialFields } from '../common/partialSends';
 import type { OperationRun } from '../node.type';
-import { planSend, segmentsNeeded } from './sendPlan';
+import { planSend, segmentsNeeded, type PlannedRequest } from './sendPlan';
 import { firstFailure, reconcile, sentItems } from './sendReconcile';
 import { itemError, sendAll } from './sendRequests';
 import { readSmsItem, smsSummary, type PreparedSms } from './smsItem';
+import {
+	RunWindows,
+	sendWindowOptions,
+	windowOutput,
+	type WindowedTiming,
+} from '../common/sendWindow';
+import { scheduleInWindow } from '../../../shared/sendWindow';
 
 const timing = timingFields('sms');
 
@@ -137,6 +145,7 @@ const properties: INodeProperties[] = [
 				'Whether to get the message ID back; delivery reports refer to it. Turn off only if SMSCenter support asks you to.',
 		},
 		timing.legacySendAt,
+		...sendWindowOptions('sms'),
 		{
 			displayName: 'SMS Type',
 			name: 'smsOperation',
@@ -181,6 +190,8 @@ export async function execute(
 		}
 	}
 	if (prepared.length === 0) return results;
+	// Read after the items, so that a Send At's whole minutes counted from here are never early.
+	const readAt = Date.now();
 
 	// Settings of the whole run, read with the first item.
 	const runOptions = run.reader.options(0);
@@ -209,7 +220,25 @@ export async function execute(
 		}
 	}
 
-	const requests = planSend(prepared, { batchSize, returnMessageId });
+	const windows = new Map<number, WindowedTiming>();
+	const runWindows = new RunWindows();
+	for (const sms of prepared) {
+		if (!sms.window) continue;
+		windows.set(sms.itemIndex, {
+			window: await runWindows.resolve(sms.window),
+			earliestAt: readAt + sms.delayMinutes * 60_000,
+			delayMinutes: sms.delayMinutes,
+			expirationMinutes: sms.expirationSet ? sms.expirationMinutes : undefined,
+		});
+	}
+	const requests = planSend(prepared, {
+		batchSize,
+		returnMessageId,
+		windowOf: (itemIndex) => windows.get(itemIndex),
+	});
+	for (const request of requests)
+		if (request.window)
+			request.schedule = scheduleInWindow(request.window.window, readAt, request.window.earliestAt);
 	const outcomes = await sendAll(this, run, requests, concurrency);
 	const itemOutcomes = reconcile(
 		prepared.map((sms) => sms.itemIndex),
@@ -237,6 +266,7 @@ export async function execute(
 				...smsSummary(sms),
 				sender: sms.sender,
 				messageOption: sms.messageOption,
+				...windowFields(sms, requests),
 			},
 			pairedItem: { item: sms.itemIndex },
 		};
@@ -248,4 +278,21 @@ export async function execute(
 			.map((outcome) => outcome.itemIndex),
 	);
 	return results;
+}
+
+/** When an item under a Send Window goes out: the latest of its requests (an item may span several). */
+function windowFields(sms: PreparedSms, requests: PlannedRequest[]): IDataObject {
+	if (!sms.window) return {};
+	const schedules = requests
+		.filter((request) => request.parts.some((part) => part.itemIndex === sms.itemIndex))
+		.map((request) => request.schedule)
+		.filter((schedule) => schedule !== undefined);
+	if (schedules.length === 0) return {};
+	const last = schedules.reduce((a, b) => (b.sendsAt > a.sendsAt ? b : a));
+	return {
+		sendWindow: {
+			...windowOutput(last, sms.window.timeZone),
+			heldBySendWindow: schedules.some((schedule) => schedule.held),
+		},
+	};
 }

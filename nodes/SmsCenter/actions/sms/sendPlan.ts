@@ -1,5 +1,7 @@
 import type { GatewayParams } from '../../../shared/transport/requestBuilder';
 import { planBatches, type BatchPart } from '../../helpers/batching';
+import type { WindowedTiming } from '../common/sendWindow';
+import type { WindowSchedule } from '../../../shared/sendWindow';
 import type { PreparedSms } from './smsItem';
 
 export type SendMethod = 'SendMessageReturnMessageID' | 'SendMessagesV2';
@@ -14,11 +16,17 @@ export interface PlannedRequest {
 	/** Recipients of the whole request. */
 	numbers: string[];
 	params: GatewayParams;
+	/** The Send Window of the request's items: its delay is worked out when the request goes. */
+	window?: WindowedTiming;
+	/** When the request goes out under its window: planned, then as sent. */
+	schedule?: WindowSchedule;
 }
 
 export interface SendPlanOptions {
 	batchSize: number;
 	returnMessageId: boolean;
+	/** The Send Window timing of an item, when it has a window. */
+	windowOf?: (itemIndex: number) => WindowedTiming | undefined;
 }
 
 /** Items that may share a request: the same sender, text and options. */
@@ -32,6 +40,7 @@ function batchKey(sms: PreparedSms): string {
 		sms.expirationMinutes,
 		sms.messageOption,
 		sms.ccEmails,
+		sms.window?.key ?? null,
 	]);
 }
 
@@ -81,6 +90,7 @@ export function planSend(prepared: PreparedSms[], options: SendPlanOptions): Pla
 			firstItem,
 			numbers: batch.numbers,
 			params: sendParams(sms, batch.numbers),
+			window: options.windowOf?.(firstItem),
 		};
 	});
 }

@@ -4,11 +4,27 @@ import type { XmlValue } from '../../../shared/transport/responseParser';
 import { mapWithConcurrency } from '../../helpers/concurrency';
 import { readMessageIdAnswer, readSendCode } from '../../transport/answers';
 import { gatewayAnswerError, isLoginRefusalError } from '../../transport/errors';
+import type { GatewayParams } from '../../../shared/transport/requestBuilder';
+import { paramsUnderWindow } from '../common/sendWindow';
 import type { OperationRun } from '../node.type';
 import type { PlannedRequest } from './sendPlan';
 import type { ItemOutcome, RequestOutcome } from './sendReconcile';
 
 const readV2 = (result: XmlValue) => ({ response: readSendCode(result), messageId: null });
+
+/** The request's parameters as it goes now: under a Send Window, with the delay of this moment. */
+function paramsAtSend(ctx: IExecuteFunctions, request: PlannedRequest): GatewayParams {
+	if (!request.window) return request.params;
+	const timed = paramsUnderWindow(
+		ctx,
+		request.firstItem,
+		request.params,
+		request.window,
+		Date.now(),
+	);
+	request.schedule = timed.schedule;
+	return timed.params;
+}
 
 /**
  * Sends one planned request at most once per execution (a retry of the node finds it in the run's
@@ -26,7 +42,7 @@ async function sendRequest(
 			const read = request.method === 'SendMessageReturnMessageID' ? readMessageIdAnswer : readV2;
 			const { response, messageId } = await run.caller.asmx(
 				request.method,
-				request.params,
+				paramsAtSend(ctx, request),
 				request.firstItem,
 				read,
 			);
