@@ -33,6 +33,8 @@ import {
 	type WindowedTiming,
 } from '../common/sendWindow';
 import { scheduleInWindow } from '../../../shared/sendWindow';
+import { pacerForRun, rateLimitOptions, rateOutput } from '../common/rateLimit';
+import { Pacer } from '../../helpers/pacer';
 
 const timing = timingFields('sms');
 
@@ -145,6 +147,7 @@ const properties: INodeProperties[] = [
 				'Whether to get the message ID back; delivery reports refer to it. Turn off only if SMSCenter support asks you to.',
 		},
 		timing.legacySendAt,
+		...rateLimitOptions('sms'),
 		...sendWindowOptions('sms'),
 		{
 			displayName: 'SMS Type',
@@ -198,6 +201,7 @@ export async function execute(
 	const batchSize = readNumber(this, 0, runOptions.batchSize, BATCH_SIZE);
 	const concurrency = readNumber(this, 0, runOptions.concurrency, CONCURRENCY);
 	const returnMessageId = readFlag(this, 0, 'Return Message ID', runOptions.returnMessageId, true);
+	const pacer = pacerForRun(this, 0, runOptions);
 	if (readFlag(this, 0, 'Balance Guard', runOptions.balanceGuard, false)) {
 		const needed = segmentsNeeded(prepared);
 		const stop = balanceGuardStop(
@@ -234,12 +238,14 @@ export async function execute(
 	const requests = planSend(prepared, {
 		batchSize,
 		returnMessageId,
+		maxMessagesPerRequest: pacer && Pacer.messagesPerRequest(pacer.limit),
 		windowOf: (itemIndex) => windows.get(itemIndex),
 	});
 	for (const request of requests)
 		if (request.window)
 			request.schedule = scheduleInWindow(request.window.window, readAt, request.window.earliestAt);
-	const outcomes = await sendAll(this, run, requests, concurrency);
+	const outcomes = await sendAll(this, run, requests, concurrency, pacer);
+	const rate = pacer ? rateOutput(pacer) : {};
 	const itemOutcomes = reconcile(
 		prepared.map((sms) => sms.itemIndex),
 		requests,
@@ -267,6 +273,7 @@ export async function execute(
 				sender: sms.sender,
 				messageOption: sms.messageOption,
 				...windowFields(sms, requests),
+				...rate,
 			},
 			pairedItem: { item: sms.itemIndex },
 		};

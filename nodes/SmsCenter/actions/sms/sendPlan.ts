@@ -15,6 +15,8 @@ export interface PlannedRequest {
 	firstItem: number;
 	/** Recipients of the whole request. */
 	numbers: string[];
+	/** Messages it sends: recipients times SMS segments. */
+	messages: number;
 	params: GatewayParams;
 	/** The Send Window of the request's items: its delay is worked out when the request goes. */
 	window?: WindowedTiming;
@@ -25,6 +27,8 @@ export interface PlannedRequest {
 export interface SendPlanOptions {
 	batchSize: number;
 	returnMessageId: boolean;
+	/** At most this many messages (recipients times segments) in one request, under a rate limit. */
+	maxMessagesPerRequest?: number;
 	/** The Send Window timing of an item, when it has a window. */
 	windowOf?: (itemIndex: number) => WindowedTiming | undefined;
 }
@@ -73,6 +77,8 @@ export function planSend(prepared: PreparedSms[], options: SendPlanOptions): Pla
 	const method: SendMethod = options.returnMessageId
 		? 'SendMessageReturnMessageID'
 		: 'SendMessagesV2';
+	const segmentsOf = new Map(prepared.map((sms) => [batchKey(sms), sms.measure.segments]));
+	const max = options.maxMessagesPerRequest;
 	const batches = planBatches(
 		prepared.map((sms) => ({
 			itemIndex: sms.itemIndex,
@@ -80,6 +86,7 @@ export function planSend(prepared: PreparedSms[], options: SendPlanOptions): Pla
 			numbers: sms.recipients,
 		})),
 		options.batchSize,
+		(key) => (max === undefined ? options.batchSize : Math.floor(max / (segmentsOf.get(key) ?? 1))),
 	);
 	return batches.map((batch) => {
 		const firstItem = batch.parts[0].itemIndex;
@@ -89,6 +96,7 @@ export function planSend(prepared: PreparedSms[], options: SendPlanOptions): Pla
 			parts: batch.parts,
 			firstItem,
 			numbers: batch.numbers,
+			messages: batch.numbers.length * sms.measure.segments,
 			params: sendParams(sms, batch.numbers),
 			window: options.windowOf?.(firstItem),
 		};

@@ -6,6 +6,8 @@ import { readMessageIdAnswer, readSendCode } from '../../transport/answers';
 import { gatewayAnswerError, isLoginRefusalError } from '../../transport/errors';
 import type { GatewayParams } from '../../../shared/transport/requestBuilder';
 import { paramsUnderWindow } from '../common/sendWindow';
+import { waitForTurn } from '../common/rateLimit';
+import type { Pacer } from '../../helpers/pacer';
 import type { OperationRun } from '../node.type';
 import type { PlannedRequest } from './sendPlan';
 import type { ItemOutcome, RequestOutcome } from './sendReconcile';
@@ -35,10 +37,13 @@ async function sendRequest(
 	run: OperationRun,
 	request: PlannedRequest,
 	key: string | undefined,
+	pacer: Pacer | undefined,
 ): Promise<RequestOutcome> {
 	const itemIndexes = request.parts.map((part) => part.itemIndex);
 	try {
 		const answer = await run.sends.once(key, itemIndexes, async () => {
+			// Only requests that really go wait for the rate limit; a retry's remembered answers do not.
+			await waitForTurn(ctx, pacer, request.messages, request.firstItem);
 			const read = request.method === 'SendMessageReturnMessageID' ? readMessageIdAnswer : readV2;
 			const { response, messageId } = await run.caller.asmx(
 				request.method,
@@ -64,6 +69,7 @@ export async function sendAll(
 	run: OperationRun,
 	requests: PlannedRequest[],
 	concurrency: number,
+	pacer?: Pacer,
 ): Promise<RequestOutcome[]> {
 	// Keys in plan order, before any request starts: a retry plans the same requests and finds the same keys.
 	const keys = requests.map((request) => run.sends.keyFor(request.method, request.params));
@@ -73,7 +79,7 @@ export async function sendAll(
 		concurrency,
 		async (request, index): Promise<RequestOutcome> => {
 			if (stopped) return { kind: 'notStarted' };
-			const outcome = await sendRequest(ctx, run, request, keys[index]);
+			const outcome = await sendRequest(ctx, run, request, keys[index], pacer);
 			// A refused login stops the run's further requests even under Continue On Fail: each would be refused too.
 			if (
 				outcome.kind === 'failed' &&

@@ -23,11 +23,15 @@ import {
 	paramsUnderWindow,
 } from '../common/sendWindow';
 import type { WindowSchedule } from '../../../shared/sendWindow';
+import { pacerForRun, rateLimitOptions, rateOutput, waitForTurn } from '../common/rateLimit';
+import type { Pacer } from '../../helpers/pacer';
 
 /** What the voice-call sends of one run share: partially sent items, and the run's holidays. */
 interface VoiceRunState {
 	partial: number[];
 	windows: RunWindows;
+	/** The run's rate limit, read with the first item. */
+	pacer: Pacer | undefined;
 }
 
 const timing = timingFields('voice');
@@ -54,6 +58,7 @@ const properties: INodeProperties[] = [
 		timing.legacyDelay,
 		timing.expiration,
 		timing.legacySendAt,
+		...rateLimitOptions('voice'),
 		...sendWindowOptions('voice'),
 	]),
 ];
@@ -74,7 +79,11 @@ export async function execute(
 	const sender = reader.sender(itemIndex);
 	const { delayMinutes, expirationMinutes, expirationSet } = reader.timing(itemIndex, options);
 	const windowSetting = readWindowSetting(this, itemIndex, options);
-	const state = run.state<VoiceRunState>(() => ({ partial: [], windows: new RunWindows() }));
+	const state = run.state<VoiceRunState>(() => ({
+		partial: [],
+		windows: new RunWindows(),
+		pacer: pacerForRun(this, itemIndex, options),
+	}));
 	const readAt = Date.now();
 	const window = windowSetting && (await state.windows.resolve(windowSetting));
 	const params: GatewayParams = [
@@ -90,6 +99,7 @@ export async function execute(
 		run.sends.keyFor('SendIVRMessages', params),
 		[itemIndex],
 		async () => {
+			await waitForTurn(this, state.pacer, call.recipients.length, itemIndex);
 			let sent = params;
 			if (window) {
 				const timed = paramsUnderWindow(
@@ -132,5 +142,7 @@ export async function execute(
 		...(schedule && windowSetting
 			? { sendWindow: windowOutput(schedule, windowSetting.timeZone) }
 			: {}),
+		// The run's rate so far: the last item reports the whole run.
+		...(state.pacer ? rateOutput(state.pacer) : {}),
 	};
 }
