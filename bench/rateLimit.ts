@@ -35,11 +35,11 @@ const number = (i: number) => `0541${String(i).padStart(5, '0')}0`;
 
 const CASES: Case[] = [
 	{
-		name: 'personalised, 50/second, concurrency 10',
-		limit: 50,
+		name: 'personalised, 10/second, concurrency 5',
+		limit: 10,
 		per: 'second',
-		items: Array.from({ length: 500 * SCALE }, (_, i) => ({ to: number(i), text: `Hello ${i}` })),
-		options: { concurrency: 10 },
+		items: Array.from({ length: 200 * SCALE }, (_, i) => ({ to: number(i), text: `Hello ${i}` })),
+		options: { concurrency: 5 },
 		segments: 1,
 	},
 	{
