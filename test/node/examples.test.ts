@@ -11,9 +11,14 @@ const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const load = (file: string) =>
 	JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as IWorkflowBase;
 const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
-/** Examples that send through the SMSCenter node; the others start from the trigger or use n8n's Send Email node. */
-const sending = files.filter((f) =>
-	load(f).nodes.some((n) => n.type === 'n8n-nodes-smscenter.smsCenter'),
+/**
+ * Examples that send through the SMSCenter node; the others start from the trigger or use n8n's Send
+ * Email node. Those that write to PostgreSQL run in a real n8n instead (test/e2e/deliveryRecords.test.ts).
+ */
+const sending = files.filter(
+	(f) =>
+		load(f).nodes.some((n) => n.type === 'n8n-nodes-smscenter.smsCenter') &&
+		!load(f).nodes.some((n) => n.type === 'n8n-nodes-base.postgres'),
 );
 
 /** Names of the parameters a node shows for given resource and operation. */

@@ -112,4 +112,24 @@ describe('the check that dist/ is not older than its sources', () => {
 		at(join(root, 'nodes', 'shared', 'dates.ts'), 1_000);
 		expect(staleDistReason(root)).toMatch(/^dist\/ has no built files/);
 	});
+
+	it("bundles Israel's holidays alone, with Israel's time zone, and they are the holidays the source gives", () => {
+		const vendor = join(DIST, 'nodes', 'shared', 'holidaysVendor.js');
+		expect(statSync(vendor).size).toBeLessThan(700_000);
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { Holidays } = require(vendor) as {
+			Holidays: new (
+				country: string,
+				options: object,
+			) => { getHolidays(year: number): Array<{ start: Date; end: Date; name: string }> };
+		};
+		const yomKippur = new Holidays('IL', { languages: ['en'], types: ['public'] })
+			.getHolidays(2027)
+			.find((holiday) => holiday.name === 'Day of Atonement (Yom Kippur)');
+		expect([yomKippur?.start.toISOString(), yomKippur?.end.toISOString()]).toEqual([
+			'2027-10-10T15:00:00.000Z',
+			'2027-10-11T15:00:00.000Z',
+		]);
+		expect(new Holidays('US', {}).getHolidays(2027)).toEqual([]);
+	});
 });

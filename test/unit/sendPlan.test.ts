@@ -25,6 +25,7 @@ function sms(
 		price: 0,
 		delayMinutes: 0,
 		expirationMinutes: 0,
+		expirationSet: false,
 		messageOption: 'Regular',
 		ccEmails: [],
 		...overrides,
@@ -253,6 +254,60 @@ describe('planning item by item (each request starts as soon as it is complete)'
 				},
 			),
 			{ numRuns: 500 },
+		);
+	});
+
+	it('under a rate limit, gives the same requests as planning all items at once, none over the messages per request', () => {
+		const items = fc.array(
+			fc.record({
+				text: fc.constantFrom('A', 'B', 'C'),
+				count: fc.integer({ min: 1, max: 12 }),
+				cc: fc.integer({ min: 0, max: 2 }),
+			}),
+			{ minLength: 1, maxLength: 20 },
+		);
+		const segmentsOf: Record<string, number> = { A: 1, B: 2, C: 3 };
+		fc.assert(
+			fc.property(
+				items,
+				fc.integer({ min: 1, max: 10 }),
+				fc.integer({ min: 1, max: 12 }),
+				(given, batchSize, maxMessagesPerRequest) => {
+					let next = 0;
+					const prepared = given.map(({ text, count, cc }, itemIndex) =>
+						sms(
+							itemIndex,
+							text,
+							Array.from(
+								{ length: count },
+								() => `05${String(20000000 + next++).padStart(8, '0')}`,
+							),
+							{
+								measure: { encoding: 'GSM-7', characters: 1, segments: segmentsOf[text] },
+								ccEmails: Array.from(
+									{ length: Math.min(cc, count) },
+									(_, i) => `cc${itemIndex}-${i}@example.com`,
+								),
+							},
+						),
+					);
+					const options = { batchSize, returnMessageId: true, maxMessagesPerRequest };
+					const planner = new SendPlanner(options);
+					const streamed = prepared.flatMap((item) => planner.add(item));
+					streamed.push(...planner.finish());
+					const whole = planSend(prepared, options);
+					expect(streamed.map(shape).sort()).toEqual(whole.map(shape).sort());
+					for (const request of streamed) {
+						const segments = segmentsOf[request.params.find(([name]) => name === 'Message')![1]];
+						expect(request.messages).toBe(request.numbers.length * segments);
+						expect(request.numbers.length).toBeLessThanOrEqual(batchSize);
+						// One recipient always fits, even when its segments alone are over the limit.
+						if (request.numbers.length > 1)
+							expect(request.messages).toBeLessThanOrEqual(maxMessagesPerRequest);
+					}
+				},
+			),
+			{ numRuns: 300 },
 		);
 	});
 });

@@ -18,10 +18,12 @@ export interface Batch {
 export function planBatches(
 	items: Array<{ itemIndex: number; key: string; numbers: string[] }>,
 	batchSize: number,
+	/** A smaller size for a group, for example to keep a request within a rate limit. */
+	sizeOf: (key: string) => number = () => batchSize,
 ): Batch[] {
-	const size = Math.max(1, Math.floor(batchSize));
 	const groups = new Map<string, Batch[]>();
 	for (const item of items) {
+		const size = Math.max(1, Math.floor(Math.min(batchSize, sizeOf(item.key))));
 		const batches = groups.get(item.key) ?? [];
 		groups.set(item.key, batches);
 		let remaining = item.numbers;

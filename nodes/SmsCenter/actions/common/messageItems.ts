@@ -152,7 +152,7 @@ export class MessageItemReader {
 	timing(
 		itemIndex: number,
 		options: IDataObject,
-	): { delayMinutes: number; expirationMinutes: number } {
+	): { delayMinutes: number; expirationMinutes: number; expirationSet: boolean } {
 		const schedule = this.scheduleOf(itemIndex);
 		const delayMinutes =
 			schedule === '' || schedule === undefined
@@ -167,6 +167,7 @@ export class MessageItemReader {
 			expirationMinutes: unset
 				? delayMinutes + DEFAULT_EXPIRATION_MINUTES
 				: readMinutes(this.ctx, itemIndex, options, 'expirationMinutes', 'Expiration (Minutes)'),
+			expirationSet: !unset,
 		};
 	}
 

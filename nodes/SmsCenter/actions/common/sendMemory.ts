@@ -11,6 +11,9 @@ export interface SentAnswer {
 	messageId: string | null;
 }
 
+/** Parameters computed from the clock when the request goes. */
+const TIME_DERIVED = new Set(['DeliveryDelayInMinutes', 'ExpirationDelayInMinutes']);
+
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /**
@@ -52,7 +55,11 @@ export class RunSendMemory {
 	/** The key of the next request with this content; undefined when the run has no execution to belong to. */
 	keyFor(method: string, params: GatewayParams): string | undefined {
 		if (this.scope === undefined) return undefined;
-		const content = digest(JSON.stringify([method, params]));
+		// The delay and expiration are left out: under Send At or a Send Window they are worked out
+		// from the clock, so a retry minutes later carries other numbers for the same request.
+		const content = digest(
+			JSON.stringify([method, params.filter(([name]) => !TIME_DERIVED.has(name))]),
+		);
 		const occurrence = this.occurrences.get(content) ?? 0;
 		this.occurrences.set(content, occurrence + 1);
 		return digest(JSON.stringify([this.scope, content, occurrence]));

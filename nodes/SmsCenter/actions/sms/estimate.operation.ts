@@ -10,6 +10,13 @@ import {
 import { readFlag } from '../common/parameterValues';
 import type { OperationRun } from '../node.type';
 import { smsSummary } from './smsItem';
+import {
+	readWindowSetting,
+	RunWindows,
+	sendWindowOptions,
+	windowOutput,
+	windowTiming,
+} from '../common/sendWindow';
 
 const properties: INodeProperties[] = [
 	recipientsField,
@@ -24,6 +31,7 @@ const properties: INodeProperties[] = [
 			description:
 				"Whether to read the company's prepaid SMS balance (one request per run) and say whether each item fits in it. Where SMSCenter gives no balance to this login, the estimate says why instead.",
 		},
+		...sendWindowOptions('sms'),
 	]),
 ];
 
@@ -42,6 +50,7 @@ export async function execute(
 	const totals = run.state(() => ({
 		segments: 0,
 		balance: undefined as Promise<BalanceReading> | undefined,
+		windows: new RunWindows(),
 	}));
 	const options = run.reader.options(itemIndex);
 	const sms = run.reader.recipientsAndText(itemIndex, options);
@@ -51,6 +60,23 @@ export async function execute(
 		duplicatesRemoved: sms.duplicatesRemoved,
 		text: sms.text,
 	};
+	// When a send started now would go out under the Send Window.
+	const windowSetting = readWindowSetting(this, itemIndex, options);
+	if (windowSetting) {
+		const now = Date.now();
+		const { schedule } = windowTiming(
+			this,
+			itemIndex,
+			{
+				window: await totals.windows.resolve(windowSetting),
+				earliestAt: now,
+				delayMinutes: 0,
+				expirationMinutes: undefined,
+			},
+			now,
+		);
+		result.sendWindow = windowOutput(schedule, windowSetting.timeZone);
+	}
 	if (readFlag(this, itemIndex, 'Include Balance', options.includeBalance, true)) {
 		totals.balance ??= readBalanceOrReason(this, run.caller, itemIndex);
 		const reading = await totals.balance;

@@ -1,6 +1,7 @@
 import {
 	NodeOperationError,
 	sleep,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
@@ -22,10 +23,18 @@ import { readFlag, readNumber, type NumberField } from '../common/parameterValue
 import { withSentItems } from '../common/sentItems';
 import { addPartialSendHint, partialFields } from '../common/partialSends';
 import type { OperationRun } from '../node.type';
-import { SendPlanner, segmentsNeeded } from './sendPlan';
+import { SendPlanner, segmentsNeeded, type PlannedRequest } from './sendPlan';
 import { firstFailure, reconcile, sentItems } from './sendReconcile';
 import { itemError, SendDispatcher } from './sendRequests';
 import { readSmsItem, smsSummary, type PreparedSms } from './smsItem';
+import {
+	RunWindows,
+	sendWindowOptions,
+	windowOutput,
+	type WindowedTiming,
+} from '../common/sendWindow';
+import { pacerForRun, rateLimitOptions, rateOutput } from '../common/rateLimit';
+import { Pacer } from '../../helpers/pacer';
 
 const timing = timingFields('sms');
 
@@ -139,6 +148,8 @@ const properties: INodeProperties[] = [
 				'Whether to get the message ID back; delivery reports refer to it. Turn off only if SMSCenter support asks you to.',
 		},
 		timing.legacySendAt,
+		...rateLimitOptions('sms'),
+		...sendWindowOptions('sms'),
 		{
 			displayName: 'SMS Type',
 			name: 'smsOperation',
@@ -171,7 +182,9 @@ const PREPARE_SLICE_MS = 10;
  * Reads and checks each item and sends each request as soon as it is complete (items with the same
  * text share requests), while the next items are read; then gives each item its own result from the
  * requests that carried it. With the Balance Guard on, every item is read before anything is sent.
- * A run that stops at an invalid item names the items already sent.
+ * A run that stops at an invalid item names the items already sent. Under a Rate Limit each request
+ * carries at most one period's messages and waits for its turn; under a Send Window its delay is worked
+ * out when it goes.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -184,6 +197,11 @@ export async function execute(
 	let dispatcher: SendDispatcher | undefined;
 	let balanceGuard = false;
 	let returnMessageId = true;
+	let pacer: Pacer | undefined;
+	// The run's holidays, loaded once when an item's Send Window asks for them.
+	const runWindows = new RunWindows();
+	const windows = new Map<number, WindowedTiming>();
+	let windowed = false;
 	let sliceStarted = Date.now();
 	const itemOutcomesOf = async (sending: SendDispatcher) =>
 		reconcile(
@@ -206,6 +224,17 @@ export async function execute(
 			throw withSentItems(error as Error, sentItems(await itemOutcomesOf(dispatcher)));
 		}
 		prepared.push(sms);
+		if (sms.window) {
+			// Taken after the item's Send At was counted in whole minutes, so the send is never early.
+			const readAt = Date.now();
+			windowed = true;
+			windows.set(sms.itemIndex, {
+				window: await runWindows.resolve(sms.window),
+				earliestAt: readAt + sms.delayMinutes * 60_000,
+				delayMinutes: sms.delayMinutes,
+				expirationMinutes: sms.expirationSet ? sms.expirationMinutes : undefined,
+			});
+		}
 		if (!planner || !dispatcher) {
 			// Settings of the whole run, read with the first item.
 			const runOptions = run.reader.options(0);
@@ -213,8 +242,14 @@ export async function execute(
 			const concurrency = readNumber(this, 0, runOptions.concurrency, CONCURRENCY);
 			returnMessageId = readFlag(this, 0, 'Return Message ID', runOptions.returnMessageId, true);
 			balanceGuard = readFlag(this, 0, 'Balance Guard', runOptions.balanceGuard, false);
-			planner = new SendPlanner({ batchSize, returnMessageId });
-			dispatcher = new SendDispatcher(this, run, concurrency);
+			pacer = pacerForRun(this, 0, runOptions);
+			planner = new SendPlanner({
+				batchSize,
+				returnMessageId,
+				maxMessagesPerRequest: pacer && Pacer.messagesPerRequest(pacer.limit),
+				windowOf: (index) => windows.get(index),
+			});
+			dispatcher = new SendDispatcher(this, run, concurrency, pacer);
 		}
 		if (balanceGuard) continue;
 		for (const request of planner.add(sms)) dispatcher.dispatch(request);
@@ -253,6 +288,8 @@ export async function execute(
 	// After a failure these end as not started.
 	for (const request of planner.finish()) dispatcher.dispatch(request);
 	const itemOutcomes = await itemOutcomesOf(dispatcher);
+	const rate = pacer ? rateOutput(pacer) : {};
+	const requestsOf = windowed ? requestsByItem(dispatcher.requests) : undefined;
 
 	const failure = firstFailure(itemOutcomes);
 	// The run stops here: its error names every item that went out, this one too if it went out in part.
@@ -274,6 +311,8 @@ export async function execute(
 				...smsSummary(sms),
 				sender: sms.sender,
 				messageOption: sms.messageOption,
+				...(requestsOf ? windowFields(sms, requestsOf.get(sms.itemIndex) ?? []) : {}),
+				...rate,
 			},
 			pairedItem: { item: sms.itemIndex },
 		};
@@ -285,4 +324,32 @@ export async function execute(
 			.map((outcome) => outcome.itemIndex),
 	);
 	return results;
+}
+
+/** The requests that carry each item. */
+function requestsByItem(requests: PlannedRequest[]): Map<number, PlannedRequest[]> {
+	const byItem = new Map<number, PlannedRequest[]>();
+	for (const request of requests)
+		for (const part of request.parts) {
+			const carrying = byItem.get(part.itemIndex) ?? [];
+			if (carrying[carrying.length - 1] !== request) carrying.push(request);
+			byItem.set(part.itemIndex, carrying);
+		}
+	return byItem;
+}
+
+/** When an item under a Send Window goes out: the latest of its requests (an item may span several). */
+function windowFields(sms: PreparedSms, requests: PlannedRequest[]): IDataObject {
+	if (!sms.window) return {};
+	const schedules = requests
+		.map((request) => request.schedule)
+		.filter((schedule) => schedule !== undefined);
+	if (schedules.length === 0) return {};
+	const last = schedules.reduce((a, b) => (b.sendsAt > a.sendsAt ? b : a));
+	return {
+		sendWindow: {
+			...windowOutput(last, sms.window.timeZone),
+			heldBySendWindow: schedules.some((schedule) => schedule.held),
+		},
+	};
 }

@@ -1,5 +1,7 @@
 import type { GatewayParams } from '../../../shared/transport/requestBuilder';
 import { planBatches, type BatchPart } from '../../helpers/batching';
+import type { WindowedTiming } from '../common/sendWindow';
+import type { WindowSchedule } from '../../../shared/sendWindow';
 import type { PreparedSms } from './smsItem';
 
 export type SendMethod = 'SendMessageReturnMessageID' | 'SendMessagesV2';
@@ -13,12 +15,22 @@ export interface PlannedRequest {
 	firstItem: number;
 	/** Recipients of the whole request. */
 	numbers: string[];
+	/** Messages it sends: recipients times SMS segments. */
+	messages: number;
 	params: GatewayParams;
+	/** The Send Window of the request's items: its delay is worked out when the request goes. */
+	window?: WindowedTiming;
+	/** When the request goes out under its window: planned, then as sent. */
+	schedule?: WindowSchedule;
 }
 
 export interface SendPlanOptions {
 	batchSize: number;
 	returnMessageId: boolean;
+	/** At most this many messages (recipients times segments) in one request, under a rate limit. */
+	maxMessagesPerRequest?: number;
+	/** The Send Window timing of an item, when it has a window. */
+	windowOf?: (itemIndex: number) => WindowedTiming | undefined;
 }
 
 /**
@@ -35,6 +47,7 @@ function batchKey(sms: PreparedSms, ccOf?: number): string {
 		sms.expirationMinutes,
 		sms.messageOption,
 		ccOf ?? null,
+		sms.window?.key ?? null,
 	]);
 }
 
@@ -74,6 +87,16 @@ function ccFor(sms: PreparedSms, numbers: string[], pairedRequest: boolean): str
 	return numbers.map((number) => byNumber.get(number) ?? '').filter((email) => email !== '');
 }
 
+/**
+ * Recipients in one request: `batchSize`, and under a rate limit no more than one period's messages
+ * (recipients times the text's segments), at least one.
+ */
+function requestSize(options: SendPlanOptions, segments: number): number {
+	const max = options.maxMessagesPerRequest;
+	const size = max === undefined ? options.batchSize : Math.min(options.batchSize, max / segments);
+	return Math.max(1, Math.floor(size));
+}
+
 /** The gateway writes numbers in invariant culture. */
 export function invariantNumber(value: number): string {
 	return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
@@ -103,7 +126,12 @@ export function planSend(prepared: PreparedSms[], options: SendPlanOptions): Pla
 	const method: SendMethod = options.returnMessageId
 		? 'SendMessageReturnMessageID'
 		: 'SendMessagesV2';
-	const batches = planBatches(prepared.flatMap(planEntries), options.batchSize);
+	const segmentsOf = new Map(
+		prepared.flatMap((sms) => planEntries(sms).map((entry) => [entry.key, sms.measure.segments])),
+	);
+	const batches = planBatches(prepared.flatMap(planEntries), options.batchSize, (key) =>
+		requestSize(options, segmentsOf.get(key) ?? 1),
+	);
 	return batches.map((batch) => {
 		const firstItem = batch.parts[0].itemIndex;
 		const sms = byIndex.get(firstItem) as PreparedSms;
@@ -112,11 +140,13 @@ export function planSend(prepared: PreparedSms[], options: SendPlanOptions): Pla
 			parts: batch.parts,
 			firstItem,
 			numbers: batch.numbers,
+			messages: batch.numbers.length * sms.measure.segments,
 			params: sendParams(
 				sms,
 				batch.numbers,
 				ccFor(sms, batch.numbers, batch.key !== batchKey(sms)),
 			),
+			window: options.windowOf?.(firstItem),
 		};
 	});
 }
@@ -142,16 +172,15 @@ interface OpenBatch {
 
 export class SendPlanner {
 	private readonly open = new Map<string, OpenBatch>();
-	private readonly size: number;
 	private readonly method: SendMethod;
 
-	constructor(options: SendPlanOptions) {
-		this.size = Math.max(1, Math.floor(options.batchSize));
+	constructor(private readonly options: SendPlanOptions) {
 		this.method = options.returnMessageId ? 'SendMessageReturnMessageID' : 'SendMessagesV2';
 	}
 
 	add(sms: PreparedSms): PlannedRequest[] {
 		const full: PlannedRequest[] = [];
+		const size = requestSize(this.options, sms.measure.segments);
 		for (const entry of planEntries(sms)) {
 			const paired = entry.key !== batchKey(sms);
 			let remaining = entry.numbers;
@@ -161,12 +190,12 @@ export class SendPlanner {
 					current = { sms, parts: [], numbers: [], paired };
 					this.open.set(entry.key, current);
 				}
-				const room = this.size - current.numbers.length;
+				const room = size - current.numbers.length;
 				const taken = remaining.length <= room ? remaining : remaining.slice(0, room);
 				remaining = remaining.length <= room ? [] : remaining.slice(room);
 				current.parts.push({ itemIndex: sms.itemIndex, numbers: taken });
 				for (const number of taken) current.numbers.push(number);
-				if (current.numbers.length >= this.size) {
+				if (current.numbers.length >= size) {
 					full.push(this.request(current));
 					this.open.delete(entry.key);
 				}
@@ -188,12 +217,15 @@ export class SendPlanner {
 	}
 
 	private request(batch: OpenBatch): PlannedRequest {
+		const firstItem = batch.parts[0].itemIndex;
 		return {
 			method: this.method,
 			parts: batch.parts,
-			firstItem: batch.parts[0].itemIndex,
+			firstItem,
 			numbers: batch.numbers,
+			messages: batch.numbers.length * batch.sms.measure.segments,
 			params: sendParams(batch.sms, batch.numbers, ccFor(batch.sms, batch.numbers, batch.paired)),
+			window: this.options.windowOf?.(firstItem),
 		};
 	}
 }

@@ -4,11 +4,30 @@ import type { XmlValue } from '../../../shared/transport/responseParser';
 import { mapWithConcurrency } from '../../helpers/concurrency';
 import { readMessageIdAnswer, readSendCode } from '../../transport/answers';
 import { gatewayAnswerError, isLoginRefusalError } from '../../transport/errors';
+import type { GatewayParams } from '../../../shared/transport/requestBuilder';
+import { paramsUnderWindow } from '../common/sendWindow';
+import { scheduleInWindow } from '../../../shared/sendWindow';
+import { waitForTurn } from '../common/rateLimit';
+import type { Pacer } from '../../helpers/pacer';
 import type { OperationRun } from '../node.type';
 import type { PlannedRequest } from './sendPlan';
 import type { ItemOutcome, RequestOutcome } from './sendReconcile';
 
 const readV2 = (result: XmlValue) => ({ response: readSendCode(result), messageId: null });
+
+/** The request's parameters as it goes now: under a Send Window, with the delay of this moment. */
+function paramsAtSend(ctx: IExecuteFunctions, request: PlannedRequest): GatewayParams {
+	if (!request.window) return request.params;
+	const timed = paramsUnderWindow(
+		ctx,
+		request.firstItem,
+		request.params,
+		request.window,
+		Date.now(),
+	);
+	request.schedule = timed.schedule;
+	return timed.params;
+}
 
 /**
  * Sends one planned request at most once per execution (a retry of the node finds it in the run's
@@ -19,14 +38,17 @@ async function sendRequest(
 	run: OperationRun,
 	request: PlannedRequest,
 	key: string | undefined,
+	pacer: Pacer | undefined,
 ): Promise<RequestOutcome> {
 	const itemIndexes = request.parts.map((part) => part.itemIndex);
 	try {
 		const answer = await run.sends.once(key, itemIndexes, async () => {
+			// Only requests that really go wait for the rate limit; a retry's remembered answers do not.
+			await waitForTurn(ctx, pacer, request.messages, request.firstItem);
 			const read = request.method === 'SendMessageReturnMessageID' ? readMessageIdAnswer : readV2;
 			const { response, messageId } = await run.caller.asmx(
 				request.method,
-				request.params,
+				paramsAtSend(ctx, request),
 				request.firstItem,
 				read,
 			);
@@ -48,6 +70,7 @@ export async function sendAll(
 	run: OperationRun,
 	requests: PlannedRequest[],
 	concurrency: number,
+	pacer?: Pacer,
 ): Promise<RequestOutcome[]> {
 	// Keys in plan order, before any request starts: a retry plans the same requests and finds the same keys.
 	const keys = requests.map((request) => run.sends.keyFor(request.method, request.params));
@@ -57,7 +80,7 @@ export async function sendAll(
 		concurrency,
 		async (request, index): Promise<RequestOutcome> => {
 			if (stopped) return { kind: 'notStarted' };
-			const outcome = await sendRequest(ctx, run, request, keys[index]);
+			const outcome = await sendRequest(ctx, run, request, keys[index], pacer);
 			// A refused login stops the run's further requests even under Continue On Fail: each would be refused too.
 			if (
 				outcome.kind === 'failed' &&
@@ -86,6 +109,8 @@ export class SendDispatcher {
 		private readonly ctx: IExecuteFunctions,
 		private readonly run: OperationRun,
 		private readonly concurrency: number,
+		/** The run's rate limit: each request that really goes waits for its turn. */
+		private readonly pacer?: Pacer,
 	) {}
 
 	/** Whether a failure (or `stop`) ended the run's sending: no further request starts. */
@@ -100,8 +125,15 @@ export class SendDispatcher {
 
 	dispatch(request: PlannedRequest): void {
 		const key = this.run.sends.keyFor(request.method, request.params);
+		// Under a Send Window, when the request would go out if it went now; worked out again when it goes.
+		if (request.window)
+			request.schedule = scheduleInWindow(
+				request.window.window,
+				Date.now(),
+				request.window.earliestAt,
+			);
 		this.requests.push(request);
-		this.outcomes.push(this.slot(() => sendRequest(this.ctx, this.run, request, key)));
+		this.outcomes.push(this.slot(() => sendRequest(this.ctx, this.run, request, key, this.pacer)));
 	}
 
 	stop(): void {

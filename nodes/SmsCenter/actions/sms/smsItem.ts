@@ -4,6 +4,7 @@ import type { TextMeasure } from '../../helpers/messageSegments';
 import { inputError } from '../common/itemErrors';
 import type { MessageItemReader } from '../common/messageItems';
 import { readNumber, readOption, readSentText, type NumberField } from '../common/parameterValues';
+import { readWindowSetting, type WindowSetting } from '../common/sendWindow';
 
 export const SMS_OPERATIONS = ['Push', 'Pull', 'ReverseBilling'] as const;
 export type SmsOperation = (typeof SMS_OPERATIONS)[number];
@@ -25,6 +26,10 @@ export interface PreparedSms {
 	price: number;
 	delayMinutes: number;
 	expirationMinutes: number;
+	/** Whether the user entered the expiration (otherwise it is the delay plus a day). */
+	expirationSet: boolean;
+	/** The Send Window, when the item has one. */
+	window?: WindowSetting;
 	messageOption: MessageOption;
 	ccEmails: string[];
 }
@@ -95,6 +100,7 @@ export function readSmsItem(
 		smsOperation,
 		price,
 		...reader.timing(itemIndex, options),
+		window: readWindowSetting(ctx, itemIndex, options),
 		messageOption,
 		ccEmails: emails,
 	};

@@ -15,6 +15,24 @@ import { inputError } from '../common/itemErrors';
 import { addPartialSendHint, partialFields } from '../common/partialSends';
 import { isPartialAnswer } from '../../../shared/transport/answerRules';
 import type { OperationRun } from '../node.type';
+import {
+	readWindowSetting,
+	RunWindows,
+	sendWindowOptions,
+	windowOutput,
+	paramsUnderWindow,
+} from '../common/sendWindow';
+import type { WindowSchedule } from '../../../shared/sendWindow';
+import { pacerForRun, rateLimitOptions, rateOutput, waitForTurn } from '../common/rateLimit';
+import type { Pacer } from '../../helpers/pacer';
+
+/** What the voice-call sends of one run share: partially sent items, and the run's holidays. */
+interface VoiceRunState {
+	partial: number[];
+	windows: RunWindows;
+	/** The run's rate limit, read with the first item. */
+	pacer: Pacer | undefined;
+}
 
 const timing = timingFields('voice');
 
@@ -36,7 +54,13 @@ const properties: INodeProperties[] = [
 	{ ...messageField, description: 'The text SMSCenter keeps with the call' },
 	senderField,
 	...timing.schedule,
-	optionsCollection([timing.legacyDelay, timing.expiration, timing.legacySendAt]),
+	optionsCollection([
+		timing.legacyDelay,
+		timing.expiration,
+		timing.legacySendAt,
+		...rateLimitOptions('voice'),
+		...sendWindowOptions('voice'),
+	]),
 ];
 
 export const description = forOperation('voiceCall', 'send', properties);
@@ -53,7 +77,15 @@ export async function execute(
 	if (recordProblem) throw inputError(this, itemIndex, 'Record ID', recordProblem);
 	const call = reader.recipientsAndText(itemIndex, options, 'voice');
 	const sender = reader.sender(itemIndex);
-	const { delayMinutes, expirationMinutes } = reader.timing(itemIndex, options);
+	const { delayMinutes, expirationMinutes, expirationSet } = reader.timing(itemIndex, options);
+	const windowSetting = readWindowSetting(this, itemIndex, options);
+	const state = run.state<VoiceRunState>(() => ({
+		partial: [],
+		windows: new RunWindows(),
+		pacer: pacerForRun(this, itemIndex, options),
+	}));
+	const readAt = Date.now();
+	const window = windowSetting && (await state.windows.resolve(windowSetting));
 	const params: GatewayParams = [
 		['SenderName', sender],
 		['RecordID', String(recordId).trim()],
@@ -62,16 +94,30 @@ export async function execute(
 		['DeliveryDelayInMinutes', String(delayMinutes)],
 		['ExpirationDelayInMinutes', String(expirationMinutes)],
 	];
+	let schedule: WindowSchedule | undefined;
 	const answer = await run.sends.once(
 		run.sends.keyFor('SendIVRMessages', params),
 		[itemIndex],
 		async () => {
-			const reply = await run.caller.asmx(
-				'SendIVRMessages',
-				params,
-				itemIndex,
-				readMessageIdAnswer,
-			);
+			await waitForTurn(this, state.pacer, call.recipients.length, itemIndex);
+			let sent = params;
+			if (window) {
+				const timed = paramsUnderWindow(
+					this,
+					itemIndex,
+					params,
+					{
+						window,
+						earliestAt: readAt + delayMinutes * 60_000,
+						delayMinutes,
+						expirationMinutes: expirationSet ? expirationMinutes : undefined,
+					},
+					Date.now(),
+				);
+				schedule = timed.schedule;
+				sent = timed.params;
+			}
+			const reply = await run.caller.asmx('SendIVRMessages', sent, itemIndex, readMessageIdAnswer);
 			requireAccepted(
 				this.getNode(),
 				reply.response,
@@ -83,9 +129,8 @@ export async function execute(
 		},
 	);
 	if (isPartialAnswer(answer.code)) {
-		const partial = run.state(() => ({ items: [] as number[] }));
-		if (partial.items.length === 0) run.atEnd(() => addPartialSendHint(this, partial.items));
-		partial.items.push(itemIndex);
+		if (state.partial.length === 0) run.atEnd(() => addPartialSendHint(this, state.partial));
+		state.partial.push(itemIndex);
 	}
 	return {
 		status: answer.code,
@@ -94,5 +139,10 @@ export async function execute(
 		recordId: String(recordId).trim(),
 		recipients: call.recipients,
 		recipientCount: call.recipients.length,
+		...(schedule && windowSetting
+			? { sendWindow: windowOutput(schedule, windowSetting.timeZone) }
+			: {}),
+		// The run's rate so far: the last item reports the whole run.
+		...(state.pacer ? rateOutput(state.pacer) : {}),
 	};
 }
