@@ -13,7 +13,8 @@ const load = (file: string) =>
 const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
 /**
  * Examples that send through the SMSCenter node; the others start from the trigger or use n8n's Send
- * Email node. Those that write to PostgreSQL run in a real n8n instead (test/e2e/deliveryRecords.test.ts).
+ * Email node. Those that write to PostgreSQL need n8n's Postgres node and a database, which this engine
+ * harness does not load; their other checks below still apply.
  */
 const sending = files.filter(
 	(f) =>
