@@ -132,13 +132,17 @@ const EXAMPLE_CALLS: Record<string, string[]> = {
 	'smsc-send-one': ['SendMessageReturnMessageID'],
 	'smsc-simple': ['pushsms'],
 	'smsc-email-to-sms': [],
+	'smsc-quiet-hours': ['SendMessageReturnMessageID'],
 };
 
 (SKIP ? describe.skip : describe)(`the package in n8n ${VERSION} (the 1.x line)`, () => {
 	let sandbox: Sandbox;
 	let n8n: N8nInstance;
 	let workDir: string;
-	const examples = loadExamples();
+	// The delivery-record examples need PostgreSQL tables of their own; they are not part of this subset.
+	const examples = loadExamples().filter(
+		(example) => !example.nodes.some((node) => node.type === 'n8n-nodes-base.postgres'),
+	);
 	const started = examples
 		.filter((example) =>
 			example.nodes.some(
