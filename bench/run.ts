@@ -444,20 +444,43 @@ async function deliveryBurst(
 		[burst[i], burst[j]] = [burst[j], burst[i]];
 	}
 	const before = sinkKeys.length;
-	let next = 0;
 	let acknowledged = 0;
-	const load = loadavg();
-	const ms = await timed(async () => {
+	/** Answers other than `_OK_`, by HTTP status and the start of the body. */
+	const refusals: Record<string, number> = {};
+	/** Sends `urls` at BURST_IN_FLIGHT; gives back those not acknowledged. */
+	const send = async (urls: string[]): Promise<string[]> => {
+		const unanswered: string[] = [];
+		let next = 0;
 		await Promise.all(
 			Array.from({ length: BURST_IN_FLIGHT }, async () => {
-				while (next < burst.length) {
-					const url = burst[next++];
+				while (next < urls.length) {
+					const url = urls[next++];
 					const response = await request(url, { dispatcher: agent });
-					if ((await response.body.text()).includes('_OK_')) acknowledged++;
+					const body = await response.body.text();
+					if (body.includes('_OK_')) acknowledged++;
+					else {
+						const answer = `${response.statusCode} ${body.slice(0, 60)}`;
+						refusals[answer] = (refusals[answer] ?? 0) + 1;
+						unanswered.push(url);
+					}
 				}
 			}),
 		);
+		return unanswered;
+	};
+	const load = loadavg();
+	let unanswered: string[] = [];
+	const ms = await timed(async () => {
+		unanswered = await send(burst);
 	});
+	// What SMSCenter does with a notification that got no _OK_: it sends it again later (here 2 s later,
+	// up to 5 times), so a report is lost only if it never starts a run.
+	let retried = 0;
+	for (let round = 0; round < 5 && unanswered.length > 0; round++) {
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+		retried += unanswered.length;
+		unanswered = await send(unanswered);
+	}
 	// Executions run after the acknowledgement: wait until every distinct notification has reported,
 	// or nothing new has come for 15 s.
 	const ownKeys = () =>
@@ -483,6 +506,9 @@ async function deliveryBurst(
 		ms,
 		settledMs,
 		acknowledged,
+		refusals,
+		retried,
+		unacknowledgedAfterRetries: unanswered.length,
 		lost: unique - distinct,
 		duplicated: keys.length - distinct,
 		loadavg: load,
@@ -555,7 +581,7 @@ async function burstWorkload(
 			};
 			(c.trigger[String(t.level)] ??= []).push(record);
 			log(
-				`  ${engine.padEnd(6)} C   trigger, ${String(t.level).padStart(5)} remembered: ${outcome.ms.toFixed(0)} ms, ${(outcome.ms / BURST).toFixed(1)} ms/report, lost ${outcome.lost}, duplicated ${outcome.duplicated}, static data ${record.staticDataBytes} B`,
+				`  ${engine.padEnd(6)} C   trigger, ${String(t.level).padStart(5)} remembered: ${outcome.ms.toFixed(0)} ms, ${(outcome.ms / BURST).toFixed(1)} ms/report, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}, static data ${record.staticDataBytes} B`,
 			);
 		});
 		steps.push(async () => {
@@ -568,7 +594,7 @@ async function burstWorkload(
 			);
 			c.webhook.push(outcome);
 			log(
-				`  ${engine.padEnd(6)} C   Webhook node:          ${outcome.ms.toFixed(0)} ms, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
+				`  ${engine.padEnd(6)} C   Webhook node:          ${outcome.ms.toFixed(0)} ms, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
 			);
 		});
 		for (const step of run % 2 === 0 ? steps : [...steps].reverse()) await step();

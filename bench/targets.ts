@@ -12,11 +12,16 @@ export interface RunRecord {
 }
 
 export interface BurstRecord {
-	/** From the first notification sent until the last one was acknowledged. */
+	/** From the first notification sent until the last one of the burst was answered (before retries). */
 	ms: number;
 	/** Until every execution had reported to the counter. */
 	settledMs: number;
 	acknowledged: number;
+	/** Answers other than `_OK_` (the gateway retries those), by HTTP status and the start of the body. */
+	refusals?: Record<string, number>;
+	/** Notifications sent again because they got no `_OK_` (as SMSCenter retries them), and how many never got one. */
+	retried?: number;
+	unacknowledgedAfterRetries?: number;
 	lost: number;
 	duplicated: number;
 	loadavg: number[];

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
+import { jsonFieldPath, readJsonField } from '../../helpers/jsonFieldExpression';
 
 function hasExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -8,8 +9,9 @@ function hasExpression(value: unknown): boolean {
 }
 
 /**
- * Reads a parameter per item, but only once when it holds no expression: a bulk run of thousands
- * of items then resolves only the parameters that really differ per item.
+ * Reads a parameter per item, but only once when it holds no expression, and straight from the item
+ * when it is only a field of the item (`{{ $json.phone }}`, see jsonFieldExpression.ts): a bulk run
+ * of thousands of items then asks n8n to evaluate only the expressions that need it.
  */
 export function perItemParameter<T>(
 	ctx: IExecuteFunctions,
@@ -17,8 +19,17 @@ export function perItemParameter<T>(
 	fallback: T,
 ): (itemIndex: number) => T {
 	const raw = ctx.getNode().parameters[name] as NodeParameterValueType | undefined;
-	if (raw !== undefined && hasExpression(raw))
-		return (itemIndex) => ctx.getNodeParameter(name, itemIndex, fallback as never) as T;
+	const evaluated = (itemIndex: number) =>
+		ctx.getNodeParameter(name, itemIndex, fallback as never) as T;
+	const path = jsonFieldPath(raw);
+	if (path) {
+		const items = ctx.getInputData();
+		return (itemIndex) => {
+			const value = readJsonField(items[itemIndex]?.json, path);
+			return value === undefined ? evaluated(itemIndex) : (value as T);
+		};
+	}
+	if (raw !== undefined && hasExpression(raw)) return evaluated;
 	let value: T | undefined;
 	let read = false;
 	return () => {
