@@ -15,11 +15,18 @@ import { GATEWAY_TIME_ZONE, isValidTimeZone } from '../shared/dates';
 import { documentationSection } from '../shared/documentation';
 import { DELIVERY_STATUSES } from '../shared/statusCodes/deliveryStatuses';
 import { DEFAULT_MEMORY_LIMIT } from './helpers/deliveryMemory';
+import { acknowledgementProblem } from './helpers/acknowledgement';
 import { memoryKey } from './helpers/eventId';
 import { describeInvalidEntries, isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
 import { handOver, processMemory, saveWithCall, syncFromStored } from './helpers/memoryStore';
 import { readNotification, SECRET_FIELD } from './helpers/notification';
-import { DELIVERY_PATH, FIRST_EVENT_HELP, READY_PATH, SETUP_NOTICE } from './helpers/setupText';
+import {
+	DELIVERY_PATH,
+	FIRST_EVENT_HELP,
+	READY_PATH,
+	RESPOND_NODE_NOTICE,
+	SETUP_NOTICE,
+} from './helpers/setupText';
 import { readRequestFields } from './helpers/requestFields';
 import {
 	configuredSecret,
@@ -68,6 +75,15 @@ async function checkSetup(context: IHookFunctions): Promise<void> {
 			context.getNode(),
 			'Secret: choose an SMSCenter Trigger API credential holding the secret that SMSCenter sends as the "key" field',
 		);
+	}
+	if (context.getNodeParameter('acknowledge', 'onReceived') === 'responseNode') {
+		// The nodes after this one (all of them, in every branch): n8n 1.85 and later tell them.
+		const following =
+			typeof context.getChildNodes === 'function'
+				? context.getChildNodes(context.getNode().name)
+				: [];
+		const problem = acknowledgementProblem(following);
+		if (problem) throw new NodeOperationError(context.getNode(), problem);
 	}
 	const node = `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}`;
 	if (source === 'parameter' && !warnedAboutPlainSecret.has(node)) {
@@ -187,8 +203,7 @@ export class SmsCenterTrigger implements INodeType {
 				default: 'onReceived',
 			},
 			{
-				displayName:
-					'End the workflow with a Respond to Webhook node that answers with the text _OK_. Until it answers, SMSCenter keeps the notification and retries it, so a failed run loses nothing; each retry starts the workflow again.',
+				displayName: RESPOND_NODE_NOTICE,
 				name: 'responseNodeNotice',
 				type: 'notice',
 				default: '',

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { ExecutionLifecycleHooks, HookContext, WebhookContext } from 'n8n-core';
 import {
 	Workflow,
+	type IConnections,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INode,
@@ -16,6 +17,7 @@ import {
 // n8n-core's own copies: the node contexts' `this.logger` is the Logger in n8n-core's container.
 import { Container } from 'n8n-core/node_modules/@n8n/di';
 import { Logger } from 'n8n-core/node_modules/@n8n/backend-common';
+import { builtInStandIns } from './builtInStandIns';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { testAdditionalData } from './executeWorkflow';
 import { loadBuilt, PackageNodeTypes, SMSCENTER_TRIGGER_TYPE } from './packageTypes';
@@ -62,6 +64,8 @@ export interface TriggerServerOptions {
 	/** Static data stored before this server starts, and the workflow it belongs to. */
 	storedStaticData?: string;
 	workflowId?: string;
+	/** Nodes after the trigger, connected one after the other (their parameters stay empty). */
+	following?: Array<{ name: string; type: string; typeVersion: number; disabled?: boolean }>;
 }
 
 /**
@@ -99,6 +103,21 @@ export async function startTriggerServer(
 		options.credentialSecret !== undefined
 			? { [TRIGGER_CREDENTIAL]: { secret: options.credentialSecret } }
 			: {};
+	// What the nodes after the trigger do is not run here: a pass-through stands in for each.
+	for (const next of options.following ?? [])
+		nodeTypes.add(next.type, builtInStandIns()['n8n-nodes-base.wait']);
+	const following: INode[] = (options.following ?? []).map((next, index) => ({
+		id: `following-${index}`,
+		position: [220 * (index + 1), 0],
+		parameters: {},
+		...next,
+	}));
+	const chain = [node, ...following];
+	const connections: IConnections = {};
+	for (let index = 1; index < chain.length; index++)
+		connections[chain[index - 1].name] = {
+			main: [[{ node: chain[index].name, type: 'main', index: 0 }]],
+		};
 	let stored = options.storedStaticData ?? '{}';
 	const workflowData: IWorkflowBase = {
 		id: options.workflowId ?? `trigger-workflow-${++servers}`,
@@ -108,14 +127,14 @@ export async function startTriggerServer(
 		isArchived: false,
 		createdAt: new Date(),
 		updatedAt: new Date(),
-		nodes: [node],
-		connections: {},
+		nodes: chain,
+		connections,
 	};
 	const loadWorkflow = () =>
 		new Workflow({
 			id: workflowData.id,
-			nodes: [node],
-			connections: {},
+			nodes: chain,
+			connections,
 			active: true,
 			nodeTypes,
 			staticData: JSON.parse(stored) as IDataObject,

@@ -1,4 +1,5 @@
 import { documentationSection } from '../../shared/documentation';
+import { RESPOND_NODE_TO_PASTE } from './acknowledgement';
 import { SECRET_FIELD, TOKEN_QUERY } from './notification';
 
 /** The webhook path SMSCenter calls, after n8n's `/webhook/<id>/`. */
@@ -31,4 +32,11 @@ export const FIRST_EVENT_HELP = [
 	'<b>While you build the workflow</b>, SMSCenter cannot reach you: it calls only the Production URL. Send a sample report yourself:',
 	`click <b>Execute step</b>, then open the <b>Test URL</b> (Webhook URLs, Test URL) in a browser with sample values in place of the tokens and the Secret after <code>${SECRET_FIELD}=</code> (<a href="${FIRST_EVENT_DOCS}" target="_blank">example</a>).`,
 	'<br /><br /><b>Once the workflow is published</b>, every delivery report SMSCenter sends to the Production URL starts it. Those executions show in the workflow\'s <a data-key="executions">Executions</a>, not here.',
+].join(' ');
+
+/** Under Acknowledge, After the Workflow: which Respond to Webhook node answers for this trigger, ready to paste. */
+export const RESPOND_NODE_NOTICE = [
+	'End the workflow with a Respond to Webhook node at <b>version 1</b> answering the text _OK_. Until it answers, SMSCenter keeps the notification and retries it, so a failed run loses nothing; each retry starts the workflow again.',
+	"n8n's newer Respond to Webhook versions (the one the node list adds) answer only after n8n's own Webhook node and fail here, so the workflow cannot be published with one. Copy this and paste it on the canvas, then connect it last:",
+	`<br /><code>${RESPOND_NODE_TO_PASTE.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</code>`,
 ].join(' ');
