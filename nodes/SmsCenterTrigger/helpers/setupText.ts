@@ -36,7 +36,10 @@ export const FIRST_EVENT_HELP = [
 
 /** Under Acknowledge, After the Workflow: which Respond to Webhook node answers for this trigger, ready to paste. */
 export const RESPOND_NODE_NOTICE = [
-	'End the workflow with a Respond to Webhook node at <b>version 1</b> answering the text _OK_. Until it answers, SMSCenter keeps the notification and retries it, so a failed run loses nothing; each retry starts the workflow again.',
-	"n8n's newer Respond to Webhook versions (the one the node list adds) answer only after n8n's own Webhook node and fail here, so the workflow cannot be published with one. Copy this and paste it on the canvas, then connect it last:",
-	`<br /><code>${RESPOND_NODE_TO_PASTE.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</code>`,
-].join(' ');
+	'<ul>',
+	'<li>End the workflow with a Respond to Webhook node at version 1 answering the text _OK_. Until it answers, SMSCenter keeps the notification and retries it, so a failed run loses nothing; each retry starts the workflow again.</li>',
+	"<li>n8n's newer Respond to Webhook versions (the one the node list adds) answer only after n8n's own Webhook node and would fail every run here, so the workflow cannot be published with one. Copy this line, paste it on the canvas and connect it last: " +
+		RESPOND_NODE_TO_PASTE +
+		'</li>',
+	'</ul>',
+].join('');
