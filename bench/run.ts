@@ -18,7 +18,6 @@
  *                                expression; the counter node after them does, the same for both)
  *   --skip a,b,c                 workloads to leave out
  */
-import { createServer, type Server } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -31,7 +30,9 @@ import {
 	installPackageInto,
 	N8nInstance,
 	PACKAGE_ROOT,
+	psql,
 } from '../scripts/n8n/instance';
+import { reportBurst, startSink } from '../scripts/n8n/deliveryReports';
 import { DeliveryMemory } from '../nodes/SmsCenterTrigger/helpers/deliveryMemory';
 import { deliveryEventId, memoryKey } from '../nodes/SmsCenterTrigger/helpers/eventId';
 import { MEMORY_FIELD } from '../nodes/SmsCenterTrigger/helpers/memoryStore';
@@ -98,20 +99,6 @@ const SINK_PORT = 6530;
 const log = (text: string) => process.stdout.write(`${text}\n`);
 const loadavg = () =>
 	readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).map(Number);
-/** Counts what the delivery-report workflows report: one call per execution, keyed by notification. */
-function startSink(): Promise<{ server: Server; url: string; keys: string[] }> {
-	const keys: string[] = [];
-	const server = createServer((req, res) => {
-		keys.push(new URL(req.url ?? '/', 'http://sink').searchParams.get('key') ?? '');
-		res.end('ok');
-	});
-	return new Promise((resolve) =>
-		server.listen(SINK_PORT, '127.0.0.1', () =>
-			resolve({ server, url: `http://127.0.0.1:${SINK_PORT}/count`, keys }),
-		),
-	);
-}
-
 /** Resident memory of n8n's main process and its children (the task runner of the Code node). */
 function rssOf(pid: number): number {
 	let total = 0;
@@ -425,24 +412,12 @@ async function deliveryBurst(
 	agent: Agent,
 ) {
 	const unique = Math.round(BURST * 0.9);
-	const urls = Array.from({ length: unique }, (_, i) => {
-		const fields = {
-			key: SECRET,
-			MsgID: String(firstId + i),
-			MSISDN: '972541234560',
-			StatusCode: '600',
-			StatusDes: 'Delivered',
-			ReasonCode: '601',
-			ReasonDes: 'Message delivered',
-			Date: '25112026093000',
-		};
-		return `${base}?${new URLSearchParams(fields).toString()}`;
+	const burst = reportBurst(base, SECRET, {
+		firstId,
+		count: unique,
+		repeats: BURST - unique,
+		seed,
 	});
-	const burst = [...urls, ...urls.slice(0, BURST - unique)];
-	for (let i = burst.length - 1; i > 0; i--) {
-		const j = (i * 7919 + seed) % (i + 1);
-		[burst[i], burst[j]] = [burst[j], burst[i]];
-	}
 	const before = sinkKeys.length;
 	let next = 0;
 	let acknowledged = 0;
@@ -487,16 +462,6 @@ async function deliveryBurst(
 		duplicated: keys.length - distinct,
 		loadavg: load,
 	};
-}
-
-function psql(database: string, sql: string): string {
-	return execFileSync(
-		'psql',
-		['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-At', '-c', sql],
-		{
-			encoding: 'utf8',
-		},
-	).trim();
 }
 
 /** C and D: delivery-report bursts at each memory level against the Webhook node, under one engine. */
@@ -617,7 +582,7 @@ async function main(): Promise<void> {
 	// per item and one request per 500 items carry the same accepted recipients.
 	fixture.rules = { ...fixture.rules, smsByLastDigit: {} };
 	const sandbox: Sandbox = await startSandbox({ fixture, timeScale: 1e-4, port: SANDBOX_PORT });
-	const sink = await startSink();
+	const sink = await startSink(SINK_PORT);
 	const agent = new Agent({ connections: 256 });
 	try {
 		for (const engine of ENGINES) {
