@@ -5,14 +5,6 @@ export interface GatewayLogin {
 	password: string;
 }
 
-/** The login fields of the stored credential. */
-export function loginOf(credentials: { username?: unknown; password?: unknown }): GatewayLogin {
-	return {
-		username: String(credentials.username ?? ''),
-		password: String(credentials.password ?? ''),
-	};
-}
-
 /** The credential cannot be used as it is (wrong login, base URL refused); raised before anything is sent. */
 export class CredentialSetupError extends Error {}
 
