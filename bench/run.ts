@@ -275,70 +275,53 @@ async function sendWorkloads(
 		count: scaled(count, scale),
 		list: true,
 	});
-	const form = (f: Form, c: number, who: 'node' | 'http') => path(`${who}-${f}`, c);
+	type Body = (scale: number) => object & { count: number };
+	const variant = (
+		workload: string,
+		name: string,
+		expected: number,
+		variantPath: string,
+		body: Body,
+		sends = true,
+	): Variant => ({ name, expected, run: flow(variantPath, body, sends, `${workload} ${name}`) });
+	/** The SMSCenter node and its HTTP Request baseline in one form, each sending its own count. */
+	const nodeAndHttp = (
+		workload: string,
+		c: number,
+		f: Form,
+		body: (count: number) => Body,
+		nodeCount: number,
+		httpCount: number,
+	): Variant[] => [
+		variant(workload, 'node', nodeCount, path(`node-${f}`, c), body(nodeCount)),
+		variant(workload, 'http', httpCount, path(`http-${f}`, c), body(httpCount)),
+	];
+	/** The same start without the sending step. */
+	const control = (workload: string, expected: number, body: Body): Variant =>
+		variant(workload, 'control', expected, 'bench-control', body, false);
+	const broadcastItems = (count: number) => itemsBody(count);
+	const personalisedItems = (count: number) => itemsBody(count, true);
 
 	if (!SKIP.includes('a')) {
 		const c = A_CONCURRENCY;
 		await measure('A1', c, [
-			{
-				name: 'node',
-				expected: BROADCAST,
-				run: flow(form('expressions', c, 'node'), itemsBody(BROADCAST), true, 'A1 node'),
-			},
-			{
-				name: 'http',
-				expected: BASELINE_BROADCAST,
-				run: flow(form('expressions', c, 'http'), itemsBody(BASELINE_BROADCAST), true, 'A1 http'),
-			},
-			{
-				name: 'control',
-				expected: BROADCAST,
-				run: flow('bench-control', itemsBody(BROADCAST), false, 'A1 control'),
-			},
+			...nodeAndHttp('A1', c, 'expressions', broadcastItems, BROADCAST, BASELINE_BROADCAST),
+			control('A1', BROADCAST, broadcastItems(BROADCAST)),
 		]);
-		await measure('A2', c, [
-			{
-				name: 'node',
-				expected: BROADCAST,
-				run: flow(form('typedText', c, 'node'), itemsBody(BROADCAST), true, 'A2 node'),
-			},
-			{
-				name: 'http',
-				expected: BASELINE_BROADCAST,
-				run: flow(form('typedText', c, 'http'), itemsBody(BASELINE_BROADCAST), true, 'A2 http'),
-			},
-		]);
+		await measure(
+			'A2',
+			c,
+			nodeAndHttp('A2', c, 'typedText', broadcastItems, BROADCAST, BASELINE_BROADCAST),
+		);
 		await measure('A3', c, [
-			{
-				name: 'node',
-				expected: BROADCAST,
-				run: flow(form('list', c, 'node'), listBody(BROADCAST), true, 'A3 node'),
-			},
-			{
-				name: 'http',
-				expected: BROADCAST,
-				run: flow(form('list', c, 'http'), listBody(BROADCAST), true, 'A3 http'),
-			},
-			{
-				name: 'control',
-				expected: 1,
-				run: flow('bench-control', listBody(BROADCAST), false, 'A3 control'),
-			},
+			...nodeAndHttp('A3', c, 'list', listBody, BROADCAST, BROADCAST),
+			control('A3', 1, listBody(BROADCAST)),
 		]);
 	}
 	if (!SKIP.includes('b')) {
 		for (const c of CONCURRENCIES)
 			await measure('B', c, [
-				{
-					name: 'node',
-					expected: PERSONALISED,
-					run: flow(form('expressions', c, 'node'), itemsBody(PERSONALISED, true), true, 'B node'),
-				},
-				{
-					name: 'http',
-					expected: PERSONALISED,
-					run: flow(form('expressions', c, 'http'), itemsBody(PERSONALISED, true), true, 'B http'),
-				},
+				...nodeAndHttp('B', c, 'expressions', personalisedItems, PERSONALISED, PERSONALISED),
 				{
 					name: 'undici',
 					expected: PERSONALISED,
@@ -351,11 +334,7 @@ async function sendWorkloads(
 						);
 					},
 				},
-				{
-					name: 'control',
-					expected: PERSONALISED,
-					run: flow('bench-control', itemsBody(PERSONALISED, true), false, 'B control'),
-				},
+				control('B', PERSONALISED, personalisedItems(PERSONALISED)),
 			]);
 	}
 }

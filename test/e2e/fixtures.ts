@@ -16,6 +16,7 @@ import {
 	N8nInstance,
 	type N8nOptions,
 } from '../../scripts/n8n/instance';
+import { assertDistFresh } from '../harness/distFreshness';
 
 /**
  * What the end-to-end suites share: the sandbox with a login of the test's own, real n8n instances
@@ -93,6 +94,8 @@ export class TestN8ns {
 	constructor(private readonly name: string) {}
 
 	create(setUp: N8nSetUp): TestN8n {
+		// n8n gets the package packed from dist/: a source edited since the last build would not be in it.
+		assertDistFresh();
 		const workDir = mkdtempSync(join(tmpdir(), `smscenter-${this.name}-`));
 		const database = `smscenter_${this.name}_${process.pid}_${this.made.length}`;
 		createPostgresDatabase(database);

@@ -5,6 +5,14 @@ export interface GatewayLogin {
 	password: string;
 }
 
+/** The login fields of the stored credential, as text (n8n hands them over untyped). */
+export function loginOf(credentials: { username?: unknown; password?: unknown }): GatewayLogin {
+	return {
+		username: String(credentials.username ?? ''),
+		password: String(credentials.password ?? ''),
+	};
+}
+
 /** The credential cannot be used as it is (wrong login, base URL refused); raised before anything is sent. */
 export class CredentialSetupError extends Error {}
 
