@@ -88,7 +88,8 @@ export interface TestN8n {
  * folder and database.
  */
 export class TestN8ns {
-	private readonly made: Array<TestN8n & { workDir: string }> = [];
+	private readonly made: Array<{ workDir: string; database: string; n8n?: N8nInstance }> = [];
+	private count = 0;
 
 	/** `name` tells the folders and databases of this file apart: lower case letters, digits and _. */
 	constructor(private readonly name: string) {}
@@ -96,23 +97,26 @@ export class TestN8ns {
 	create(setUp: N8nSetUp): TestN8n {
 		// n8n gets the package packed from dist/: a source edited since the last build would not be in it.
 		assertDistFresh();
-		const workDir = mkdtempSync(join(tmpdir(), `smscenter-${this.name}-`));
-		const database = `smscenter_${this.name}_${process.pid}_${this.made.length}`;
-		createPostgresDatabase(database);
+		const made: { workDir: string; database: string; n8n?: N8nInstance } = {
+			workDir: mkdtempSync(join(tmpdir(), `smscenter-${this.name}-`)),
+			database: `smscenter_${this.name}_${process.pid}_${this.count++}`,
+		};
+		this.made.push(made);
+		createPostgresDatabase(made.database);
 		const n8n = new N8nInstance(
 			{
-				workDir,
+				workDir: made.workDir,
 				port: setUp.port,
-				database: { type: 'postgres', name: database },
+				database: { type: 'postgres', name: made.database },
 				logLevel: setUp.logLevel,
 				env: setUp.env,
 			},
 			setUp.home,
 		);
-		this.made.push({ n8n, database, workDir });
-		installPackageInto(n8n.userFolder, workDir);
+		made.n8n = n8n;
+		installPackageInto(n8n.userFolder, made.workDir);
 		if (setUp.credentials && setUp.credentials.length > 0) n8n.importCredentials(setUp.credentials);
-		return { n8n, database };
+		return { n8n, database: made.database };
 	}
 
 	async start(setUp: N8nSetUp & { workflows?: Array<{ id: string }> }): Promise<TestN8n> {
@@ -124,9 +128,10 @@ export class TestN8ns {
 		return made;
 	}
 
+	/** Stops every instance (its main process; a test stops the workers and webhook processors it started) and removes its folder and database. */
 	async cleanUp(): Promise<void> {
 		for (const { n8n, database, workDir } of this.made.splice(0)) {
-			await n8n.stop();
+			await n8n?.stop();
 			dropPostgresDatabase(database);
 			rmSync(workDir, { recursive: true, force: true });
 		}
