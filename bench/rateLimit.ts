@@ -10,7 +10,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server';
-import { runSmsCenter } from '../test/harness/executeWorkflow';
+import { runSmsCenter, sendOfEachItem } from '../test/harness/executeWorkflow';
+import { arrivals } from '../test/harness/sandbox';
 
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);
@@ -75,30 +76,17 @@ async function main(): Promise<void> {
 			const started = Date.now();
 			const result = await runSmsCenter(
 				sandbox.url,
-				{
-					resource: 'sms',
-					operation: 'send',
-					recipients: '={{ $json.to }}',
-					senderName: 'MyShop',
-					message: '={{ $json.text }}',
+				sendOfEachItem({
 					options: { rateLimit: run.limit, rateLimitPer: run.per, ...run.options },
-				} as never,
+				}),
 				run.items,
 			);
 			const error = result.error();
 			if (error) throw error;
-			const calls = sandbox.calls('SendMessageReturnMessageID');
-			const arrivals = calls
-				.map((call) => ({
-					at: call.at.getTime(),
-					messages:
-						(new URLSearchParams(call.body).get('SendToPhoneNumbers') ?? '').split(',').length *
-						run.segments,
-				}))
-				.sort((a, b) => a.at - b.at);
-			const total = arrivals.reduce((sum, a) => sum + a.messages, 0);
-			const before = total - arrivals[arrivals.length - 1].messages;
-			const spanMs = arrivals[arrivals.length - 1].at - arrivals[0].at;
+			const received = arrivals(sandbox, 'SendMessageReturnMessageID', run.segments);
+			const total = received.reduce((sum, a) => sum + a.messages, 0);
+			const before = total - received[received.length - 1].messages;
+			const spanMs = received[received.length - 1].at - received[0].at;
 			const period = run.per === 'second' ? 1000 : 60_000;
 			const measured = (before * period) / spanMs;
 			const deviation = (measured - run.limit) / run.limit;
@@ -106,7 +94,7 @@ async function main(): Promise<void> {
 			const row = {
 				name: run.name,
 				limit: `${run.limit}/${run.per}`,
-				requests: arrivals.length,
+				requests: received.length,
 				messages: total,
 				seconds: Math.round(spanMs) / 1000,
 				wallSeconds: (Date.now() - started) / 1000,

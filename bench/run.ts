@@ -18,7 +18,6 @@
  *                                expression; the counter node after them does, the same for both)
  *   --skip a,b,c                 workloads to leave out
  */
-import { createServer, type Server } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -31,7 +30,9 @@ import {
 	installPackageInto,
 	N8nInstance,
 	PACKAGE_ROOT,
+	psql,
 } from '../scripts/n8n/instance';
+import { reportBurst, startSink } from '../scripts/n8n/deliveryReports';
 import { DeliveryMemory } from '../nodes/SmsCenterTrigger/helpers/deliveryMemory';
 import { deliveryEventId, memoryKey } from '../nodes/SmsCenterTrigger/helpers/eventId';
 import { MEMORY_FIELD } from '../nodes/SmsCenterTrigger/helpers/memoryStore';
@@ -98,20 +99,6 @@ const SINK_PORT = 6530;
 const log = (text: string) => process.stdout.write(`${text}\n`);
 const loadavg = () =>
 	readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).map(Number);
-/** Counts what the delivery-report workflows report: one call per execution, keyed by notification. */
-function startSink(): Promise<{ server: Server; url: string; keys: string[] }> {
-	const keys: string[] = [];
-	const server = createServer((req, res) => {
-		keys.push(new URL(req.url ?? '/', 'http://sink').searchParams.get('key') ?? '');
-		res.end('ok');
-	});
-	return new Promise((resolve) =>
-		server.listen(SINK_PORT, '127.0.0.1', () =>
-			resolve({ server, url: `http://127.0.0.1:${SINK_PORT}/count`, keys }),
-		),
-	);
-}
-
 /** Resident memory of n8n's main process and its children (the task runner of the Code node). */
 function rssOf(pid: number): number {
 	let total = 0;
@@ -288,70 +275,53 @@ async function sendWorkloads(
 		count: scaled(count, scale),
 		list: true,
 	});
-	const form = (f: Form, c: number, who: 'node' | 'http') => path(`${who}-${f}`, c);
+	type Body = (scale: number) => object & { count: number };
+	const variant = (
+		workload: string,
+		name: string,
+		expected: number,
+		variantPath: string,
+		body: Body,
+		sends = true,
+	): Variant => ({ name, expected, run: flow(variantPath, body, sends, `${workload} ${name}`) });
+	/** The SMSCenter node and its HTTP Request baseline in one form, each sending its own count. */
+	const nodeAndHttp = (
+		workload: string,
+		c: number,
+		f: Form,
+		body: (count: number) => Body,
+		nodeCount: number,
+		httpCount: number,
+	): Variant[] => [
+		variant(workload, 'node', nodeCount, path(`node-${f}`, c), body(nodeCount)),
+		variant(workload, 'http', httpCount, path(`http-${f}`, c), body(httpCount)),
+	];
+	/** The same start without the sending step. */
+	const control = (workload: string, expected: number, body: Body): Variant =>
+		variant(workload, 'control', expected, 'bench-control', body, false);
+	const broadcastItems = (count: number) => itemsBody(count);
+	const personalisedItems = (count: number) => itemsBody(count, true);
 
 	if (!SKIP.includes('a')) {
 		const c = A_CONCURRENCY;
 		await measure('A1', c, [
-			{
-				name: 'node',
-				expected: BROADCAST,
-				run: flow(form('expressions', c, 'node'), itemsBody(BROADCAST), true, 'A1 node'),
-			},
-			{
-				name: 'http',
-				expected: BASELINE_BROADCAST,
-				run: flow(form('expressions', c, 'http'), itemsBody(BASELINE_BROADCAST), true, 'A1 http'),
-			},
-			{
-				name: 'control',
-				expected: BROADCAST,
-				run: flow('bench-control', itemsBody(BROADCAST), false, 'A1 control'),
-			},
+			...nodeAndHttp('A1', c, 'expressions', broadcastItems, BROADCAST, BASELINE_BROADCAST),
+			control('A1', BROADCAST, broadcastItems(BROADCAST)),
 		]);
-		await measure('A2', c, [
-			{
-				name: 'node',
-				expected: BROADCAST,
-				run: flow(form('typedText', c, 'node'), itemsBody(BROADCAST), true, 'A2 node'),
-			},
-			{
-				name: 'http',
-				expected: BASELINE_BROADCAST,
-				run: flow(form('typedText', c, 'http'), itemsBody(BASELINE_BROADCAST), true, 'A2 http'),
-			},
-		]);
+		await measure(
+			'A2',
+			c,
+			nodeAndHttp('A2', c, 'typedText', broadcastItems, BROADCAST, BASELINE_BROADCAST),
+		);
 		await measure('A3', c, [
-			{
-				name: 'node',
-				expected: BROADCAST,
-				run: flow(form('list', c, 'node'), listBody(BROADCAST), true, 'A3 node'),
-			},
-			{
-				name: 'http',
-				expected: BROADCAST,
-				run: flow(form('list', c, 'http'), listBody(BROADCAST), true, 'A3 http'),
-			},
-			{
-				name: 'control',
-				expected: 1,
-				run: flow('bench-control', listBody(BROADCAST), false, 'A3 control'),
-			},
+			...nodeAndHttp('A3', c, 'list', listBody, BROADCAST, BROADCAST),
+			control('A3', 1, listBody(BROADCAST)),
 		]);
 	}
 	if (!SKIP.includes('b')) {
 		for (const c of CONCURRENCIES)
 			await measure('B', c, [
-				{
-					name: 'node',
-					expected: PERSONALISED,
-					run: flow(form('expressions', c, 'node'), itemsBody(PERSONALISED, true), true, 'B node'),
-				},
-				{
-					name: 'http',
-					expected: PERSONALISED,
-					run: flow(form('expressions', c, 'http'), itemsBody(PERSONALISED, true), true, 'B http'),
-				},
+				...nodeAndHttp('B', c, 'expressions', personalisedItems, PERSONALISED, PERSONALISED),
 				{
 					name: 'undici',
 					expected: PERSONALISED,
@@ -364,11 +334,7 @@ async function sendWorkloads(
 						);
 					},
 				},
-				{
-					name: 'control',
-					expected: PERSONALISED,
-					run: flow('bench-control', itemsBody(PERSONALISED, true), false, 'B control'),
-				},
+				control('B', PERSONALISED, personalisedItems(PERSONALISED)),
 			]);
 	}
 }
@@ -425,24 +391,12 @@ async function deliveryBurst(
 	agent: Agent,
 ) {
 	const unique = Math.round(BURST * 0.9);
-	const urls = Array.from({ length: unique }, (_, i) => {
-		const fields = {
-			key: SECRET,
-			MsgID: String(firstId + i),
-			MSISDN: '972541234560',
-			StatusCode: '600',
-			StatusDes: 'Delivered',
-			ReasonCode: '601',
-			ReasonDes: 'Message delivered',
-			Date: '25112026093000',
-		};
-		return `${base}?${new URLSearchParams(fields).toString()}`;
+	const burst = reportBurst(base, SECRET, {
+		firstId,
+		count: unique,
+		repeats: BURST - unique,
+		seed,
 	});
-	const burst = [...urls, ...urls.slice(0, BURST - unique)];
-	for (let i = burst.length - 1; i > 0; i--) {
-		const j = (i * 7919 + seed) % (i + 1);
-		[burst[i], burst[j]] = [burst[j], burst[i]];
-	}
 	const before = sinkKeys.length;
 	let acknowledged = 0;
 	/** Answers other than `_OK_`, by HTTP status and the start of the body. */
@@ -513,16 +467,6 @@ async function deliveryBurst(
 		duplicated: keys.length - distinct,
 		loadavg: load,
 	};
-}
-
-function psql(database: string, sql: string): string {
-	return execFileSync(
-		'psql',
-		['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-At', '-c', sql],
-		{
-			encoding: 'utf8',
-		},
-	).trim();
 }
 
 /** C and D: delivery-report bursts at each memory level against the Webhook node, under one engine. */
@@ -643,7 +587,7 @@ async function main(): Promise<void> {
 	// per item and one request per 500 items carry the same accepted recipients.
 	fixture.rules = { ...fixture.rules, smsByLastDigit: {} };
 	const sandbox: Sandbox = await startSandbox({ fixture, timeScale: 1e-4, port: SANDBOX_PORT });
-	const sink = await startSink();
+	const sink = await startSink(SINK_PORT);
 	const agent = new Agent({ connections: 256 });
 	try {
 		for (const engine of ENGINES) {

@@ -4,6 +4,7 @@ import {
 	postWebhook,
 	reportTo,
 	smsCenterTrigger,
+	workflowJson,
 	type NodeJson,
 } from '../scripts/n8n/workflowJson';
 
@@ -142,15 +143,7 @@ function graphWorkflow(
 		while (main.length <= edge.output) main.push([]);
 		main[edge.output].push({ node: edge.to, type: 'main', index: 0 });
 	}
-	return {
-		id,
-		name,
-		active: false,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1', timezone: 'Asia/Jerusalem', ...settings },
-		pinData: {},
-	};
+	return workflowJson(id, name, nodes, connections, settings);
 }
 
 /** Workflow ids are 16 characters: a prefix and the variant's number. */

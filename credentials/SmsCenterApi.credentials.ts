@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../nodes/shared/credentialName';
 import { DEFAULT_PROTOCOL, PROTOCOL_OPTIONS } from '../nodes/shared/protocol';
-import { addLoginForOwnOrigin, DEFAULT_BASE_URL } from '../nodes/shared/transport/login';
+import { addLoginForOwnOrigin, DEFAULT_BASE_URL, loginOf } from '../nodes/shared/transport/login';
 
 /**
  * The SMSCenter login. n8n tests it with the SMSCenter node's credential test (`testedBy`), which
@@ -84,10 +84,7 @@ export class SmsCenterApi implements ICredentialType {
 			requestOptions,
 			credentials.baseUrl as string | undefined,
 			credentials.allowInsecureHttp === true,
-			{
-				username: String(credentials.username ?? ''),
-				password: String(credentials.password ?? ''),
-			},
+			loginOf(credentials),
 		);
 	}
 }

@@ -96,8 +96,9 @@ export function installPackageInto(userFolder: string, workDir: string): void {
 	);
 }
 
-export function createPostgresDatabase(name: string): void {
-	execFileSync(
+/** Runs one SQL statement with psql as the local PostgreSQL superuser; the rows as text. */
+export function psql(database: string, sql: string): string {
+	return execFileSync(
 		'psql',
 		[
 			'-h',
@@ -105,34 +106,25 @@ export function createPostgresDatabase(name: string): void {
 			'-U',
 			'postgres',
 			'-d',
-			'postgres',
+			database,
 			'-v',
 			'ON_ERROR_STOP=1',
+			'-At',
 			'-c',
-			`DROP DATABASE IF EXISTS ${name}`,
-			'-c',
-			`CREATE DATABASE ${name}`,
+			sql,
 		],
-		{ stdio: 'pipe' },
-	);
+		{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+	).trim();
+}
+
+export function createPostgresDatabase(name: string): void {
+	psql('postgres', `DROP DATABASE IF EXISTS ${name}`);
+	psql('postgres', `CREATE DATABASE ${name}`);
 }
 
 export function dropPostgresDatabase(name: string): void {
 	try {
-		execFileSync(
-			'psql',
-			[
-				'-h',
-				'127.0.0.1',
-				'-U',
-				'postgres',
-				'-d',
-				'postgres',
-				'-c',
-				`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`,
-			],
-			{ stdio: 'pipe' },
-		);
+		psql('postgres', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 	} catch {
 		// The database may already be gone.
 	}

@@ -6,19 +6,72 @@ export function idMaker(prefix: string): () => string {
 	return () => `${prefix}-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
 }
 
-/** A workflow whose nodes run one after the other. */
-export function linearWorkflow(id: string, name: string, nodes: NodeJson[]) {
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < nodes.length - 1; i++)
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+/** A workflow of `nodes` joined by `connections`, in the time zone of the gateway. */
+export function workflowJson(
+	id: string,
+	name: string,
+	nodes: NodeJson[],
+	connections: Record<string, unknown>,
+	settings: Record<string, unknown> = {},
+) {
 	return {
 		id,
 		name,
 		active: false,
 		nodes,
 		connections,
-		settings: { executionOrder: 'v1', timezone: 'Asia/Jerusalem' },
+		settings: { executionOrder: 'v1', timezone: 'Asia/Jerusalem', ...settings },
 		pinData: {},
+	};
+}
+
+/** A workflow whose nodes run one after the other. */
+export function linearWorkflow(id: string, name: string, nodes: NodeJson[]) {
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return workflowJson(id, name, nodes, connections);
+}
+
+/** A Split Out node: an item for each entry of the request body's `items`. */
+export function splitItems(uuid: () => string, x = 200): NodeJson {
+	return {
+		id: uuid(),
+		name: 'Split Out',
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		position: [x, 0],
+		parameters: { fieldToSplitOut: 'body.items', options: {} },
+	};
+}
+
+/** The parameters of an SMS Send of each item's `to` and `text`, from MyShop. */
+export const SEND_EACH_ITEM = {
+	resource: 'sms',
+	operation: 'send',
+	recipients: '={{ $json.to }}',
+	message: '={{ $json.text }}',
+	senderName: 'MyShop',
+};
+
+/** An SMSCenter node with an SMSCenter API credential; `settings` are the node's own (onError, retryOnFail...). */
+export function smsCenterNode(
+	uuid: () => string,
+	name: string,
+	x: number,
+	parameters: Record<string, unknown>,
+	credential: { id: string; name: string },
+	settings: Record<string, unknown> = {},
+): NodeJson {
+	return {
+		id: uuid(),
+		name,
+		type: 'n8n-nodes-smscenter.smsCenter',
+		typeVersion: 1,
+		position: [x, 0],
+		...settings,
+		parameters,
+		credentials: { smsCenterApi: credential },
 	};
 }
 

@@ -1,29 +1,37 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 import { request } from 'undici';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { TOKEN_QUERY } from '../../nodes/SmsCenterTrigger/helpers/notification';
 import {
-	createPostgresDatabase,
-	dropPostgresDatabase,
 	installN8n,
-	installPackageInto,
 	isN8nInstalled,
 	N8N_1X_VERSION,
-	N8nInstance,
+	type N8nInstance,
 } from '../../scripts/n8n/instance';
+import { reportBurst, reportUrl } from '../../scripts/n8n/deliveryReports';
 import { loadExamples, sandboxSmtpCredential, type ExampleWorkflow } from '../../scripts/demo';
 import {
 	idMaker,
 	linearWorkflow,
 	postWebhook,
+	SEND_EACH_ITEM,
+	smsCenterNode,
+	splitItems,
 	type NodeJson,
 } from '../../scripts/n8n/workflowJson';
 import { loadBuilt } from '../harness/packageTypes';
+import {
+	callWebhook,
+	expectCredentialTestsInSmsCenterWords,
+	executions as storedExecutions,
+	getAll,
+	smsCenterCredential,
+	TestN8ns,
+	triggerCredential,
+	waitFor,
+} from './fixtures';
 import { CREDENTIAL_ID } from './workflows';
-import { RETRY_PATH, RETRY_WORKFLOW_ID, retryWorkflow } from './sendWorkflows';
+import { expectRetryAfterHttp500SendsEachTextOnce, retryWorkflow } from './sendWorkflows';
 
 /**
  * The compatibility subset on the n8n 1.x line (the rest of the real-n8n suite runs on 2.x): the
@@ -42,7 +50,6 @@ if (SKIP)
 	);
 
 const PORT = 6200;
-const DATABASE = `smscenter_e2e_compat1x_${process.pid}`;
 /** Nothing listens here: the port of a credential whose gateway cannot be reached. */
 const CLOSED_PORT = 6209;
 const DEMO = { id: 'smscenter-demo', name: 'SMSCenter sandbox' };
@@ -52,27 +59,6 @@ const CONTINUE_WORKFLOW_ID = 'SmsCenterCompatCof';
 const UNREACHABLE_WORKFLOW_ID = 'SmsCenterCompatNet';
 
 const uuid = idMaker('62000000');
-
-interface Execution {
-	id: string;
-	status: string;
-	workflowId: string;
-	data?: { resultData: { runData: Record<string, unknown> } };
-}
-
-async function waitFor<T>(
-	what: string,
-	check: () => Promise<T | undefined> | T | undefined,
-	ms = 30_000,
-): Promise<T> {
-	const until = Date.now() + ms;
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return value;
-		if (Date.now() > until) throw new Error(`${what}: not reached in ${ms} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
 
 /** An example with its manual or schedule trigger replaced by a webhook of the same name, so a test starts it over HTTP. */
 function startedByWebhook(example: ExampleWorkflow): ExampleWorkflow {
@@ -88,34 +74,10 @@ function startedByWebhook(example: ExampleWorkflow): ExampleWorkflow {
 	return { ...example, nodes } as unknown as ExampleWorkflow;
 }
 
-function sendSms(name: string, onError: string, credential: { id: string; name: string }) {
-	return {
-		id: uuid(),
-		name,
-		type: 'n8n-nodes-smscenter.smsCenter',
-		typeVersion: 1,
-		position: [400, 0],
-		onError,
-		parameters: {
-			resource: 'sms',
-			operation: 'send',
-			recipients: '={{ $json.to }}',
-			message: '={{ $json.text }}',
-			senderName: 'MyShop',
-			options: {},
-		},
-		credentials: { smsCenterApi: credential },
-	};
-}
-
-const splitItems: NodeJson = {
-	id: uuid(),
-	name: 'Split Out',
-	type: 'n8n-nodes-base.splitOut',
-	typeVersion: 1,
-	position: [200, 0],
-	parameters: { fieldToSplitOut: 'body.items', options: {} },
-};
+const sendSms = (credential: { id: string; name: string }) =>
+	smsCenterNode(uuid, 'Send SMS', 400, { ...SEND_EACH_ITEM, options: {} }, credential, {
+		onError: 'continueRegularOutput',
+	});
 
 /** The SMSCenter operations the sandbox sees for each demo workflow started over HTTP. */
 const EXAMPLE_CALLS: Record<string, string[]> = {
@@ -136,9 +98,9 @@ const EXAMPLE_CALLS: Record<string, string[]> = {
 };
 
 (SKIP ? describe.skip : describe)(`the package in n8n ${VERSION} (the 1.x line)`, () => {
+	const instances = new TestN8ns('compat1x');
 	let sandbox: Sandbox;
 	let n8n: N8nInstance;
-	let workDir: string;
 	// The delivery-record examples need PostgreSQL tables of their own; they are not part of this subset.
 	const examples = loadExamples().filter(
 		(example) => !example.nodes.some((node) => node.type === 'n8n-nodes-base.postgres'),
@@ -160,87 +122,43 @@ const EXAMPLE_CALLS: Record<string, string[]> = {
 	)!.webhookId!;
 	const reportsUrl = () => `${n8n.url}/webhook/${reportsWebhookId}/delivery`;
 
-	const post = async (path: string, body: unknown) => {
-		const response = await request(`${n8n.url}/webhook/${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		const text = await response.body.text();
-		return {
-			status: response.statusCode,
-			json: (text ? JSON.parse(text) : undefined) as Array<Record<string, unknown>>,
-		};
-	};
+	const post = async (path: string, body: unknown) => await callWebhook(n8n, path, body);
 	const executions = async (workflowId: string, includeData = false) =>
-		(
-			await n8n.api<{ data: Execution[] }>(
-				'GET',
-				`/executions?workflowId=${workflowId}&includeData=${includeData}&limit=250`,
-			)
-		).json.data;
+		await storedExecutions(n8n, workflowId, { includeData });
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ smtpPort: 0, timeScale: 1e-4 });
-		const home = installN8n(VERSION);
-		workDir = mkdtempSync(join(tmpdir(), 'smscenter-compat1x-'));
-		createPostgresDatabase(DATABASE);
-		n8n = new N8nInstance(
-			{ workDir, port: PORT, database: { type: 'postgres', name: DATABASE } },
-			home,
-		);
-		installPackageInto(n8n.userFolder, workDir);
-		const login = (baseUrl: string) => ({
-			username: 'demo',
-			password: 'demo-api-key',
-			baseUrl,
-			allowInsecureHttp: false,
-			protocol: 'httpPost',
-		});
-		n8n.importCredentials([
-			{ ...DEMO, type: 'smsCenterApi', data: login(sandbox.url) },
-			{
-				id: CREDENTIAL_ID,
-				name: 'SMSCenter sandbox',
-				type: 'smsCenterApi',
-				data: login(sandbox.url),
-			},
-			{
-				...UNREACHABLE,
-				type: 'smsCenterApi',
-				data: login(`http://127.0.0.1:${CLOSED_PORT}`),
-			},
-			{
-				id: 'smscenter-demo-trigger',
-				name: 'SMSCenter Trigger secret',
-				type: 'smsCenterTriggerApi',
-				data: { secret: TRIGGER_SECRET },
-			},
+		const credentials = [
+			smsCenterCredential(DEMO, sandbox.url),
+			smsCenterCredential({ id: CREDENTIAL_ID, name: 'SMSCenter sandbox' }, sandbox.url),
+			smsCenterCredential(UNREACHABLE, `http://127.0.0.1:${CLOSED_PORT}`),
+			triggerCredential('smscenter-demo-trigger', TRIGGER_SECRET),
 			sandboxSmtpCredential(sandbox.smtp!),
-		]);
+		];
 		const own = [
 			retryWorkflow,
 			linearWorkflow(CONTINUE_WORKFLOW_ID, 'Send with Continue On Fail', [
 				postWebhook(uuid, 'compat-continue', 'allEntries'),
-				splitItems,
-				sendSms('Send SMS', 'continueRegularOutput', DEMO),
+				splitItems(uuid),
+				sendSms(DEMO),
 			]),
 			linearWorkflow(UNREACHABLE_WORKFLOW_ID, 'Send to an unreachable gateway', [
 				postWebhook(uuid, 'compat-unreachable', 'allEntries'),
-				splitItems,
-				sendSms('Send SMS', 'continueRegularOutput', UNREACHABLE),
+				splitItems(uuid),
+				sendSms(UNREACHABLE),
 			]),
 		];
-		n8n.importWorkflows([...started, reports, ...own]);
-		await n8n.start();
-		for (const workflow of [...started, reports, ...own]) await n8n.activate(workflow.id);
+		({ n8n } = await instances.start({
+			port: PORT,
+			home: installN8n(VERSION),
+			credentials,
+			workflows: [...started, reports, ...own],
+		}));
 	}, 900_000);
 
 	afterAll(async () => {
-		await n8n?.stop();
+		await instances.cleanUp();
 		await sandbox?.close();
-		dropPostgresDatabase(DATABASE);
-		if (workDir) rmSync(workDir, { recursive: true, force: true });
 	}, 120_000);
 
 	beforeEach(() => sandbox.reset());
@@ -334,19 +252,12 @@ const EXAMPLE_CALLS: Record<string, string[]> = {
 
 	it('a concurrent burst of 100 delivery reports with 25 repeats starts exactly 100 executions', async () => {
 		const before = (await executions(reports.id)).length;
-		const unique = Array.from(
-			{ length: 100 },
-			(_, i) =>
-				`${reportsUrl()}?${new URLSearchParams({ key: TRIGGER_SECRET, MsgID: String(7_000_000 + i), MSISDN: '972541234560', StatusCode: '600', StatusDes: 'Delivered', ReasonCode: '601', ReasonDes: 'Message delivered', Date: '25112026093000' })}`,
-		);
-		const burst = [...unique, ...unique.slice(0, 25)].sort(() => Math.random() - 0.5);
-		const bodies: string[] = [];
-		for (let i = 0; i < burst.length; i += 25) {
-			const answers = await Promise.all(
-				burst.slice(i, i + 25).map(async (url) => (await request(url)).body.text()),
-			);
-			bodies.push(...answers);
-		}
+		const burst = reportBurst(reportsUrl(), TRIGGER_SECRET, {
+			firstId: 7_000_000,
+			count: 100,
+			repeats: 25,
+		});
+		const bodies = await getAll(burst, 25);
 		expect(bodies.filter((body) => body === '_OK_')).toHaveLength(125);
 		const total = await waitFor(
 			"the burst's executions",
@@ -369,8 +280,9 @@ const EXAMPLE_CALLS: Record<string, string[]> = {
 			await probe.body.text();
 			return probe.statusCode === 401 ? true : undefined;
 		});
-		const repeats = await Promise.all(
-			unique.slice(50, 75).map(async (url) => (await request(url)).body.text()),
+		const repeats = await getAll(
+			Array.from({ length: 25 }, (_, i) => reportUrl(reportsUrl(), TRIGGER_SECRET, 7_000_050 + i)),
+			25,
 		);
 		expect(repeats.filter((body) => body === '_OK_')).toHaveLength(25);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -378,65 +290,13 @@ const EXAMPLE_CALLS: Record<string, string[]> = {
 	}, 240_000);
 
 	it("tests the credential through n8n's REST API: a good login passes, a wrong password fails in SMSCenter's words", async () => {
-		const stored = await n8n.rest<{
-			data: { id: string; name: string; type: string; data: Record<string, unknown> };
-		}>('GET', `/rest/credentials/${DEMO.id}?includeData=true`);
-		expect(stored.status).toBe(200);
-		const good = await n8n.rest<{ data: { status: string; message: string } }>(
-			'POST',
-			'/rest/credentials/test',
-			{ credentials: stored.json.data },
-		);
-		expect(good.json.data).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandbox.calls().map((c) => c.operation)).toEqual(['CheckCompanyPrePaid']);
-
-		const created = await n8n.rest<{ data: { id: string } }>('POST', '/rest/credentials', {
-			name: 'Wrong password',
-			type: 'smsCenterApi',
-			data: {
-				username: 'demo',
-				password: 'not-the-password',
-				baseUrl: sandbox.url,
-				allowInsecureHttp: false,
-				protocol: 'httpPost',
-			},
-		});
-		expect(created.status).toBe(200);
-		const fresh = await n8n.rest<{
-			data: { id: string; name: string; type: string; data: Record<string, unknown> };
-		}>('GET', `/rest/credentials/${created.json.data.id}?includeData=true`);
-		const bad = await n8n.rest<{ data: { status: string; message: string } }>(
-			'POST',
-			'/rest/credentials/test',
-			{ credentials: fresh.json.data },
-		);
-		expect(bad.json.data.status).toBe('Error');
-		expect(bad.json.data.message).toContain(
-			'SMSCenter refused the login: InvalidUserNameOrPassword',
-		);
-		expect(bad.json.data.message).not.toContain('not-the-password');
+		await expectCredentialTestsInSmsCenterWords(n8n, DEMO.id, sandbox.url);
+		// Each test asks for the company balance, and for nothing else.
+		expect([...new Set(sandbox.calls().map((c) => c.operation))]).toEqual(['CheckCompanyPrePaid']);
 	});
 
 	it('Retry On Fail after HTTP 500 on the second request: the gateway sees each text once', async () => {
-		sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', after: 1, times: 1 });
-		const items = ['first', 'second', 'third'].map((text, i) => ({ to: `054123456${i}`, text }));
-		await post(RETRY_PATH, { items });
-		const failed = await waitFor('the failed execution', async () => {
-			const list = (await executions(RETRY_WORKFLOW_ID, true)).filter(
-				(e) => e.status !== 'success',
-			);
-			return list.length > 0 ? list : undefined;
-		});
-		const texts = sandbox.requests.map((r) => new URLSearchParams(r.body).get('Message'));
-		expect(texts.sort()).toEqual(['first', 'second', 'third']);
-		expect(sandbox.messages()).toHaveLength(2);
-		expect(failed.map((e) => e.status)).toEqual(['error']);
-		const stored = JSON.stringify(failed[0].data);
-		expect(stored).toContain(
-			'not sent again: an earlier try of this execution may already have sent it',
-		);
-		for (const message of sandbox.messages())
-			expect(stored).toContain(`(message ID ${message.id})`);
+		await expectRetryAfterHttp500SendsEachTextOnce(n8n, sandbox);
 	});
 
 	it('Continue On Fail: a bad item becomes an error item naming the item and the field, the others are sent', async () => {

@@ -1,16 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { request } from 'undici';
-import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
-import {
-	createPostgresDatabase,
-	dropPostgresDatabase,
-	installPackageInto,
-	N8nInstance,
-} from '../../scripts/n8n/instance';
+import type { Sandbox } from '../../sandbox/server';
+import type { N8nInstance } from '../../scripts/n8n/instance';
 import { idMaker, linearWorkflow, postWebhook } from '../../scripts/n8n/workflowJson';
 import { startRecordingServer, type RecordingServer } from '../harness/recordingServer';
+import {
+	callWebhook,
+	smsCenterCredential,
+	startSandboxWithPassword,
+	testNewCredential,
+	TestN8ns,
+} from './fixtures';
 
 /**
  * The SMSCenter credential in a real n8n: as a Predefined Credential Type of n8n's HTTP Request
@@ -19,7 +17,6 @@ import { startRecordingServer, type RecordingServer } from '../harness/recording
  * login that may not read the company balance.
  */
 const PASSWORD = 'Scope-E2E-3d8a51f0-Secret';
-const DATABASE = `smscenter_e2e_scope_${process.pid}`;
 const PORT = 6040;
 const SANDBOX_CREDENTIAL = { id: 'SmsCenterScopeCred1', name: 'SMSCenter sandbox' };
 const REDIRECTING_CREDENTIAL = { id: 'SmsCenterScopeCred2', name: 'SMSCenter behind a redirect' };
@@ -74,50 +71,22 @@ const queryGet = (url: string) => ({
 });
 
 describe("the SMSCenter credential in n8n's HTTP Request node (real n8n)", () => {
+	const instances = new TestN8ns('scope');
 	let sandbox: Sandbox;
 	let elsewhere: RecordingServer;
 	let redirecting: RecordingServer;
 	let n8n: N8nInstance;
-	let workDir: string;
 
-	const call = async (path: string) => {
-		const response = await request(`${n8n.url}/webhook/${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: '{}',
-		});
-		return {
-			status: response.statusCode,
-			json: (await response.body.json()) as Array<Record<string, unknown>>,
-		};
-	};
+	const call = async (path: string) => await callWebhook(n8n, path);
 
 	beforeAll(async () => {
-		const fixture = loadDefaultFixture();
-		fixture.companies[0].users[0].password = PASSWORD;
-		sandbox = await startSandbox({ fixture });
+		sandbox = await startSandboxWithPassword(PASSWORD);
 		elsewhere = await startRecordingServer();
 		redirecting = await startRecordingServer();
 		redirecting.answerWith((received) => ({
 			status: 307,
 			headers: { location: `${elsewhere.url}${received.url}` },
 		}));
-
-		workDir = mkdtempSync(join(tmpdir(), 'smscenter-scope-'));
-		createPostgresDatabase(DATABASE);
-		n8n = new N8nInstance({ workDir, port: PORT, database: { type: 'postgres', name: DATABASE } });
-		installPackageInto(n8n.userFolder, workDir);
-		const data = (baseUrl: string) => ({
-			username: 'demo',
-			password: PASSWORD,
-			baseUrl,
-			allowInsecureHttp: false,
-			protocol: 'httpPost',
-		});
-		n8n.importCredentials([
-			{ ...SANDBOX_CREDENTIAL, type: 'smsCenterApi', data: data(sandbox.url) },
-			{ ...REDIRECTING_CREDENTIAL, type: 'smsCenterApi', data: data(redirecting.url) },
-		]);
 		const workflows = [
 			httpRequestWorkflow(
 				'SmsCenterScopeOwn1',
@@ -150,18 +119,21 @@ describe("the SMSCenter credential in n8n's HTTP Request node (real n8n)", () =>
 				formPost(`${redirecting.url}/Web/WebServices/CheckPrePaid.asmx/CheckUsersPrePaid`),
 			),
 		];
-		n8n.importWorkflows(workflows);
-		await n8n.start();
-		for (const workflow of workflows) await n8n.activate(workflow.id);
+		({ n8n } = await instances.start({
+			port: PORT,
+			credentials: [
+				smsCenterCredential(SANDBOX_CREDENTIAL, sandbox.url, PASSWORD),
+				smsCenterCredential(REDIRECTING_CREDENTIAL, redirecting.url, PASSWORD),
+			],
+			workflows,
+		}));
 	}, 600_000);
 
 	afterAll(async () => {
-		await n8n?.stop();
+		await instances.cleanUp();
 		await sandbox?.close();
 		await elsewhere?.close();
 		await redirecting?.close();
-		dropPostgresDatabase(DATABASE);
-		if (workDir) rmSync(workDir, { recursive: true, force: true });
 	}, 120_000);
 
 	beforeEach(() => {
@@ -208,24 +180,8 @@ describe("the SMSCenter credential in n8n's HTTP Request node (real n8n)", () =>
 
 	it('tests a SOAP credential over SOAP, and passes a login that may not read the company balance', async () => {
 		// As the editor does: save the credential, then test it with the data n8n hands back.
-		const test = async (data: Record<string, unknown>) => {
-			const created = await n8n.rest<{ data: { id: string } }>('POST', '/rest/credentials', {
-				name: `Scope ${Date.now()}`,
-				type: 'smsCenterApi',
-				data: { allowInsecureHttp: false, ...data },
-			});
-			const stored = await n8n.rest<{ data: Record<string, unknown> }>(
-				'GET',
-				`/rest/credentials/${created.json.data.id}?includeData=true`,
-			);
-			return (
-				await n8n.rest<{ data: { status: string; message: string } }>(
-					'POST',
-					'/rest/credentials/test',
-					{ credentials: stored.json.data },
-				)
-			).json.data;
-		};
+		const test = async (data: Record<string, unknown>) =>
+			await testNewCredential(n8n, 'smsCenterApi', { allowInsecureHttp: false, ...data });
 		expect(
 			await test({
 				username: 'demo',

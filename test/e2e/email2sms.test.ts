@@ -1,15 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { request } from 'undici';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import {
-	createPostgresDatabase,
-	dropPostgresDatabase,
-	installPackageInto,
-	N8nInstance,
-	PACKAGE_ROOT,
-} from '../../scripts/n8n/instance';
+import { PACKAGE_ROOT, type N8nInstance } from '../../scripts/n8n/instance';
 import {
 	idMaker,
 	linearWorkflow,
@@ -17,6 +9,8 @@ import {
 	type NodeJson,
 } from '../../scripts/n8n/workflowJson';
 import { sandboxSmtpCredential } from '../../scripts/demo';
+import { TOKEN_QUERY } from '../../nodes/SmsCenterTrigger/helpers/notification';
+import { callWebhook, executions, firstItemOf, TestN8ns, waitFor } from './fixtures';
 import { DLR_WEBHOOK_ID, DLR_WORKFLOW_ID, deliveryWorkflow } from './workflows';
 
 /**
@@ -25,43 +19,8 @@ import { DLR_WEBHOOK_ID, DLR_WORKFLOW_ID, deliveryWorkflow } from './workflows';
  * reports reach the SMSCenter Trigger in the same n8n.
  */
 const SECRET = 'e2eMailDlrKey3k9m2p7q';
-const TOKENS =
-	'MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}';
-const DATABASE = `smscenter_e2e_email2sms_${process.pid}`;
 const EXAMPLE_WORKFLOW_ID = 'SmsCenterE2eMail1';
 const CUSTOM_WORKFLOW_ID = 'SmsCenterE2eMail2';
-
-interface Execution {
-	id: string;
-	status: string;
-	workflowId: string;
-	data?: {
-		resultData: {
-			error?: { message: string };
-			runData: Record<
-				string,
-				Array<{
-					error?: { message: string };
-					data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
-				}>
-			>;
-		};
-	};
-}
-
-async function waitFor<T>(
-	what: string,
-	check: () => Promise<T | undefined> | T | undefined,
-	ms = 30_000,
-): Promise<T> {
-	const until = Date.now() + ms;
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return value;
-		if (Date.now() > until) throw new Error(`${what}: not reached in ${ms} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 /** The example workflow with its manual trigger replaced by a webhook, so a test can start it over HTTP. */
 function exampleWorkflow() {
@@ -96,52 +55,30 @@ function customWorkflow() {
 }
 
 describe("Email 2 SMS through n8n's Send Email node", () => {
+	const instances = new TestN8ns('email2sms');
 	let sandbox: Sandbox;
 	let n8n: N8nInstance;
-	let workDir: string;
 
-	const call = async (path: string, body: unknown) => {
-		const response = await request(`${n8n.url}/webhook/${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		return {
-			status: response.statusCode,
-			json: (await response.body.json()) as Record<string, unknown>,
-		};
-	};
-	const executions = async (workflowId: string) =>
-		(
-			await n8n.api<{ data: Execution[] }>(
-				'GET',
-				`/executions?workflowId=${workflowId}&includeData=true&limit=50`,
-			)
-		).json.data;
+	const call = async (path: string, body: unknown) =>
+		await callWebhook<Record<string, unknown>>(n8n, path, body);
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ smtpPort: 0, timeScale: 1e-4 });
-		workDir = mkdtempSync(join(tmpdir(), 'smscenter-e2e-mail-'));
-		createPostgresDatabase(DATABASE);
-		n8n = new N8nInstance({ workDir, port: 5900, database: { type: 'postgres', name: DATABASE } });
-		installPackageInto(n8n.userFolder, workDir);
-		n8n.importCredentials([sandboxSmtpCredential(sandbox.smtp!)]);
-		const workflows = [exampleWorkflow(), customWorkflow(), deliveryWorkflow(SECRET)];
-		n8n.importWorkflows(workflows);
-		await n8n.start();
-		for (const workflow of workflows) await n8n.activate(workflow.id);
+		({ n8n } = await instances.start({
+			port: 5900,
+			credentials: [sandboxSmtpCredential(sandbox.smtp!)],
+			workflows: [exampleWorkflow(), customWorkflow(), deliveryWorkflow(SECRET)],
+		}));
 		sandbox.setNotificationUrl(
 			'demo',
-			`${n8n.url}/webhook/${DLR_WEBHOOK_ID}/delivery?key=${SECRET}&${TOKENS}`,
+			`${n8n.url}/webhook/${DLR_WEBHOOK_ID}/delivery?key=${SECRET}&${TOKEN_QUERY}`,
 		);
 	}, 600_000);
 
 	afterAll(async () => {
-		await n8n?.stop();
+		await instances.cleanUp();
 		await sandbox?.close();
-		dropPostgresDatabase(DATABASE);
-		if (workDir) rmSync(workDir, { recursive: true, force: true });
-	}, 60_000);
+	}, 120_000);
 
 	beforeEach(() => sandbox.reset());
 
@@ -179,9 +116,9 @@ describe("Email 2 SMS through n8n's Send Email node", () => {
 			[600, 200, '_OK_'],
 		]);
 		const run = await waitFor("the delivery report's execution", async () =>
-			(await executions(DLR_WORKFLOW_ID)).find((e) => e.status === 'success'),
+			(await executions(n8n, DLR_WORKFLOW_ID)).find((e) => e.status === 'success'),
 		);
-		const event = run.data!.resultData.runData['SMSCenter Trigger'][0].data!.main[0][0].json;
+		const event = firstItemOf(run, 'SMSCenter Trigger');
 		expect(event).toMatchObject({
 			valid: true,
 			messageId: '1000001',
@@ -209,11 +146,11 @@ describe("Email 2 SMS through n8n's Send Email node", () => {
 	])(
 		"%s fails the Send Email node with the gateway's words, and nothing is sent",
 		async (_label, body, words) => {
-			const before = (await executions(CUSTOM_WORKFLOW_ID)).length;
+			const before = (await executions(n8n, CUSTOM_WORKFLOW_ID)).length;
 			const response = await call('e2e-email2sms-custom', body);
 			expect(response.status).toBe(500);
 			const failed = await waitFor('the failed execution', async () => {
-				const list = await executions(CUSTOM_WORKFLOW_ID);
+				const list = await executions(n8n, CUSTOM_WORKFLOW_ID);
 				return list.length > before && list[0].status === 'error' ? list[0] : undefined;
 			});
 			const nodeError =

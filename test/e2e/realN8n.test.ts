@@ -1,14 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { request } from 'undici';
-import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import type { N8nInstance } from '../../scripts/n8n/instance';
+import { reportBurst } from '../../scripts/n8n/deliveryReports';
+import { TOKEN_QUERY } from '../../nodes/SmsCenterTrigger/helpers/notification';
 import {
-	createPostgresDatabase,
-	dropPostgresDatabase,
-	installPackageInto,
-	N8nInstance,
-} from '../../scripts/n8n/instance';
+	callWebhook,
+	expectCredentialTestsInSmsCenterWords,
+	executions,
+	firstItemOf,
+	getAll,
+	smsCenterCredential,
+	startSandboxWithPassword,
+	TestN8ns,
+	waitFor,
+} from './fixtures';
 import {
 	CREDENTIAL_ID,
 	DLR_WEBHOOK_ID,
@@ -20,101 +25,34 @@ import {
 /** A password no other string in the run resembles, so a leak anywhere is found by plain search. */
 const PASSWORD = 'Sms-E2E-7c1f4b9a-Secret';
 const SECRET = 'e2eDlrKey5h8k2m4q7r9t';
-const TOKENS =
-	'MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}';
-const DATABASE = `smscenter_e2e_${process.pid}`;
-
-interface Execution {
-	id: string;
-	status: string;
-	workflowId: string;
-	data?: {
-		resultData: {
-			runData: Record<
-				string,
-				Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>
-			>;
-		};
-	};
-}
-
-async function waitFor<T>(
-	what: string,
-	check: () => Promise<T | undefined> | T | undefined,
-	ms = 30_000,
-): Promise<T> {
-	const until = Date.now() + ms;
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return value;
-		if (Date.now() > until) throw new Error(`${what}: not reached in ${ms} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 describe('the package in a real n8n', () => {
+	const instances = new TestN8ns('e2e');
 	let sandbox: Sandbox;
 	let n8n: N8nInstance;
-	let workDir: string;
 
-	const call = async (path: string, body: unknown) => {
-		const response = await request(`${n8n.url}/webhook/${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		return {
-			status: response.statusCode,
-			json: (await response.body.json()) as Array<Record<string, unknown>>,
-		};
-	};
-	const executions = async (workflowId: string) =>
-		(
-			await n8n.api<{ data: Execution[] }>(
-				'GET',
-				`/executions?workflowId=${workflowId}&includeData=true&limit=250`,
-			)
-		).json.data;
+	const call = async (path: string, body: unknown) => await callWebhook(n8n, path, body);
 
 	beforeAll(async () => {
-		const fixture = loadDefaultFixture();
-		fixture.companies[0].users[0].password = PASSWORD;
-		sandbox = await startSandbox({ fixture, timeScale: 1e-4 });
-		workDir = mkdtempSync(join(tmpdir(), 'smscenter-e2e-'));
-		createPostgresDatabase(DATABASE);
-		n8n = new N8nInstance({
-			workDir,
+		sandbox = await startSandboxWithPassword(PASSWORD, { timeScale: 1e-4 });
+		({ n8n } = await instances.start({
 			port: 5690,
-			database: { type: 'postgres', name: DATABASE },
 			logLevel: 'debug',
-		});
-		installPackageInto(n8n.userFolder, workDir);
-		n8n.importCredentials([
-			{
-				id: CREDENTIAL_ID,
-				name: 'SMSCenter sandbox',
-				type: 'smsCenterApi',
-				data: {
-					username: 'demo',
-					password: PASSWORD,
-					baseUrl: sandbox.url,
-					allowInsecureHttp: false,
-					protocol: 'httpPost',
-				},
-			},
-		]);
-		n8n.importWorkflows([...WEBHOOK_WORKFLOWS, deliveryWorkflow(SECRET)]);
-		await n8n.start();
-		for (const workflow of [...WEBHOOK_WORKFLOWS, deliveryWorkflow(SECRET)])
-			await n8n.activate(workflow.id);
+			credentials: [
+				smsCenterCredential(
+					{ id: CREDENTIAL_ID, name: 'SMSCenter sandbox' },
+					sandbox.url,
+					PASSWORD,
+				),
+			],
+			workflows: [...WEBHOOK_WORKFLOWS, deliveryWorkflow(SECRET)],
+		}));
 	}, 600_000);
 
 	afterAll(async () => {
-		await n8n?.stop();
+		await instances.cleanUp();
 		await sandbox?.close();
-		dropPostgresDatabase(DATABASE);
-		if (workDir) rmSync(workDir, { recursive: true, force: true });
-	}, 60_000);
+	}, 120_000);
 
 	beforeEach(() => sandbox.reset());
 
@@ -212,9 +150,9 @@ describe('the package in a real n8n', () => {
 	});
 
 	it('turns delivery reports into executions; refuses a wrong secret; starts a repeat only once', async () => {
-		const before = (await executions(DLR_WORKFLOW_ID)).length;
+		const before = (await executions(n8n, DLR_WORKFLOW_ID)).length;
 		const productionUrl = `${n8n.url}/webhook/${DLR_WEBHOOK_ID}/delivery`;
-		sandbox.setNotificationUrl('demo', `${productionUrl}?key=${SECRET}&${TOKENS}`);
+		sandbox.setNotificationUrl('demo', `${productionUrl}?key=${SECRET}&${TOKEN_QUERY}`);
 		await call('e2e-sms-send', {
 			items: [
 				{ to: '0541234560', text: 'A' },
@@ -239,12 +177,10 @@ describe('the package in a real n8n', () => {
 				.map((a) => [a.statusCode, a.httpStatus, a.body, a.error]),
 		).toEqual([]);
 		const runs = await waitFor('two executions', async () => {
-			const list = (await executions(DLR_WORKFLOW_ID)).filter((e) => e.status === 'success');
+			const list = (await executions(n8n, DLR_WORKFLOW_ID)).filter((e) => e.status === 'success');
 			return list.length - before >= 2 ? list : undefined;
 		});
-		const events = runs
-			.slice(0, 2)
-			.map((e) => e.data!.resultData.runData['SMSCenter Trigger'][0].data!.main[0][0].json);
+		const events = runs.slice(0, 2).map((e) => firstItemOf(e, 'SMSCenter Trigger'));
 		expect(
 			events.map((e) => [(e.status as { code: number }).code, e.msisdnNormalised]).sort(),
 		).toEqual([
@@ -259,93 +195,40 @@ describe('the package in a real n8n', () => {
 		expect(wrong.statusCode).toBe(401);
 		expect(await wrong.body.text()).toBe('Unauthorized');
 		await new Promise((resolve) => setTimeout(resolve, 1500));
-		expect((await executions(DLR_WORKFLOW_ID)).length).toBe(before + 2);
+		expect((await executions(n8n, DLR_WORKFLOW_ID)).length).toBe(before + 2);
 	});
 
 	it('a concurrent burst of 200 notifications with 40 repeats starts exactly 200 executions', async () => {
-		const before = (await executions(DLR_WORKFLOW_ID)).length;
-		const base = `${n8n.url}/webhook/${DLR_WEBHOOK_ID}/delivery`;
-		const unique = Array.from(
-			{ length: 200 },
-			(_, i) =>
-				`${base}?${new URLSearchParams({ key: SECRET, MsgID: String(2000000 + i), MSISDN: '972541234560', StatusCode: '600', StatusDes: 'Delivered', ReasonCode: '601', ReasonDes: 'Message delivered', Date: '25112026093000' })}`,
-		);
-		const burst = [...unique, ...unique.slice(0, 40)].sort(() => Math.random() - 0.5);
-		const bodies: string[] = [];
-		for (let i = 0; i < burst.length; i += 40) {
-			const answers = await Promise.all(
-				burst.slice(i, i + 40).map(async (url) => (await request(url)).body.text()),
-			);
-			bodies.push(...answers);
-		}
+		const count = async () =>
+			(await executions(n8n, DLR_WORKFLOW_ID, { includeData: false })).length;
+		const before = await count();
+		const burst = reportBurst(`${n8n.url}/webhook/${DLR_WEBHOOK_ID}/delivery`, SECRET, {
+			firstId: 2_000_000,
+			count: 200,
+			repeats: 40,
+		});
+		const bodies = await getAll(burst, 40);
 		expect(bodies.filter((body) => body === '_OK_')).toHaveLength(240);
 		const total = await waitFor(
 			"the burst's executions",
 			async () => {
-				const count = (
-					await n8n.api<{ data: Execution[] }>(
-						'GET',
-						`/executions?workflowId=${DLR_WORKFLOW_ID}&limit=250`,
-					)
-				).json.data.length;
-				return count - before >= 200 ? count : undefined;
+				const now = await count();
+				return now - before >= 200 ? now : undefined;
 			},
 			60_000,
 		);
 		await new Promise((resolve) => setTimeout(resolve, 1000));
-		const settled = (
-			await n8n.api<{ data: Execution[] }>(
-				'GET',
-				`/executions?workflowId=${DLR_WORKFLOW_ID}&limit=250`,
-			)
-		).json.data.length;
+		const settled = await count();
 		expect(settled).toBe(total);
 		expect(settled - before).toBe(200);
 	});
 
 	it("tests the credential through n8n: good login, then SMSCenter's words for a new one with a bad password", async () => {
-		const stored = await n8n.rest<{
-			data: { id: string; name: string; type: string; data: Record<string, unknown> };
-		}>('GET', `/rest/credentials/${CREDENTIAL_ID}?includeData=true`);
-		const { id, name, type, data } = stored.json.data;
-		const good = await n8n.rest<{ data: { status: string; message: string } }>(
-			'POST',
-			'/rest/credentials/test',
-			{ credentials: { id, name, type, data } },
-		);
-		expect(good.json.data).toEqual({ status: 'OK', message: 'Connection successful!' });
-		const created = await n8n.rest<{ data: { id: string } }>('POST', '/rest/credentials', {
-			name: 'New SMSCenter login',
-			type,
-			data: {
-				username: 'demo',
-				password: 'not-the-password',
-				baseUrl: sandbox.url,
-				allowInsecureHttp: false,
-				protocol: 'httpPost',
-			},
-		});
-		expect(created.status).toBe(200);
-		const fresh = await n8n.rest<{
-			data: { id: string; name: string; type: string; data: Record<string, unknown> };
-		}>('GET', `/rest/credentials/${created.json.data.id}?includeData=true`);
-		const bad = await n8n.rest<{ data: { status: string; message: string } }>(
-			'POST',
-			'/rest/credentials/test',
-			{ credentials: fresh.json.data },
-		);
-		expect(bad.status).toBe(200);
-		expect(bad.json.data.status).toBe('Error');
-		expect(bad.json.data.message).toContain(
-			'SMSCenter refused the login: InvalidUserNameOrPassword',
-		);
-		expect(bad.json.data.message).not.toContain('not-the-password');
+		await expectCredentialTestsInSmsCenterWords(n8n, CREDENTIAL_ID, sandbox.url);
 	});
 
 	it("never writes the credential password to n8n's log or to execution data", async () => {
-		const all = (
-			await n8n.api<{ data: Execution[] }>('GET', '/executions?includeData=true&limit=250')
-		).json.data;
+		const all = await executions(n8n);
 		expect(all.length).toBeGreaterThan(5);
 		expect(JSON.stringify(all)).not.toContain(PASSWORD);
 		const log = n8n.log();

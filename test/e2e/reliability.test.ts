@@ -1,47 +1,41 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import { request } from 'undici';
-import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
-import {
-	createPostgresDatabase,
-	dropPostgresDatabase,
-	installPackageInto,
-	N8nInstance,
-} from '../../scripts/n8n/instance';
-import { CREDENTIAL_ID, WEBHOOK_WORKFLOWS } from './workflows';
-import {
-	GARBAGE_PATH,
-	GARBAGE_WORKFLOW_ID,
-	garbageWorkflow,
-	RETRY_PATH,
-	RETRY_WORKFLOW_ID,
-	retryWorkflow,
-} from './sendWorkflows';
+import type { Sandbox } from '../../sandbox/server';
+import type { N8nInstance } from '../../scripts/n8n/instance';
+import { reportBurst, startSink, type Sink } from '../../scripts/n8n/deliveryReports';
 import {
 	idMaker,
 	linearWorkflow,
 	reportTo,
 	smsCenterTrigger,
 } from '../../scripts/n8n/workflowJson';
+import {
+	executions,
+	postJson,
+	queueMode,
+	settle,
+	smsCenterCredential,
+	startSandboxWithPassword,
+	startWebhookProcessor,
+	startWorker,
+	TestN8ns,
+	untilRegistered,
+	waitFor,
+} from './fixtures';
+import { CREDENTIAL_ID, WEBHOOK_WORKFLOWS } from './workflows';
+import {
+	GARBAGE_PATH,
+	GARBAGE_WORKFLOW_ID,
+	garbageWorkflow,
+	expectRetryAfterHttp500SendsEachTextOnce,
+	RETRY_PATH,
+	RETRY_WORKFLOW_ID,
+	retryWorkflow,
+} from './sendWorkflows';
 
 const PASSWORD = 'Sms-Rel-3b8e6d1f-Secret';
 const SECRET = 'relDlrKey8d2k5m7p';
 const TRIGGER_WEBHOOK_ID = '7e2d4c6a-1b3f-4a5c-8d7e-9f0a1b2c3d4e';
-
-/** Counts executions by what each one reports: `messageId|msisdn|status`. */
-async function startSink(): Promise<{ server: Server; url: string; keys: string[] }> {
-	const keys: string[] = [];
-	const server = createServer((req, res) => {
-		keys.push(new URL(req.url ?? '/', 'http://sink').searchParams.get('key') ?? '');
-		res.end('ok');
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/count`, keys };
-}
 
 const uuid = idMaker('20000000');
 
@@ -52,58 +46,7 @@ function reportingTriggerWorkflow(id: string, sinkUrl: string) {
 	]);
 }
 
-/** `count` distinct notifications plus `repeats` repeated ones, in a fixed shuffled order. */
-function notificationUrls(base: string, firstId: number, count: number, repeats: number): string[] {
-	const urls = Array.from({ length: count }, (_, i) => {
-		const fields = {
-			key: SECRET,
-			MsgID: String(firstId + i),
-			MSISDN: '972541234560',
-			StatusCode: '600',
-			StatusDes: 'Delivered',
-			ReasonCode: '601',
-			ReasonDes: 'Message delivered',
-			Date: '25112026093000',
-		};
-		return `${base}?${new URLSearchParams(fields).toString()}`;
-	});
-	const all = [...urls, ...urls.slice(0, repeats)];
-	for (let i = all.length - 1; i > 0; i--) {
-		const j = (i * 7919) % (i + 1);
-		[all[i], all[j]] = [all[j], all[i]];
-	}
-	return all;
-}
-
-async function settle(keys: string[], minimum: number, ms = 120_000): Promise<void> {
-	const until = Date.now() + ms;
-	let last = -1;
-	while (Date.now() < until) {
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		if (keys.length >= minimum && keys.length === last) return;
-		last = keys.length;
-	}
-}
-
-async function postJson(url: string, body: unknown): Promise<number> {
-	const response = await request(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	await response.body.text();
-	return response.statusCode;
-}
-
-/** Calls a webhook with a harmless body until n8n has registered it. */
-async function untilRegistered(url: string, harmless: unknown, ms = 60_000): Promise<void> {
-	const until = Date.now() + ms;
-	while ((await postJson(url, harmless)) === 404) {
-		if (Date.now() > until) throw new Error(`${url} was not registered in ${ms} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
-
+/** Counts executions by what each one reports (`messageId|msisdn|status`): none lost, none doubled. */
 const counts = (keys: string[], firstId: number, count: number) => {
 	const own = keys.filter((key) => {
 		const id = Number(key.split('|')[0]);
@@ -114,49 +57,36 @@ const counts = (keys: string[], firstId: number, count: number) => {
 };
 
 describe('reliability in a real n8n', () => {
+	const instances = new TestN8ns('rel');
 	let sandbox: Sandbox;
-	let sink: Awaited<ReturnType<typeof startSink>>;
-	const databases: string[] = [];
-	const folders: string[] = [];
+	let sink: Sink;
 
 	beforeAll(async () => {
-		const fixture = loadDefaultFixture();
-		fixture.companies[0].users[0].password = PASSWORD;
-		fixture.companies[0].sms = 1_000_000;
-		sandbox = await startSandbox({ fixture, timeScale: 1e-3, dlrTimeoutMs: 5_000 });
+		sandbox = await startSandboxWithPassword(PASSWORD, {
+			companySms: 1_000_000,
+			timeScale: 1e-3,
+			dlrTimeoutMs: 5_000,
+		});
 		sink = await startSink();
 	});
 	afterAll(async () => {
+		await instances.cleanUp();
 		await sandbox?.close();
-		sink?.server.close();
-		for (const name of databases) dropPostgresDatabase(name);
-		for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-	});
+		await sink?.close();
+	}, 120_000);
 
-	function newInstance(port: number, env: Record<string, string> = {}): N8nInstance {
-		const workDir = mkdtempSync(join(tmpdir(), 'smscenter-rel-'));
-		folders.push(workDir);
-		const database = `smscenter_rel_${process.pid}_${databases.length}`;
-		databases.push(database);
-		createPostgresDatabase(database);
-		const n8n = new N8nInstance({
-			workDir,
+	const newInstance = (port: number, env: Record<string, string> = {}): N8nInstance =>
+		instances.create({
 			port,
-			database: { type: 'postgres', name: database },
-			logLevel: 'info',
 			env,
-		});
-		installPackageInto(n8n.userFolder, workDir);
-		n8n.importCredentials([
-			{
-				id: CREDENTIAL_ID,
-				name: 'SMSCenter sandbox',
-				type: 'smsCenterApi',
-				data: { username: 'demo', password: PASSWORD, baseUrl: sandbox.url },
-			},
-		]);
-		return n8n;
-	}
+			credentials: [
+				smsCenterCredential(
+					{ id: CREDENTIAL_ID, name: 'SMSCenter sandbox' },
+					sandbox.url,
+					PASSWORD,
+				),
+			],
+		}).n8n;
 
 	it('a burst of 500 notifications with 20% repeats, n8n restarted gracefully in the middle: none lost, none doubled', async () => {
 		const n8n = newInstance(5740);
@@ -164,12 +94,11 @@ describe('reliability in a real n8n', () => {
 		await n8n.start();
 		await n8n.activate('RelRestartTrig001');
 		const firstId = 5_000_000;
-		const urls = notificationUrls(
-			`${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/delivery`,
+		const urls = reportBurst(`${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/delivery`, SECRET, {
 			firstId,
-			500,
-			100,
-		);
+			count: 500,
+			repeats: 100,
+		});
 		for (const url of urls)
 			sandbox.dlr.deliver(url, { messageId: '0', msisdn: '972541234560', statusCode: 600 });
 		while (sandbox.dlrAttempts().filter((a) => a.ok).length < 200)
@@ -178,7 +107,7 @@ describe('reliability in a real n8n', () => {
 		const refusedWhileDown = sandbox.dlrAttempts().filter((a) => !a.ok).length;
 		await n8n.start();
 		await sandbox.dlr.idle();
-		await settle(sink.keys, 500);
+		await settle(() => counts(sink.keys, firstId, 500).executions, 500);
 		const outcome = counts(sink.keys, firstId, 500);
 		expect(refusedWhileDown).toBeGreaterThan(0);
 		expect(sandbox.dlrAttempts().filter((a) => a.ok)).toHaveLength(600);
@@ -203,33 +132,11 @@ describe('reliability in a real n8n', () => {
 		afterAll(async () => n8n?.stop(), 120_000);
 
 		const failures = async (workflowId: string) =>
-			(
-				await n8n.api<{ data: Array<{ status: string; data?: unknown }> }>(
-					'GET',
-					`/executions?workflowId=${workflowId}&includeData=true&limit=250`,
-				)
-			).json.data.filter((e) => e.status !== 'success');
+			(await executions(n8n, workflowId)).filter((e) => e.status !== 'success');
 
 		it('Retry On Fail after HTTP 500 on the second request: the gateway sees each text once, and the error names what was sent', async () => {
 			sandbox.reset();
-			sandbox.injectFault('SendMessageReturnMessageID', { kind: 'http500', after: 1, times: 1 });
-			const items = ['first', 'second', 'third'].map((text, i) => ({ to: `054123456${i}`, text }));
-			await postJson(`${n8n.url}/webhook/${RETRY_PATH}`, { items });
-			const until = Date.now() + 30_000;
-			while ((await failures(RETRY_WORKFLOW_ID)).length === 0 && Date.now() < until)
-				await new Promise((resolve) => setTimeout(resolve, 250));
-
-			const texts = sandbox.requests.map((r) => new URLSearchParams(r.body).get('Message'));
-			expect(texts.sort()).toEqual(['first', 'second', 'third']);
-			expect(sandbox.messages()).toHaveLength(2);
-			const executions = await failures(RETRY_WORKFLOW_ID);
-			expect(executions.map((e) => e.status)).toEqual(['error']);
-			const stored = JSON.stringify(executions[0].data);
-			expect(stored).toContain(
-				'not sent again: an earlier try of this execution may already have sent it',
-			);
-			for (const message of sandbox.messages())
-				expect(stored).toContain(`(message ID ${message.id})`);
+			const stored = await expectRetryAfterHttp500SendsEachTextOnce(n8n, sandbox);
 			expect(stored).not.toContain(PASSWORD);
 			expect(n8n.log()).not.toContain(PASSWORD);
 		}, 120_000);
@@ -269,13 +176,10 @@ describe('reliability in a real n8n', () => {
 			const before = (await failures(GARBAGE_WORKFLOW_ID)).length;
 			for (const [body] of cases) await postJson(`${n8n.url}/webhook/${GARBAGE_PATH}`, body);
 			// n8n may save an execution a moment after the webhook has answered.
-			const until = Date.now() + 30_000;
-			while (
-				(await failures(GARBAGE_WORKFLOW_ID)).length < before + cases.length &&
-				Date.now() < until
-			)
-				await new Promise((resolve) => setTimeout(resolve, 250));
-			const failed = await failures(GARBAGE_WORKFLOW_ID);
+			const failed = await waitFor('the failed executions', async () => {
+				const list = await failures(GARBAGE_WORKFLOW_ID);
+				return list.length >= before + cases.length ? list : undefined;
+			});
 			expect(failed.length).toBe(before + cases.length);
 			const stored = JSON.stringify(failed);
 			for (const [, message] of cases)
@@ -288,16 +192,10 @@ describe('reliability in a real n8n', () => {
 	});
 
 	it('queue mode with two workers and a webhook processor: a bulk send and a burst with repeats', async () => {
-		const prefix = `smscenter${process.pid}`;
-		const queue = {
-			EXECUTIONS_MODE: 'queue',
-			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-			QUEUE_BULL_REDIS_PORT: '6379',
-			QUEUE_BULL_PREFIX: prefix,
-			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+		const main = newInstance(5750, {
+			...queueMode(`smscenter${process.pid}`),
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-		};
-		const main = newInstance(5750, queue);
+		});
 		main.importWorkflows([
 			WEBHOOK_WORKFLOWS[0],
 			reportingTriggerWorkflow('RelQueueTrig0001', sink.url),
@@ -307,27 +205,9 @@ describe('reliability in a real n8n', () => {
 		await main.activate('RelQueueTrig0001');
 		const processes: ChildProcess[] = [];
 		try {
-			for (const [index, port] of [5753, 5754].entries()) {
-				processes.push(
-					await main.start(
-						['worker', '--concurrency=5'],
-						'n8n worker is now ready',
-						{
-							QUEUE_HEALTH_CHECK_PORT: String(port),
-							N8N_RUNNERS_BROKER_PORT: String(5760 + index),
-						},
-						join(main.userFolder, `worker-${index}.log`),
-					),
-				);
-			}
-			processes.push(
-				await main.start(
-					['webhook'],
-					'Webhook listener waiting for requests.',
-					{ N8N_PORT: '5755', N8N_RUNNERS_BROKER_PORT: '5765' },
-					join(main.userFolder, 'webhook.log'),
-				),
-			);
+			processes.push(await startWorker(main, { health: 5753, broker: 5760 }));
+			processes.push(await startWorker(main, { health: 5754, broker: 5761 }));
+			processes.push(await startWebhookProcessor(main, { http: 5755, broker: 5765 }));
 			const webhookBase = 'http://127.0.0.1:5755/webhook';
 
 			sandbox.reset();
@@ -335,27 +215,21 @@ describe('reliability in a real n8n', () => {
 				to: `05413${String(34000 + i)}`,
 				text: 'Queue mode broadcast',
 			}));
-			const response = await request(`${webhookBase}/e2e-sms-send`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ items }),
-			});
-			const sent = (await response.body.json()) as Array<Record<string, unknown>>;
+			const { json: sent } = await postJson(`${webhookBase}/e2e-sms-send`, { items });
 			expect(sent).toHaveLength(200);
 			expect(sandbox.calls('SendMessageReturnMessageID')).toHaveLength(1);
 			expect(sandbox.messages()[0].recipients).toHaveLength(200);
 
 			const firstId = 6_000_000;
-			const urls = notificationUrls(
-				`${webhookBase}/${TRIGGER_WEBHOOK_ID}/delivery`,
+			const urls = reportBurst(`${webhookBase}/${TRIGGER_WEBHOOK_ID}/delivery`, SECRET, {
 				firstId,
-				300,
-				60,
-			);
+				count: 300,
+				repeats: 60,
+			});
 			for (const url of urls)
 				sandbox.dlr.deliver(url, { messageId: '0', msisdn: '972541234560', statusCode: 600 });
 			await sandbox.dlr.idle();
-			await settle(sink.keys, 300);
+			await settle(() => counts(sink.keys, firstId, 300).executions, 300);
 			const outcome = counts(sink.keys, firstId, 300);
 			expect(outcome).toEqual({ executions: 300, lost: 0, duplicated: 0 });
 		} finally {

@@ -1,23 +1,29 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { request } from 'undici';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { psql, type N8nInstance } from '../../scripts/n8n/instance';
 import {
-	createPostgresDatabase,
-	dropPostgresDatabase,
-	installPackageInto,
-	N8nInstance,
-} from '../../scripts/n8n/instance';
+	reportUrl as deliveryReportUrl,
+	startSink,
+	type Sink,
+} from '../../scripts/n8n/deliveryReports';
 import {
 	idMaker,
 	linearWorkflow,
 	reportTo,
 	smsCenterTriggerWithCredential,
 } from '../../scripts/n8n/workflowJson';
+import {
+	executions,
+	queueMode,
+	settle,
+	startWebhookProcessor,
+	startWorker,
+	TestN8ns,
+	triggerCredential,
+	untilRegistered,
+	waitFor,
+} from './fixtures';
 
 /**
  * The SMSCenter Trigger's duplicate memory and its edges in a real n8n: what is stored when, across a
@@ -28,27 +34,6 @@ const SECRET = 'trigMemSecret-4f7a9c2e8b1d6053';
 const CREDENTIAL = 'TrigMemSecret001';
 const TRIGGER_NODE = 'SMSCenter Trigger';
 const uuid = idMaker('58000000');
-
-interface Sink {
-	server: Server;
-	url: string;
-	/** The event ID each execution reported, in order. */
-	events: string[];
-}
-
-async function startSink(): Promise<Sink> {
-	const events: string[] = [];
-	const server = createServer((req, res) => {
-		events.push(new URL(req.url ?? '/', 'http://sink').searchParams.get('key') ?? '');
-		res.end('ok');
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		server,
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/count`,
-		events,
-	};
-}
 
 function reportingWorkflow(
 	id: string,
@@ -62,41 +47,9 @@ function reportingWorkflow(
 	]);
 }
 
-function reportUrl(base: string, messageId: number, status = '600'): string {
-	const fields = {
-		key: SECRET,
-		MsgID: String(messageId),
-		MSISDN: '972541234560',
-		StatusCode: status,
-		StatusDes: 'Delivered',
-		ReasonCode: '601',
-		ReasonDes: 'Message delivered',
-		Date: '25112026093000',
-	};
-	return `${base}?${new URLSearchParams(fields).toString()}`;
-}
+const reportUrl = (base: string, messageId: number) => deliveryReportUrl(base, SECRET, messageId);
 
 const eventId = (messageId: number) => `${messageId}-972541234560-600`;
-
-function psql(database: string, sql: string): string {
-	return execFileSync(
-		'psql',
-		[
-			'-h',
-			'127.0.0.1',
-			'-U',
-			'postgres',
-			'-d',
-			database,
-			'-v',
-			'ON_ERROR_STOP=1',
-			'-At',
-			'-c',
-			sql,
-		],
-		{ encoding: 'utf8' },
-	).trim();
-}
 
 /** How many reports the workflow's stored static data remembers. */
 function storedMemorySize(database: string, workflowId: string): number {
@@ -114,42 +67,6 @@ function storedMemorySize(database: string, workflowId: string): number {
 	);
 }
 
-/** Waits until `count()` reaches `minimum` and stays the same for a few seconds. */
-async function settle(count: () => number, minimum: number, ms = 120_000): Promise<void> {
-	const until = Date.now() + ms;
-	let last = -1;
-	while (Date.now() < until) {
-		await new Promise((resolve) => setTimeout(resolve, 2000));
-		const now = count();
-		if (now >= minimum && now === last) return;
-		last = now;
-	}
-	throw new Error(`${count()} events arrived, expected at least ${minimum}`);
-}
-
-async function waitFor<T>(
-	what: string,
-	check: () => Promise<T | undefined>,
-	ms = 60_000,
-): Promise<T> {
-	const until = Date.now() + ms;
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return value;
-		if (Date.now() > until) throw new Error(`${what}: not reached in ${ms} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 300));
-	}
-}
-
-/** n8n activates published workflows in the background: waits until the webhook answers (401 without the key). */
-async function waitUntilRegistered(url: string): Promise<void> {
-	await waitFor(`webhook ${url}`, async () => {
-		const response = await request(url);
-		await response.body.text();
-		return response.statusCode === 404 ? undefined : true;
-	});
-}
-
 async function kill(child: ChildProcess): Promise<void> {
 	if (child.exitCode !== null) return;
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -158,50 +75,23 @@ async function kill(child: ChildProcess): Promise<void> {
 }
 
 describe('the SMSCenter Trigger in a real n8n', () => {
+	const instances = new TestN8ns('trig');
 	let sandbox: Sandbox;
 	let sink: Sink;
-	const databases: string[] = [];
-	const folders: string[] = [];
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ timeScale: 1e-3, dlrTimeoutMs: 10_000 });
 		sink = await startSink();
 	});
 	afterAll(async () => {
+		await instances.cleanUp();
 		await sandbox?.close();
-		sink?.server.close();
-		for (const name of databases) dropPostgresDatabase(name);
-		for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-	});
+		await sink?.close();
+	}, 120_000);
 	beforeEach(() => sandbox.reset());
 
-	function newInstance(
-		port: number,
-		env: Record<string, string> = {},
-	): { n8n: N8nInstance; database: string } {
-		const workDir = mkdtempSync(join(tmpdir(), 'smscenter-trig-'));
-		folders.push(workDir);
-		const database = `smscenter_trig_${process.pid}_${databases.length}`;
-		databases.push(database);
-		createPostgresDatabase(database);
-		const n8n = new N8nInstance({
-			workDir,
-			port,
-			database: { type: 'postgres', name: database },
-			logLevel: 'info',
-			env,
-		});
-		installPackageInto(n8n.userFolder, workDir);
-		n8n.importCredentials([
-			{
-				id: CREDENTIAL,
-				name: 'SMSCenter Trigger secret',
-				type: 'smsCenterTriggerApi',
-				data: { secret: SECRET },
-			},
-		]);
-		return { n8n, database };
-	}
+	const newInstance = (port: number, env: Record<string, string> = {}) =>
+		instances.create({ port, env, credentials: [triggerCredential(CREDENTIAL, SECRET)] });
 
 	/** Sends each URL as the gateway does (at most 20 at once, retried on its schedule) and waits for every answer. */
 	async function deliver(urls: string[]): Promise<void> {
@@ -211,7 +101,7 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 	}
 
 	const ownEvents = (first: number, count: number) =>
-		sink.events.filter(
+		sink.keys.filter(
 			(id) => Number(id.split('-')[0]) >= first && Number(id.split('-')[0]) < first + count,
 		);
 
@@ -243,7 +133,7 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 			for (const id of ['TrigMemReports01', 'TrigMemFailOnce1', 'TrigMemProxy0001'])
 				await n8n.activate(id);
 			for (const webhookId of [WEBHOOKS.reports, WEBHOOKS.failOnce, WEBHOOKS.proxy])
-				await waitUntilRegistered(base(webhookId));
+				await untilRegistered(base(webhookId));
 		}, 600_000);
 		afterAll(async () => {
 			await n8n?.stop();
@@ -252,13 +142,17 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 		it('refuses to activate a trigger whose allowlist has a malformed entry, naming it where the editor shows it', async () => {
 			await n8n.activate('TrigMemBadList01');
 			// n8n 2.40 publishes in the background; the editor reads the outcome from the publication status.
-			const status = await waitFor('the publication status', async () => {
-				const text = JSON.stringify(
-					(await n8n.rest<unknown>('GET', '/rest/workflows/TrigMemBadList01/publication-status'))
-						.json,
-				);
-				return /fail/i.test(text) ? text : undefined;
-			});
+			const status = await waitFor(
+				'the publication status',
+				async () => {
+					const text = JSON.stringify(
+						(await n8n.rest<unknown>('GET', '/rest/workflows/TrigMemBadList01/publication-status'))
+							.json,
+					);
+					return /fail/i.test(text) ? text : undefined;
+				},
+				60_000,
+			);
 			expect(status).toContain(
 				'Allowed IP Addresses: \\"192.0.2.10/\\" is not an IP address or CIDR range',
 			);
@@ -354,46 +248,25 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 			expect(dump).not.toContain(SECRET);
 			const workflow = await n8n.rest<{ data: unknown }>('GET', '/rest/workflows/TrigMemReports01');
 			expect(JSON.stringify(workflow.json)).not.toContain(SECRET);
-			const executions = await n8n.api<{ data: unknown[] }>(
-				'GET',
-				'/executions?workflowId=TrigMemReports01&includeData=true&limit=5',
-			);
-			expect(executions.json.data.length).toBeGreaterThan(0);
-			expect(JSON.stringify(executions.json)).not.toContain(SECRET);
+			const stored = await executions(n8n, 'TrigMemReports01', { limit: 5 });
+			expect(stored.length).toBeGreaterThan(0);
+			expect(JSON.stringify(stored)).not.toContain(SECRET);
 			expect(n8n.log()).not.toContain(SECRET);
 		});
 	});
 
 	describe('queue mode with one webhook processor', () => {
 		it('only new reports, then every process restarted, then the same reports again: no second run', async () => {
-			const prefix = `smscentertrig${process.pid}`;
-			const { n8n, database } = newInstance(5810, {
-				EXECUTIONS_MODE: 'queue',
-				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-				QUEUE_BULL_REDIS_PORT: '6379',
-				QUEUE_BULL_PREFIX: prefix,
-				N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
-			});
+			const { n8n, database } = newInstance(5810, queueMode(`smscentertrig${process.pid}`));
 			const webhookId = '58b00000-0000-4000-8000-000000000001';
 			n8n.importWorkflows([reportingWorkflow('TrigMemQueue0001', webhookId, sink.url)]);
 			await n8n.start();
 			await n8n.activate('TrigMemQueue0001');
-			const startWorker = () =>
-				n8n.start(
-					['worker', '--concurrency=5'],
-					'n8n worker is now ready',
-					{ QUEUE_HEALTH_CHECK_PORT: '5813', N8N_RUNNERS_BROKER_PORT: '5814' },
-					join(n8n.userFolder, 'worker.log'),
-				);
-			const startWebhook = () =>
-				n8n.start(
-					['webhook'],
-					'Webhook listener waiting for requests.',
-					{ N8N_PORT: '5815', N8N_RUNNERS_BROKER_PORT: '5816' },
-					join(n8n.userFolder, 'webhook.log'),
-				);
-			let worker = await startWorker();
-			let webhook = await startWebhook();
+			const startProcessors = async () => ({
+				worker: await startWorker(n8n, { health: 5813, broker: 5814 }),
+				webhook: await startWebhookProcessor(n8n, { http: 5815, broker: 5816 }),
+			});
+			let { worker, webhook } = await startProcessors();
 			try {
 				const first = 4_500_000;
 				const urls = Array.from({ length: 60 }, (_, i) =>
@@ -408,8 +281,7 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 				await n8n.stop(worker);
 				await n8n.stop();
 				await n8n.start();
-				worker = await startWorker();
-				webhook = await startWebhook();
+				({ worker, webhook } = await startProcessors());
 				sandbox.reset();
 				await deliver(urls);
 				expect(sandbox.dlrAttempts().filter((a) => a.ok)).toHaveLength(60);

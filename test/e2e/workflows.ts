@@ -2,7 +2,10 @@ import {
 	idMaker,
 	linearWorkflow,
 	postWebhook,
+	SEND_EACH_ITEM,
+	smsCenterNode,
 	smsCenterTrigger,
+	splitItems,
 } from '../../scripts/n8n/workflowJson';
 
 /** Workflows the end-to-end tests import into a real n8n. Webhook-started, so a test can run them over HTTP. */
@@ -10,46 +13,18 @@ export const CREDENTIAL_ID = 'SmsCenterE2eCred1';
 export const DLR_WEBHOOK_ID = '0c9f4b2a-5d6e-4f70-8a1b-2c3d4e5f6a7b';
 export const DLR_WORKFLOW_ID = 'SmsCenterE2eDlr01';
 
-const credentials = { smsCenterApi: { id: CREDENTIAL_ID, name: 'SMSCenter sandbox' } };
+const credential = { id: CREDENTIAL_ID, name: 'SMSCenter sandbox' };
 const uuid = idMaker('00000000');
 const webhook = (path: string) => postWebhook(uuid, path, 'allEntries');
 const workflow = linearWorkflow;
-
-function smsCenter(name: string, parameters: Record<string, unknown>, x: number) {
-	return {
-		id: uuid(),
-		name,
-		type: 'n8n-nodes-smscenter.smsCenter',
-		typeVersion: 1,
-		position: [x, 0],
-		parameters,
-		credentials,
-	};
-}
+const smsCenter = (name: string, parameters: Record<string, unknown>, x: number) =>
+	smsCenterNode(uuid, name, x, parameters, credential);
 
 export const WEBHOOK_WORKFLOWS = [
 	workflow('SmsCenterE2eSend1', 'E2E send SMS', [
 		webhook('e2e-sms-send'),
-		{
-			id: uuid(),
-			name: 'Split Out',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: { fieldToSplitOut: 'body.items', options: {} },
-		},
-		smsCenter(
-			'Send SMS',
-			{
-				resource: 'sms',
-				operation: 'send',
-				recipients: '={{ $json.to }}',
-				message: '={{ $json.text }}',
-				senderName: 'MyShop',
-				options: { batchSize: 500 },
-			},
-			400,
-		),
+		splitItems(uuid),
+		smsCenter('Send SMS', { ...SEND_EACH_ITEM, options: { batchSize: 500 } }, 400),
 	]),
 	workflow('SmsCenterE2eSimpl', 'E2E simple URL API', [
 		webhook('e2e-sms-simple'),

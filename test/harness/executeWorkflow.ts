@@ -205,3 +205,17 @@ export async function runSmsCenter(
 		{ executionId: options.executionId },
 	);
 }
+
+/** SMS > Send from MyShop of each input item's `text` to its `to`; `parameters` add to these or replace them. */
+export function sendOfEachItem(
+	parameters: Record<string, unknown> = {},
+): Record<string, NodeParameterValueType> {
+	return {
+		resource: 'sms',
+		operation: 'send',
+		recipients: '={{ $json.to }}',
+		senderName: 'MyShop',
+		message: '={{ $json.text }}',
+		...parameters,
+	} as Record<string, NodeParameterValueType>;
+}

@@ -47,3 +47,20 @@ export function fixtureWith(change: (fixture: SandboxFixture) => void): SandboxF
 	change(fixture);
 	return fixture;
 }
+
+/** The requests the sandbox received for `operation`, in order of arrival: when, and how many messages (recipients times segments). */
+export function arrivals(
+	sandbox: Pick<Sandbox, 'calls'>,
+	operation: string,
+	segments: number,
+): Array<{ at: number; messages: number }> {
+	return sandbox
+		.calls(operation)
+		.map((call) => ({
+			at: call.at.getTime(),
+			messages:
+				(new URLSearchParams(call.body).get('SendToPhoneNumbers') ?? '').split(',').length *
+				segments,
+		}))
+		.sort((a, b) => a.at - b.at);
+}

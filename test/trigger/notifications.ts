@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import type { Sandbox } from '../../sandbox/server';
+import { reportFields } from '../../scripts/n8n/deliveryReports';
 import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
 
 /**
@@ -8,16 +9,7 @@ import { startTriggerServer, type TriggerServer } from '../harness/triggerServer
  */
 export const SECRET = 'Zq8rT3vW9xY2aB5cD7eF1gH4';
 
-export const DELIVERED: Record<string, string> = {
-	key: SECRET,
-	MsgID: '1000001',
-	MSISDN: '972541234560',
-	StatusCode: '600',
-	StatusDes: 'Delivered',
-	ReasonCode: '601',
-	ReasonDes: 'Message delivered',
-	Date: '25112026093000',
-};
+export const DELIVERED: Record<string, string> = reportFields(SECRET, '1000001');
 
 export function notification(base: string, fields: Record<string, string>): string {
 	return `${base}?${new URLSearchParams(fields).toString()}`;

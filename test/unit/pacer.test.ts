@@ -1,6 +1,5 @@
 import { Pacer, type PacerClock } from '../../nodes/SmsCenter/helpers/pacer';
-import { planSend } from '../../nodes/SmsCenter/actions/sms/sendPlan';
-import type { PreparedSms } from '../../nodes/SmsCenter/actions/sms/smsItem';
+import { planRun, preparedSms } from './preparedSms';
 
 /**
  * A virtual clock: time moves only when everyone waiting is asleep, straight to the earliest wake-up,
@@ -96,26 +95,15 @@ describe('pacing send requests', () => {
 });
 
 describe('requests under a rate limit carry at most one period of messages', () => {
-	const sms = (itemIndex: number, recipients: string[], segments: number): PreparedSms => ({
-		itemIndex,
-		recipients,
-		duplicatesRemoved: 0,
-		text: `Text ${segments}`,
-		measure: { encoding: 'GSM-7', characters: 10, segments },
-		sender: 'MyShop',
-		smsOperation: 'Push',
-		price: 0,
-		delayMinutes: 0,
-		expirationMinutes: 1440,
-		expirationSet: false,
-		messageOption: 'Regular',
-		ccEmails: [],
-	});
+	const sms = (itemIndex: number, recipients: string[], segments: number) =>
+		preparedSms(itemIndex, `Text ${segments}`, recipients, {
+			measure: { encoding: 'GSM-7', characters: 10, segments },
+		});
 	const numbers = (count: number) =>
 		Array.from({ length: count }, (_, i) => `05412${String(i).padStart(5, '0')}`);
 
 	it('splits by recipients times segments, and counts the messages of each request', () => {
-		const plan = planSend([sms(0, numbers(25), 2), sms(1, numbers(7), 1)], {
+		const plan = planRun([sms(0, numbers(25), 2), sms(1, numbers(7), 1)], {
 			batchSize: 500,
 			returnMessageId: true,
 			maxMessagesPerRequest: 20,
@@ -129,7 +117,7 @@ describe('requests under a rate limit carry at most one period of messages', () 
 	});
 
 	it('a text of more segments than the limit still goes, one recipient a request', () => {
-		const plan = planSend([sms(0, numbers(3), 4)], {
+		const plan = planRun([sms(0, numbers(3), 4)], {
 			batchSize: 500,
 			returnMessageId: true,
 			maxMessagesPerRequest: 3,
@@ -138,7 +126,7 @@ describe('requests under a rate limit carry at most one period of messages', () 
 	});
 
 	it('the smaller of Batch Size and the limit counts', () => {
-		const plan = planSend([sms(0, numbers(25), 1)], {
+		const plan = planRun([sms(0, numbers(25), 1)], {
 			batchSize: 8,
 			returnMessageId: true,
 			maxMessagesPerRequest: 20,

@@ -1,40 +1,15 @@
 import fc from 'fast-check';
 import {
 	invariantNumber,
-	planSend,
 	segmentsNeeded,
 	SendPlanner,
 	type PlannedRequest,
 } from '../../nodes/SmsCenter/actions/sms/sendPlan';
-import type { PreparedSms } from '../../nodes/SmsCenter/actions/sms/smsItem';
-
-function sms(
-	itemIndex: number,
-	text: string,
-	recipients: string[],
-	overrides: Partial<PreparedSms> = {},
-): PreparedSms {
-	return {
-		itemIndex,
-		recipients,
-		duplicatesRemoved: 0,
-		text,
-		measure: { encoding: 'GSM-7', characters: text.length, segments: 1 },
-		sender: 'MyShop',
-		smsOperation: 'Push',
-		price: 0,
-		delayMinutes: 0,
-		expirationMinutes: 0,
-		expirationSet: false,
-		messageOption: 'Regular',
-		ccEmails: [],
-		...overrides,
-	};
-}
+import { planRun, preparedSms as sms } from './preparedSms';
 
 describe('planning the requests of a send run', () => {
 	it('puts items with the same text and options into one request, in order of first appearance', () => {
-		const plan = planSend(
+		const plan = planRun(
 			[sms(0, 'A', ['0541234560']), sms(1, 'B', ['0541234561']), sms(2, 'A', ['0541234562'])],
 			{ batchSize: 500, returnMessageId: true },
 		);
@@ -52,7 +27,7 @@ describe('planning the requests of a send run', () => {
 	});
 
 	it('splits at the batch size, one item spanning several requests', () => {
-		const plan = planSend(
+		const plan = planRun(
 			[sms(0, 'A', ['0541234560', '0541234561', '0541234562']), sms(1, 'A', ['0541234563'])],
 			{ batchSize: 2, returnMessageId: false },
 		);
@@ -69,7 +44,7 @@ describe('planning the requests of a send run', () => {
 	});
 
 	it('keeps items with different options apart', () => {
-		const plan = planSend(
+		const plan = planRun(
 			[
 				sms(0, 'A', ['0541234560']),
 				sms(1, 'A', ['0541234561'], { delayMinutes: 5 }),
@@ -78,12 +53,14 @@ describe('planning the requests of a send run', () => {
 			],
 			{ batchSize: 500, returnMessageId: true },
 		);
-		expect(plan.map((request) => request.firstItem)).toEqual([0, 1, 2, 3]);
+		// Item 4's request carries its CC address, so no other item joins it: it is complete, and goes
+		// first, as soon as the item is read; the others wait for more items until the end.
+		expect(plan.map((request) => request.firstItem)).toEqual([3, 0, 1, 2]);
 	});
 
 	it("sends each CC address with one of its item's first recipients, in requests of that item alone", () => {
 		const cc = ['a@example.com', 'b@example.com'];
-		const plan = planSend(
+		const plan = planRun(
 			[
 				sms(0, 'A', ['0541234560', '0541234561', '0541234562'], { ccEmails: cc }),
 				sms(1, 'A', ['0541234563', '0541234564'], { ccEmails: ['c@example.com'] }),
@@ -101,6 +78,7 @@ describe('planning the requests of a send run', () => {
 			]),
 		).toEqual([
 			[[[0, ['0541234560', '0541234561']]], '0541234560,0541234561', 'a@example.com,b@example.com'],
+			[[[1, ['0541234563']]], '0541234563', 'c@example.com'],
 			[
 				[
 					[0, ['0541234562']],
@@ -110,12 +88,11 @@ describe('planning the requests of a send run', () => {
 				'0541234562,0541234564,0541234565',
 				'',
 			],
-			[[[1, ['0541234563']]], '0541234563', 'c@example.com'],
 		]);
 	});
 
 	it('keeps CC addresses paired with their recipients when the batch size splits them', () => {
-		const plan = planSend(
+		const plan = planRun(
 			[
 				sms(0, 'A', ['0541234560', '0541234561', '0541234562'], {
 					ccEmails: ['a@example.com', 'b@example.com', 'c@example.com'],
@@ -136,7 +113,7 @@ describe('planning the requests of a send run', () => {
 	});
 
 	it('writes the parameters in the documented order, numbers in invariant text', () => {
-		const [request] = planSend(
+		const [request] = planRun(
 			[
 				sms(4, 'Hi', ['0541234560', '0541234561'], {
 					smsOperation: 'ReverseBilling',
@@ -178,136 +155,116 @@ describe('planning the requests of a send run', () => {
 });
 
 describe('planning item by item (each request starts as soon as it is complete)', () => {
-	const shape = (request: PlannedRequest) =>
-		JSON.stringify([
-			request.method,
-			request.firstItem,
-			request.parts,
-			request.numbers,
-			request.params,
-		]);
+	const param = (request: PlannedRequest, name: string) =>
+		request.params.find(([key]) => key === name)?.[1];
+	const SEGMENTS: Record<string, number> = { A: 1, B: 2, C: 3 };
 
-	it('gives the same requests as planning all items at once, in the same order within each text (CC requests apart)', () => {
-		const items = fc.array(
-			fc.record({
-				text: fc.constantFrom('A', 'B', 'C'),
-				count: fc.integer({ min: 1, max: 12 }),
-				cc: fc.integer({ min: 0, max: 3 }),
-			}),
-			{ minLength: 1, maxLength: 25 },
-		);
-		fc.assert(
-			fc.property(
-				items,
-				fc.integer({ min: 1, max: 10 }),
-				fc.boolean(),
-				(given, batchSize, returnMessageId) => {
-					let next = 0;
-					const prepared = given.map(({ text, count, cc }, itemIndex) =>
-						sms(
-							itemIndex,
-							text,
-							Array.from(
-								{ length: count },
-								() => `05${String(20000000 + next++).padStart(8, '0')}`,
-							),
-							{
-								ccEmails: Array.from(
-									{ length: Math.min(cc, count) },
-									(_, i) => `cc${itemIndex}-${i}@example.com`,
+	it.each([
+		['without a rate limit', false],
+		['under a rate limit', true],
+	])(
+		'%s: every recipient once and in order, requests of one text and options, each full but the last, complete when given',
+		(_label, limited) => {
+			const items = fc.array(
+				fc.record({
+					text: fc.constantFrom('A', 'B', 'C'),
+					count: fc.integer({ min: 1, max: 12 }),
+					cc: fc.integer({ min: 0, max: 3 }),
+				}),
+				{ minLength: 1, maxLength: 25 },
+			);
+			const limit = limited ? fc.integer({ min: 1, max: 12 }) : fc.constant(undefined);
+			fc.assert(
+				fc.property(
+					items,
+					fc.integer({ min: 1, max: 10 }),
+					fc.boolean(),
+					limit,
+					(given, batchSize, returnMessageId, maxMessagesPerRequest) => {
+						let next = 0;
+						const prepared = given.map(({ text, count, cc }, itemIndex) =>
+							sms(
+								itemIndex,
+								text,
+								Array.from(
+									{ length: count },
+									() => `05${String(20000000 + next++).padStart(8, '0')}`,
 								),
-							},
-						),
-					);
-					const planner = new SendPlanner({ batchSize, returnMessageId });
-					const streamed: PlannedRequest[] = [];
-					const readyAt: number[] = [];
-					for (const item of prepared)
-						for (const request of planner.add(item)) {
-							streamed.push(request);
-							readyAt.push(item.itemIndex);
-						}
-					streamed.push(...planner.finish());
-					const whole = planSend(prepared, { batchSize, returnMessageId });
-					expect(streamed.map(shape).sort()).toEqual(whole.map(shape).sort());
-					for (const text of ['A', 'B', 'C']) {
-						const ofText = (list: PlannedRequest[]) =>
-							list
-								.filter(
-									(request) =>
-										request.params.some(([, value]) => value === text) &&
-										request.params.some(([name, value]) => name === 'CCToEmail' && value === ''),
-								)
-								.map(shape);
-						expect(ofText(streamed)).toEqual(ofText(whole));
-					}
-					// A request given during the run is full or carries CC addresses (no other item joins
-					// those), and is given with the item that completed it.
-					readyAt.forEach((itemIndex, index) => {
-						const cc = streamed[index].params.find(([name]) => name === 'CCToEmail')?.[1];
-						if (cc === '') expect(streamed[index].numbers).toHaveLength(batchSize);
-						else expect(cc?.split(',')).toHaveLength(streamed[index].numbers.length);
-						expect(streamed[index].parts[streamed[index].parts.length - 1].itemIndex).toBe(
-							itemIndex,
+								{
+									measure: { encoding: 'GSM-7', characters: 1, segments: SEGMENTS[text] },
+									ccEmails: Array.from(
+										{ length: Math.min(cc, count) },
+										(_, i) => `cc${itemIndex}-${i}@example.com`,
+									),
+								},
+							),
 						);
-					});
-				},
-			),
-			{ numRuns: 500 },
-		);
-	});
+						const planner = new SendPlanner({ batchSize, returnMessageId, maxMessagesPerRequest });
+						const requests: PlannedRequest[] = [];
+						const givenWith: number[] = [];
+						for (const item of prepared)
+							for (const request of planner.add(item)) {
+								requests.push(request);
+								givenWith.push(item.itemIndex);
+							}
+						requests.push(...planner.finish());
 
-	it('under a rate limit, gives the same requests as planning all items at once, none over the messages per request', () => {
-		const items = fc.array(
-			fc.record({
-				text: fc.constantFrom('A', 'B', 'C'),
-				count: fc.integer({ min: 1, max: 12 }),
-				cc: fc.integer({ min: 0, max: 2 }),
-			}),
-			{ minLength: 1, maxLength: 20 },
-		);
-		const segmentsOf: Record<string, number> = { A: 1, B: 2, C: 3 };
-		fc.assert(
-			fc.property(
-				items,
-				fc.integer({ min: 1, max: 10 }),
-				fc.integer({ min: 1, max: 12 }),
-				(given, batchSize, maxMessagesPerRequest) => {
-					let next = 0;
-					const prepared = given.map(({ text, count, cc }, itemIndex) =>
-						sms(
-							itemIndex,
-							text,
-							Array.from(
-								{ length: count },
-								() => `05${String(20000000 + next++).padStart(8, '0')}`,
-							),
-							{
-								measure: { encoding: 'GSM-7', characters: 1, segments: segmentsOf[text] },
-								ccEmails: Array.from(
-									{ length: Math.min(cc, count) },
-									(_, i) => `cc${itemIndex}-${i}@example.com`,
+						// Each item's recipients go once, in their order: those paired with its CC addresses first.
+						for (const item of prepared)
+							expect(
+								requests.flatMap((request) =>
+									request.parts
+										.filter((part) => part.itemIndex === item.itemIndex)
+										.flatMap((part) => part.numbers),
 								),
-							},
-						),
-					);
-					const options = { batchSize, returnMessageId: true, maxMessagesPerRequest };
-					const planner = new SendPlanner(options);
-					const streamed = prepared.flatMap((item) => planner.add(item));
-					streamed.push(...planner.finish());
-					const whole = planSend(prepared, options);
-					expect(streamed.map(shape).sort()).toEqual(whole.map(shape).sort());
-					for (const request of streamed) {
-						const segments = segmentsOf[request.params.find(([name]) => name === 'Message')![1]];
-						expect(request.messages).toBe(request.numbers.length * segments);
-						expect(request.numbers.length).toBeLessThanOrEqual(batchSize);
-						// One recipient always fits, even when its segments alone are over the limit.
-						if (request.numbers.length > 1)
-							expect(request.messages).toBeLessThanOrEqual(maxMessagesPerRequest);
-					}
-				},
-			),
-			{ numRuns: 300 },
-		);
-	});
+							).toEqual(item.recipients);
+
+						const sizeOf = (text: string) =>
+							Math.max(
+								1,
+								Math.floor(
+									Math.min(batchSize, (maxMessagesPerRequest ?? Infinity) / SEGMENTS[text]),
+								),
+							);
+						const lastOfText = new Map<string, PlannedRequest>();
+						requests.forEach((request, index) => {
+							const text = param(request, 'Message') as string;
+							const items = request.parts.map((part) => prepared[part.itemIndex]);
+							expect(items.map((item) => item.text)).toEqual(items.map(() => text));
+							expect(request.method).toBe(
+								returnMessageId ? 'SendMessageReturnMessageID' : 'SendMessagesV2',
+							);
+							expect(request.firstItem).toBe(request.parts[0].itemIndex);
+							expect(request.numbers).toEqual(request.parts.flatMap((part) => part.numbers));
+							expect(param(request, 'SendToPhoneNumbers')).toBe(request.numbers.join(','));
+							expect(request.messages).toBe(request.numbers.length * SEGMENTS[text]);
+							// One recipient always fits, even when its segments alone are over the limit.
+							expect(request.numbers.length).toBeLessThanOrEqual(sizeOf(text));
+							const cc = param(request, 'CCToEmail');
+							if (cc === '') {
+								// Of the requests without CC addresses, only the last of a text may be short.
+								const earlier = lastOfText.get(text);
+								if (earlier) expect(earlier.numbers).toHaveLength(sizeOf(text));
+								lastOfText.set(text, request);
+							} else {
+								// A request with CC addresses carries one item, each address with its recipient.
+								const item = items[0];
+								expect(new Set(items)).toEqual(new Set([item]));
+								expect(cc?.split(',')).toEqual(
+									request.numbers.map((number) => item.ccEmails[item.recipients.indexOf(number)]),
+								);
+							}
+							// A request given during the run is full or carries CC addresses (no other item joins
+							// those), and is given with the item that completed it.
+							if (index < givenWith.length) {
+								if (cc === '') expect(request.numbers).toHaveLength(sizeOf(text));
+								expect(request.parts[request.parts.length - 1].itemIndex).toBe(givenWith[index]);
+							}
+						});
+					},
+				),
+				{ numRuns: 150 },
+			);
+		},
+	);
 });

@@ -8,6 +8,7 @@ import { DEFAULT_PROTOCOL, type AsmxProtocol } from '../../shared/protocol';
 import {
 	checkedBaseUrl,
 	CredentialSetupError,
+	loginOf,
 	withLogin,
 	type GatewayLogin,
 } from '../../shared/transport/login';
@@ -61,10 +62,7 @@ export async function smsCenterApiLoginCheck(
 ): Promise<INodeCredentialTestResult> {
 	const data: ICredentialDataDecryptedObject = credential.data ?? {};
 	const protocol: AsmxProtocol = data.protocol === 'soap11' ? 'soap11' : DEFAULT_PROTOCOL;
-	const login: GatewayLogin = {
-		username: String(data.username ?? ''),
-		password: String(data.password ?? ''),
-	};
+	const login = loginOf(data);
 	let baseUrl: string;
 	try {
 		baseUrl = checkedBaseUrl(data.baseUrl as string | undefined, data.allowInsecureHttp === true);

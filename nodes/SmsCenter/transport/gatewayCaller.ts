@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../../shared/credentialName';
 import { DEFAULT_PROTOCOL, type AsmxProtocol } from '../../shared/protocol';
-import { DEFAULT_BASE_URL } from '../../shared/transport/login';
+import { DEFAULT_BASE_URL, loginOf } from '../../shared/transport/login';
 import {
 	ANSWER_SCANNED,
 	answerExcerpt,
@@ -118,10 +118,7 @@ export class GatewayCaller {
 		private readonly credentials?: ICredentialsDecrypted,
 	) {
 		const data = credentials?.data ?? {};
-		this.scrubber = new LoginScrubber({
-			username: String(data.username ?? ''),
-			password: String(data.password ?? ''),
-		});
+		this.scrubber = new LoginScrubber(loginOf(data));
 	}
 
 	/** A failure in words the user may see: the login removed from its message and description. */

@@ -13,10 +13,6 @@ export const DELIVERY_PATH = 'delivery';
  */
 export const READY_PATH = `${DELIVERY_PATH}?${TOKEN_QUERY}&${SECRET_FIELD}=`;
 
-/** Values of a sample report, for a first event sent by hand to the Test URL. */
-export const SAMPLE_QUERY =
-	'MsgID=1000001&MSISDN=972541234560&StatusCode=600&StatusDes=Delivered&ReasonCode=601&ReasonDes=Message%20delivered&Date=25112026093000';
-
 const FIRST_EVENT_DOCS = documentationSection('a-first-event-while-you-build');
 
 /** n8n's notices keep only links and lists of their HTML. */

@@ -5,7 +5,7 @@ export interface GatewayLogin {
 	password: string;
 }
 
-/** The login fields of the stored credential. */
+/** The login fields of the stored credential, as text (n8n hands them over untyped). */
 export function loginOf(credentials: { username?: unknown; password?: unknown }): GatewayLogin {
 	return {
 		username: String(credentials.username ?? ''),

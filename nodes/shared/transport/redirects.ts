@@ -41,14 +41,3 @@ export function redirectSummary(statusCode: number, headers: unknown, requestBas
 
 export const REDIRECT_ADVICE =
 	'Redirects are not followed, so that the login never goes to another address: set the Base URL in the SMSCenter credential to the address SMSCenter answers at itself.';
-
-/** The status and headers of a failed request, when the HTTP layer threw because of the status. */
-export function failedResponse(
-	error: unknown,
-): { statusCode: number; headers: unknown } | undefined {
-	const response = (error as { response?: { status?: unknown; headers?: unknown } } | undefined)
-		?.response;
-	return response && typeof response.status === 'number'
-		? { statusCode: response.status, headers: response.headers }
-		: undefined;
-}

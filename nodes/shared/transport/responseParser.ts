@@ -145,12 +145,6 @@ export function list(value: XmlValue | undefined, name: string): XmlObject[] {
 	return (Array.isArray(items) ? items : [items]).map((item) => asObject(item));
 }
 
-export function readInteger(raw: string, element: string): number {
-	if (!/^-?\d+$/.test(raw.trim()))
-		throw new UnreadableAnswerError(`<${element}> is not a whole number: "${raw}"`);
-	return Number(raw);
-}
-
 /**
  * A number the document types as String (balances) or int: whole or with a decimal point, as .NET
  * writes a decimal in the invariant culture and in he-IL alike.

@@ -1,5 +1,5 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
-import { runSmsCenter } from '../../harness/executeWorkflow';
+import { runSmsCenter, sendOfEachItem } from '../../harness/executeWorkflow';
+import { arrivals, useSandbox } from '../../harness/sandbox';
 
 const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
 
@@ -30,18 +30,7 @@ function budgetViolations(
 }
 
 describe('Rate Limit on SMS and voice-call sends, in the n8n engine', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
-
-	const arrivals = (operation: string, segments: number) =>
-		sandbox.calls(operation).map((call) => ({
-			at: call.at.getTime(),
-			messages: form(call.body).SendToPhoneNumbers.split(',').length * segments,
-		}));
+	const sandbox = useSandbox();
 
 	it('personalised texts with concurrency 5 are paced to 20 messages a second, none dropped, and the output reports the rate', async () => {
 		const items = Array.from({ length: 30 }, (_, i) => ({
@@ -51,18 +40,11 @@ describe('Rate Limit on SMS and voice-call sends, in the n8n engine', () => {
 		const startedAt = Date.now();
 		const result = await runSmsCenter(
 			sandbox.url,
-			{
-				resource: 'sms',
-				operation: 'send',
-				recipients: '={{ $json.to }}',
-				senderName: 'MyShop',
-				message: '={{ $json.text }}',
-				options: { rateLimit: 20, rateLimitPer: 'second', concurrency: 5 },
-			} as never,
+			sendOfEachItem({ options: { rateLimit: 20, rateLimitPer: 'second', concurrency: 5 } }),
 			items,
 		);
 		expect(result.error()).toBeUndefined();
-		const received = arrivals('SendMessageReturnMessageID', 1);
+		const received = arrivals(sandbox, 'SendMessageReturnMessageID', 1);
 		expect(received).toHaveLength(30);
 		expect(sandbox.messages()).toHaveLength(30);
 		expect(budgetViolations(received, startedAt, 20)).toEqual([]);
@@ -90,7 +72,7 @@ describe('Rate Limit on SMS and voice-call sends, in the n8n engine', () => {
 			options: { rateLimit: 20, batchSize: 500 },
 		} as never);
 		expect(result.error()).toBeUndefined();
-		const received = arrivals('SendMessageReturnMessageID', 2);
+		const received = arrivals(sandbox, 'SendMessageReturnMessageID', 2);
 		expect(received.map((r) => r.messages)).toEqual([20, 20, 20, 20, 10]);
 		expect(budgetViolations(received, startedAt, 20)).toEqual([]);
 		const sent = sandbox
@@ -116,7 +98,7 @@ describe('Rate Limit on SMS and voice-call sends, in the n8n engine', () => {
 			[{ to: '0541234560, 0541234561' }, { to: '0541234562, 0541234563' }, { to: '0541234564' }],
 		);
 		expect(result.error()).toBeUndefined();
-		const received = arrivals('SendIVRMessages', 1);
+		const received = arrivals(sandbox, 'SendIVRMessages', 1);
 		expect(received.map((r) => r.messages)).toEqual([2, 2, 1]);
 		// Two calls at 4 a second are half a second: the second and third requests wait for them.
 		expect(received[1].at - startedAt).toBeGreaterThanOrEqual(500);

@@ -1,5 +1,5 @@
 import { useSandbox } from '../../harness/sandbox';
-import { runSmsCenter } from '../../harness/executeWorkflow';
+import { runSmsCenter, sendOfEachItem } from '../../harness/executeWorkflow';
 import { MINIMAL } from '../fixtures';
 
 const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
@@ -70,15 +70,7 @@ describe('Schedule (node version 1.1) and the options that fit the choice, in th
 	it('takes the schedule from an expression per item', async () => {
 		const result = await runSmsCenter(
 			sandbox.url,
-			{
-				resource: 'sms',
-				operation: 'send',
-				recipients: '={{ $json.to }}',
-				senderName: 'MyShop',
-				message: 'Hello',
-				schedule: '={{ $json.when }}',
-				delayMinutes: 15,
-			},
+			sendOfEachItem({ message: 'Hello', schedule: '={{ $json.when }}', delayMinutes: 15 }),
 			[
 				{ to: '0541234560', when: 'now' },
 				{ to: '0541234561', when: 'delay' },

@@ -1,5 +1,5 @@
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
-import { runSmsCenter } from '../../harness/executeWorkflow';
+import { runSmsCenter, sendOfEachItem } from '../../harness/executeWorkflow';
+import { useSandbox } from '../../harness/sandbox';
 
 const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
 
@@ -27,26 +27,18 @@ function freezeClockAt(iso: string): void {
 }
 
 describe('Send Window on SMS and voice-call sends and in Estimate, in the n8n engine', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 	afterEach(() => jest.useRealTimers());
 
 	const sendSms = (parameters: Record<string, unknown>, options: Record<string, unknown> = {}) =>
 		runSmsCenter(
 			sandbox.url,
-			{
-				resource: 'sms',
-				operation: 'send',
+			sendOfEachItem({
 				recipients: '0541234560, 0541234561',
-				senderName: 'MyShop',
 				message: 'Hello',
 				...parameters,
 				options: { sendWindow: true, ...options },
-			} as never,
+			}),
 			undefined,
 			{ node: { typeVersion: 1.1 } },
 		);
@@ -118,18 +110,14 @@ describe('Send Window on SMS and voice-call sends and in Estimate, in the n8n en
 		freezeClockAt('2026-07-06T06:00:00Z'); // Monday 07:00 in London, 09:00 in Israel
 		const result = await runSmsCenter(
 			sandbox.url,
-			{
-				resource: 'sms',
-				operation: 'send',
-				recipients: '={{ $json.to }}',
-				senderName: 'MyShop',
+			sendOfEachItem({
 				message: 'Hello',
 				options: {
 					sendWindow: true,
 					windowHours: 'Mon-Fri 09:00-17:00',
 					windowTimeZone: '={{ $json.zone }}',
 				},
-			} as never,
+			}),
 			[
 				{ to: '0541234560', zone: 'Europe/London' },
 				{ to: '0541234561', zone: 'Asia/Jerusalem' },
@@ -150,11 +138,7 @@ describe('Send Window on SMS and voice-call sends and in Estimate, in the n8n en
 		const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(opening).getUTCDay()];
 		const result = await runSmsCenter(
 			sandbox.url,
-			{
-				resource: 'sms',
-				operation: 'send',
-				recipients: '={{ $json.to }}',
-				senderName: 'MyShop',
+			sendOfEachItem({
 				message: 'Hello',
 				options: {
 					sendWindow: true,
@@ -165,7 +149,7 @@ describe('Send Window on SMS and voice-call sends and in Estimate, in the n8n en
 					rateLimit: 2,
 					batchSize: 500,
 				},
-			} as never,
+			}),
 			[
 				{ to: '0541234560, 0541234561', cc: 'a@example.com' },
 				{ to: '0541234562, 0541234563', cc: '' },

@@ -1,10 +1,15 @@
 import type { GatewayParams } from '../../../shared/transport/requestBuilder';
-import { planBatches, type BatchPart } from '../../helpers/batching';
 import type { WindowedTiming } from '../common/sendWindow';
 import type { WindowSchedule } from '../../../shared/sendWindow';
 import type { PreparedSms } from './smsItem';
 
 export type SendMethod = 'SendMessageReturnMessageID' | 'SendMessagesV2';
+
+/** The recipients of one item that a request carries. */
+export interface BatchPart {
+	itemIndex: number;
+	numbers: string[];
+}
 
 /** One request of a send run: the parts of items it carries and the parameters it sends. */
 export interface PlannedRequest {
@@ -116,52 +121,11 @@ function sendParams(sms: PreparedSms, numbers: string[], ccEmails: string[]): Ga
 	];
 }
 
-/**
- * Plans the requests of a send run, without sending: items with the same sender, text and options
- * share requests of at most `batchSize` recipients, and an item with more recipients spans several.
- * Groups keep the order in which their first item appears.
- */
-export function planSend(prepared: PreparedSms[], options: SendPlanOptions): PlannedRequest[] {
-	const byIndex = new Map(prepared.map((sms) => [sms.itemIndex, sms]));
-	const method: SendMethod = options.returnMessageId
-		? 'SendMessageReturnMessageID'
-		: 'SendMessagesV2';
-	const segmentsOf = new Map(
-		prepared.flatMap((sms) => planEntries(sms).map((entry) => [entry.key, sms.measure.segments])),
-	);
-	const batches = planBatches(prepared.flatMap(planEntries), options.batchSize, (key) =>
-		requestSize(options, segmentsOf.get(key) ?? 1),
-	);
-	return batches.map((batch) => {
-		const firstItem = batch.parts[0].itemIndex;
-		const sms = byIndex.get(firstItem) as PreparedSms;
-		return {
-			method,
-			parts: batch.parts,
-			firstItem,
-			numbers: batch.numbers,
-			messages: batch.numbers.length * sms.measure.segments,
-			params: sendParams(
-				sms,
-				batch.numbers,
-				ccFor(sms, batch.numbers, batch.key !== batchKey(sms)),
-			),
-			window: options.windowOf?.(firstItem),
-		};
-	});
-}
-
 /** SMS segments the whole run needs: segments per recipient times recipients, summed over the items. */
 export function segmentsNeeded(prepared: PreparedSms[]): number {
 	return prepared.reduce((sum, sms) => sum + sms.measure.segments * sms.recipients.length, 0);
 }
 
-/**
- * Plans the same requests as `planSend`, item by item, so that each request can start as soon as it
- * is complete: `add` returns the requests an item filled (`batchSize` recipients), `finish` the
- * requests still open, in the order they were opened. The requests are `planSend`'s, and within a
- * group they come in the same order.
- */
 /** A request being filled: the item that opened it, and whether it carries that item's CC addresses. */
 interface OpenBatch {
 	sms: PreparedSms;
@@ -170,6 +134,13 @@ interface OpenBatch {
 	paired: boolean;
 }
 
+/**
+ * Plans the requests of a send run item by item, so that each request can start as soon as it is
+ * complete: items with the same sender, text and options share requests of at most `batchSize`
+ * recipients (under a rate limit, no more than one period's messages), and an item with more
+ * recipients spans several. `add` returns the requests an item filled, `finish` the requests still
+ * open, in the order they were opened.
+ */
 export class SendPlanner {
 	private readonly open = new Map<string, OpenBatch>();
 	private readonly method: SendMethod;

@@ -1,3 +1,4 @@
+import { isPartialAnswer } from '../../../shared/transport/answerRules';
 import type { SentItem } from '../common/sentItems';
 import type { PlannedRequest } from './sendPlan';
 
@@ -47,7 +48,7 @@ export function reconcile(
 			};
 		if (own.some((outcome) => outcome.kind === 'notStarted'))
 			return { kind: 'notStarted', itemIndex, sentMessageIds, sentParts: sent.length };
-		const status = sent.some((outcome) => outcome.code === 'SomeMessagesSent')
+		const status = sent.some((outcome) => isPartialAnswer(outcome.code))
 			? 'SomeMessagesSent'
 			: 'OK';
 		return { kind: 'sent', itemIndex, status, messageIds: sentMessageIds };

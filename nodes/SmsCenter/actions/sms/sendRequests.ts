@@ -1,7 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { isAcceptedAnswer } from '../../../shared/transport/answerRules';
 import type { XmlValue } from '../../../shared/transport/responseParser';
-import { mapWithConcurrency } from '../../helpers/concurrency';
 import { readMessageIdAnswer, readSendCode } from '../../transport/answers';
 import { gatewayAnswerError, isLoginRefusalError } from '../../transport/errors';
 import type { GatewayParams } from '../../../shared/transport/requestBuilder';
@@ -62,34 +61,6 @@ async function sendRequest(
 	} catch (error) {
 		return { kind: 'failed', error: error as Error };
 	}
-}
-
-/** Runs the planned requests with bounded concurrency; without Continue On Fail, none starts after a failure. */
-export async function sendAll(
-	ctx: IExecuteFunctions,
-	run: OperationRun,
-	requests: PlannedRequest[],
-	concurrency: number,
-	pacer?: Pacer,
-): Promise<RequestOutcome[]> {
-	// Keys in plan order, before any request starts: a retry plans the same requests and finds the same keys.
-	const keys = requests.map((request) => run.sends.keyFor(request.method, request.params));
-	let stopped = false;
-	return await mapWithConcurrency(
-		requests,
-		concurrency,
-		async (request, index): Promise<RequestOutcome> => {
-			if (stopped) return { kind: 'notStarted' };
-			const outcome = await sendRequest(ctx, run, request, keys[index], pacer);
-			// A refused login stops the run's further requests even under Continue On Fail: each would be refused too.
-			if (
-				outcome.kind === 'failed' &&
-				(!ctx.continueOnFail() || isLoginRefusalError(outcome.error))
-			)
-				stopped = true;
-			return outcome;
-		},
-	);
 }
 
 /**
