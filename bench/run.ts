@@ -7,9 +7,9 @@
  *   --runs N (5)                 measured runs per variant, in alternating order, after --warmup runs
  *   --warmup N (1)               unmeasured runs per variant (a tenth of the items) before measuring
  *   --engines vm,legacy          n8n expression engines (N8N_EXPRESSION_ENGINE), one n8n start each
- *   --broadcast N (100)          items of A1/A2, numbers in the one item of A3 (the issue: 10000)
+ *   --broadcast N (1000)         items of A1/A2, numbers in the one item of A3 (the issue: 10000)
  *   --baseline-broadcast N       items of the HTTP Request baselines of A1/A2 (default --broadcast)
- *   --personalised N (100)       items of B (the issue: 2000)
+ *   --personalised N (500)       items of B (the issue: 2000)
  *   --concurrency 5,25,50        requests in flight in B (node, HTTP Request node, undici loop)
  *   --a-concurrency N (25)       requests in flight in A
  *   --burst N (100)              delivery reports of C, a tenth of them repeats (the issue: 1000)
@@ -79,9 +79,9 @@ const LATENCY = flag('latency', 50, 50);
 const RUNS = Math.max(1, flag('runs', 5, 1));
 const WARMUP = flag('warmup', 1, 0);
 const ENGINES = listFlag<string>('engines', ['vm', 'legacy'], ['vm', 'legacy']);
-const BROADCAST = flag('broadcast', 100, 100);
+const BROADCAST = flag('broadcast', 1_000, 100);
 const BASELINE_BROADCAST = flag('baseline-broadcast', BROADCAST, BROADCAST);
-const PERSONALISED = flag('personalised', 100, 100);
+const PERSONALISED = flag('personalised', 500, 100);
 const CONCURRENCIES = listFlag<number>('concurrency', [5, 25, 50], [25]);
 const A_CONCURRENCY = flag('a-concurrency', 25, 25);
 const BURST = flag('burst', 100, 50);
