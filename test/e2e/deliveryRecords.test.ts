@@ -1,17 +1,22 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { loadDefaultFixture, startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { psql as psqlIn, type N8nInstance } from '../../scripts/n8n/instance';
 import {
-	createPostgresDatabase,
-	dropPostgresDatabase,
-	installPackageInto,
-	N8nInstance,
-} from '../../scripts/n8n/instance';
+	postJson,
+	queueMode,
+	smsCenterCredential,
+	startSandboxWithPassword,
+	startWebhookProcessor,
+	startWorker,
+	TestN8ns,
+	triggerCredential,
+	waitFor,
+} from './fixtures';
 
 /**
  * Delivery records that scale (examples/delivery-records-*.json) in a real n8n in queue mode: a main
@@ -27,7 +32,6 @@ const PASSWORD = 'DlrRec-3f9a1c7e-Password';
 const SECRET = 'dlrRecSecret8d2k5m7q9t';
 const TOKENS =
 	'MsgID={MsgID}&MSISDN={MSISDN}&StatusCode={StatusCode}&StatusDes={StatusDes}&ReasonCode={ReasonCode}&ReasonDes={ReasonDes}&Date={Dlr_ddmmyyyhhmmss}';
-const DATABASE = `smscenter_dlrrec_${process.pid}`;
 const CREDENTIALS = {
 	smsCenterApi: 'DlrRecSmsCenter1',
 	smsCenterTriggerApi: 'DlrRecTrigSecret',
@@ -73,26 +77,6 @@ function startedByWebhook(workflow: WorkflowJson, id: string, path: string): Wor
 		},
 	};
 	return { ...workflow, id, nodes: [webhook, ...rest] };
-}
-
-function psql(sql: string): string {
-	return execFileSync(
-		'psql',
-		[
-			'-h',
-			'127.0.0.1',
-			'-U',
-			'postgres',
-			'-d',
-			DATABASE,
-			'-v',
-			'ON_ERROR_STOP=1',
-			'-At',
-			'-c',
-			sql,
-		],
-		{ encoding: 'utf8' },
-	).trim();
 }
 
 interface Proxy {
@@ -149,76 +133,48 @@ async function startProxy(targets: number[]): Promise<Proxy> {
 	return proxy;
 }
 
-async function waitFor<T>(
-	what: string,
-	check: () => Promise<T | undefined> | T | undefined,
-	ms = 120_000,
-): Promise<T> {
-	const until = Date.now() + ms;
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return value;
-		if (Date.now() > until) throw new Error(`${what}: not reached in ${ms} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
-
+/** POSTs `body` until the webhook is registered (not 404), then wants 200 and gives its JSON. */
 async function postUntilRegistered(url: string, body: unknown): Promise<unknown> {
-	return await waitFor(`webhook ${url}`, async () => {
-		const response = await request(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		const text = await response.body.text();
-		if (response.statusCode === 404) return undefined;
-		if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${text}`);
-		return JSON.parse(text) as unknown;
-	});
+	return await waitFor(
+		`webhook ${url}`,
+		async () => {
+			const answer = await postJson<unknown>(url, body);
+			if (answer.status === 404) return undefined;
+			if (answer.status !== 200)
+				throw new Error(`${url}: ${answer.status} ${JSON.stringify(answer.json)}`);
+			return answer.json;
+		},
+		120_000,
+	);
 }
 
 describe('delivery records in PostgreSQL, n8n in queue mode with two workers and two webhook processors', () => {
 	let sandbox: Sandbox;
 	let proxy: Proxy;
 	let n8n: N8nInstance;
-	let workDir: string;
+	let psql: (sql: string) => string;
+	const n8ns = new TestN8ns('dlrrec');
 	const children: ChildProcess[] = [];
 
 	beforeAll(async () => {
-		const fixture = loadDefaultFixture();
-		fixture.companies[0].users[0].password = PASSWORD;
-		sandbox = await startSandbox({ fixture, timeScale: 1e-3, dlrTimeoutMs: 30_000 });
+		sandbox = await startSandboxWithPassword(PASSWORD, { timeScale: 1e-3, dlrTimeoutMs: 30_000 });
 		proxy = await startProxy(PORTS.webhooks);
-		workDir = mkdtempSync(join(tmpdir(), 'smscenter-dlrrec-'));
-		createPostgresDatabase(DATABASE);
-		psql(readFileSync(join(EXAMPLES, 'sql', 'delivery-records.sql'), 'utf8'));
-		n8n = new N8nInstance({
-			workDir,
+		const made = n8ns.create({
 			port: PORTS.main,
-			database: { type: 'postgres', name: DATABASE },
 			logLevel: 'info',
-			env: {
-				EXECUTIONS_MODE: 'queue',
-				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-				QUEUE_BULL_REDIS_PORT: '6379',
-				QUEUE_BULL_PREFIX: `smscenterdlrrec${process.pid}`,
-				N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
-			},
+			env: queueMode(`smscenterdlrrec${process.pid}`),
 		});
-		installPackageInto(n8n.userFolder, workDir);
+		n8n = made.n8n;
+		psql = (sql) => psqlIn(made.database, sql);
+		// The records' tables live in n8n's own database here; the Postgres credential points at it.
+		psql(readFileSync(join(EXAMPLES, 'sql', 'delivery-records.sql'), 'utf8'));
 		n8n.importCredentials([
-			{
-				id: CREDENTIALS.smsCenterApi,
-				name: 'SMSCenter sandbox',
-				type: 'smsCenterApi',
-				data: { username: 'demo', password: PASSWORD, baseUrl: sandbox.url, protocol: 'httpPost' },
-			},
-			{
-				id: CREDENTIALS.smsCenterTriggerApi,
-				name: 'SMSCenter Trigger secret',
-				type: 'smsCenterTriggerApi',
-				data: { secret: SECRET },
-			},
+			smsCenterCredential(
+				{ id: CREDENTIALS.smsCenterApi, name: 'SMSCenter sandbox' },
+				sandbox.url,
+				PASSWORD,
+			),
+			triggerCredential(CREDENTIALS.smsCenterTriggerApi, SECRET),
 			{
 				id: CREDENTIALS.postgres,
 				name: 'Delivery records database',
@@ -226,7 +182,7 @@ describe('delivery records in PostgreSQL, n8n in queue mode with two workers and
 				data: {
 					host: '127.0.0.1',
 					port: 5432,
-					database: DATABASE,
+					database: made.database,
 					user: 'postgres',
 					password: '',
 					ssl: 'disable',
@@ -264,35 +220,20 @@ describe('delivery records in PostgreSQL, n8n in queue mode with two workers and
 				'dlrrec-summary',
 			),
 		]);
-		children.push(await n8n.start());
+		await n8n.start();
 		for (const id of ['DlrRecStore00001', 'DlrRecBroadcast1', 'DlrRecSummary001'])
 			await n8n.activate(id);
-		for (const [index, port] of PORTS.workers.entries())
-			children.push(
-				await n8n.start(
-					['worker', '--concurrency=5'],
-					'n8n worker is now ready',
-					{ QUEUE_HEALTH_CHECK_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(port + 1) },
-					join(n8n.userFolder, `worker${index}.log`),
-				),
-			);
-		for (const [index, port] of PORTS.webhooks.entries())
-			children.push(
-				await n8n.start(
-					['webhook'],
-					'Webhook listener waiting for requests.',
-					{ N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(port + 1) },
-					join(n8n.userFolder, `webhook${index}.log`),
-				),
-			);
+		for (const port of PORTS.workers)
+			children.push(await startWorker(n8n, { health: port, broker: port + 1 }));
+		for (const port of PORTS.webhooks)
+			children.push(await startWebhookProcessor(n8n, { http: port, broker: port + 1 }));
 	}, 600_000);
 
 	afterAll(async () => {
 		for (const child of children.reverse()) await n8n?.stop(child);
 		await sandbox?.close();
 		proxy?.server.close();
-		dropPostgresDatabase(DATABASE);
-		if (workDir) rmSync(workDir, { recursive: true, force: true });
+		await n8ns.cleanUp();
 	});
 
 	it('refuses to publish the store workflow with a Respond to Webhook node that cannot answer for the trigger', async () => {
@@ -340,11 +281,15 @@ describe('delivery records in PostgreSQL, n8n in queue mode with two workers and
 			`http://127.0.0.1:${port}/webhook/7c4e2a91-5b3d-4f60-9a8e-1d2c3b4a5f60/delivery`;
 		// Both webhook processors serve the trigger: without the key, 401.
 		for (const port of PORTS.webhooks)
-			await waitFor(`the trigger on ${port}`, async () => {
-				const response = await request(storeUrl(port));
-				await response.body.text();
-				return response.statusCode === 401 ? true : undefined;
-			});
+			await waitFor(
+				`the trigger on ${port}`,
+				async () => {
+					const response = await request(storeUrl(port));
+					await response.body.text();
+					return response.statusCode === 401 ? true : undefined;
+				},
+				120_000,
+			);
 		sandbox.setNotificationUrl(
 			'demo',
 			`${proxy.url}/webhook/7c4e2a91-5b3d-4f60-9a8e-1d2c3b4a5f60/delivery?key=${SECRET}&${TOKENS}`,
