@@ -126,7 +126,7 @@ describe("the package in n8n's editor (Chromium)", () => {
 		}
 	};
 	const closeNode = async () => {
-		await page.getByTestId('back-to-canvas').click();
+		await page.getByTestId('ndv-close-button').click();
 		await ndv().waitFor({ state: 'hidden' });
 	};
 	/** The entries of the open dropdown (options of a select, or the Options collection's "Add Option"). */
@@ -142,8 +142,15 @@ describe("the package in n8n's editor (Chromium)", () => {
 			.first()
 			.click();
 	};
+	/** The Options collection's "Add Option" (a select, or a menu button in n8n's newer collection). */
+	const addOptionButton = () =>
+		ndv()
+			.locator(
+				'[data-test-id="collection-parameter-add"], [data-test-id="collection-parameter-add-dropdown"] button',
+			)
+			.first();
 	const addOptionEntries = async () => {
-		await ndv().getByText('Add Option').first().click();
+		await addOptionButton().click();
 		const entries = await dropdownEntries();
 		await page.keyboard.press('Escape');
 		return entries;
@@ -276,7 +283,9 @@ describe("the package in n8n's editor (Chromium)", () => {
 					async () => demo.sandbox.messages()[0],
 				);
 				await openNode('Send SMS');
-				const output = ndv().getByTestId('output-panel');
+				const output = ndv()
+					.locator('[data-test-id="output-panel"], [data-test-id="ndv-output-panel"]')
+					.first();
 				await output.getByText(message.id).first().waitFor();
 				expect(await output.innerText()).toContain('0541234560');
 				await shot('send-output.png');
@@ -317,12 +326,12 @@ describe("the package in n8n's editor (Chromium)", () => {
 				for (const hidden of ['Price', 'Opt-Out Line', 'Delay (Minutes)', 'Send At'])
 					expect(push).not.toContain(hidden);
 
-				await ndv().getByText('Add Option').first().click();
+				await addOptionButton().click();
 				await chooseFromDropdown('Advertising Message');
 				await ndv().getByTestId('parameter-input-advertising').locator('.el-switch').click();
 				expect(await addOptionEntries()).toContain('Opt-Out Line');
 
-				await ndv().getByText('Add Option').first().click();
+				await addOptionButton().click();
 				await chooseFromDropdown('SMS Type');
 				await ndv().getByTestId('parameter-input-smsOperation').click();
 				expect(await dropdownEntries()).toEqual(
@@ -334,7 +343,7 @@ describe("the package in n8n's editor (Chromium)", () => {
 				await chooseFromDropdown('Reverse Billing');
 				const reverseBilling = await addOptionEntries();
 				expect(reverseBilling).toContain('Price');
-				await ndv().getByText('Add Option').first().click();
+				await addOptionButton().click();
 				await chooseFromDropdown('Price');
 				await ndv().getByTestId('parameter-input-price').waitFor();
 
