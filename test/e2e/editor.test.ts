@@ -114,11 +114,12 @@ describe("the package in n8n's editor (Chromium)", () => {
 	const canvasNode = (name: string) =>
 		page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"] ${NODE_BOX}`);
 	const openNode = async (name: string) => {
-		// A double click that lands while the canvas is still wiring its handlers is lost: try again.
+		// The panel is a <dialog> that never counts as visible itself: wait for its parameters. A double
+		// click that lands while the canvas is still wiring its handlers is lost: try again.
 		for (let attempt = 1; ; attempt++) {
 			await canvasNode(name).dblclick({ force: true });
 			try {
-				await ndv().waitFor({ timeout: 15_000 });
+				await ndv().getByTestId('node-parameters').waitFor({ timeout: 15_000 });
 				return;
 			} catch (error) {
 				if (attempt === 4) throw error;
@@ -127,7 +128,7 @@ describe("the package in n8n's editor (Chromium)", () => {
 	};
 	const closeNode = async () => {
 		await page.getByTestId('ndv-close-button').click();
-		await ndv().waitFor({ state: 'hidden' });
+		await ndv().getByTestId('node-parameters').waitFor({ state: 'hidden' });
 	};
 	/** The entries of the open dropdown (options of a select, or the Options collection's "Add Option"). */
 	const dropdownEntries = async () => {
