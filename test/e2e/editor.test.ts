@@ -74,9 +74,8 @@ async function waitFor<T>(
 	}
 }
 
-/** Where a failing step leaves the page's picture and HTML (never docs/). */
-const DIAGNOSTICS =
-	process.env.EDITOR_DIAGNOSTICS ?? mkdtempSync(join(tmpdir(), 'smscenter-editor-failures-'));
+/** Where a failing step leaves the page's picture and HTML (never docs/), made at the first failure. */
+let diagnostics = process.env.EDITOR_DIAGNOSTICS;
 
 /** The demo workflow whose trigger receives the delivery reports (it needs no database). */
 const REPORTS_WORKFLOW = 'smsc-dlr';
@@ -92,7 +91,8 @@ describe("the package in n8n's editor (Chromium)", () => {
 
 	const shot = async (name: string) => {
 		mkdirSync(SCREENSHOTS, { recursive: true });
-		await page.screenshot({ path: join(SCREENSHOTS, name) });
+		// Transitions (a toast sliding in, a chevron turning) are shown at their end.
+		await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled' });
 	};
 	const ndv = () => page.getByTestId('ndv');
 	/** Runs a test's steps; on failure, keeps a screenshot and the page's HTML. */
@@ -100,11 +100,12 @@ describe("the package in n8n's editor (Chromium)", () => {
 		try {
 			await steps();
 		} catch (error) {
-			mkdirSync(DIAGNOSTICS, { recursive: true });
-			await page.screenshot({ path: join(DIAGNOSTICS, `${name}.png`) }).catch(() => undefined);
+			diagnostics ??= mkdtempSync(join(tmpdir(), 'smscenter-editor-failures-'));
+			mkdirSync(diagnostics, { recursive: true });
+			await page.screenshot({ path: join(diagnostics, `${name}.png`) }).catch(() => undefined);
 			const html = await page.content().catch(() => '');
-			writeFileSync(join(DIAGNOSTICS, `${name}.html`), html);
-			process.stderr.write(`${name} failed: see ${DIAGNOSTICS}/${name}.png and .html\n`);
+			writeFileSync(join(diagnostics, `${name}.html`), html);
+			process.stderr.write(`${name} failed: see ${diagnostics}/${name}.png and .html\n`);
 			throw error;
 		}
 	};
@@ -264,6 +265,7 @@ describe("the package in n8n's editor (Chromium)", () => {
 	}, 600_000);
 
 	afterAll(async () => {
+		process.stderr.write(`Screenshots of the editor: ${SCREENSHOTS}\n`);
 		await context?.close();
 		await demo?.stop();
 		for (const dir of [profileDir, workDir]) if (dir) rmSync(dir, { recursive: true, force: true });
@@ -285,6 +287,7 @@ describe("the package in n8n's editor (Chromium)", () => {
 				// One address is shown: the one to copy.
 				expect(await address.count()).toBe(1);
 				await address.click();
+				await page.getByText('URL copied').waitFor();
 				copied = await waitFor('the copied address', async () => {
 					const text = await page.evaluate(() => navigator.clipboard.readText());
 					return text ? text : undefined;
@@ -329,6 +332,9 @@ describe("the package in n8n's editor (Chromium)", () => {
 				await openNode('Send SMS');
 				const output = ndv().getByTestId('output-panel');
 				await output.getByText(message.id).first().waitFor();
+				// The JSON view shows every field of the item in the panel's width.
+				await output.getByRole('radio', { name: 'JSON' }).click();
+				await output.getByText('"recipients"').first().waitFor();
 				const outputText = await output.innerText();
 				expect(outputText).toContain('0541234560');
 				expect(outputText).toContain('MyShop');
