@@ -107,8 +107,12 @@ export async function startDemo(options: {
 	await step(`Importing ${examples.length} demo workflows`, () => n8n.importWorkflows(examples));
 	await step(`Starting n8n on port ${options.n8nPort}`, () => n8n.start());
 
-	const reports = examples.find((workflow) =>
-		workflow.nodes.some((node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger'),
+	// The delivery report workflow that needs nothing beyond n8n: the examples that record reports
+	// into PostgreSQL would answer every report with an error without their database.
+	const reports = examples.find(
+		(workflow) =>
+			workflow.nodes.some((node) => node.type === 'n8n-nodes-smscenter.smsCenterTrigger') &&
+			!workflow.nodes.some((node) => node.type === 'n8n-nodes-base.postgres'),
 	);
 	await step('Publishing the delivery report workflow', async () => {
 		if (!reports) return;
