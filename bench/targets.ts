@@ -14,7 +14,7 @@ export interface RunRecord {
 export interface BurstRecord {
 	/** From the first notification sent until the last one of the burst was answered (before retries). */
 	ms: number;
-	/** Until every execution had reported to the counter. */
+	/** From the first notification sent until every execution had reported to the counter, retries included. */
 	settledMs: number;
 	acknowledged: number;
 	/** Answers other than `_OK_` (the gateway retries those), by HTTP status and the start of the body. */

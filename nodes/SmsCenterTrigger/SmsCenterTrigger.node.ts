@@ -15,7 +15,7 @@ import { GATEWAY_TIME_ZONE, isValidTimeZone } from '../shared/dates';
 import { documentationSection } from '../shared/documentation';
 import { DELIVERY_STATUSES } from '../shared/statusCodes/deliveryStatuses';
 import { DEFAULT_MEMORY_LIMIT } from './helpers/deliveryMemory';
-import { acknowledgementProblem } from './helpers/acknowledgement';
+import { acknowledgementProblem, type FollowingNode } from './helpers/acknowledgement';
 import { memoryKey } from './helpers/eventId';
 import { describeInvalidEntries, isAddressAllowed, parseAllowlist } from './helpers/ipAllowlist';
 import { handOver, processMemory, saveWithCall, syncFromStored } from './helpers/memoryStore';
@@ -77,13 +77,20 @@ async function checkSetup(context: IHookFunctions): Promise<void> {
 		);
 	}
 	if (context.getNodeParameter('acknowledge', 'onReceived') === 'responseNode') {
-		// The nodes after this one (all of them, in every branch): n8n 1.85 and later tell them.
-		const following =
-			typeof context.getChildNodes === 'function'
-				? context.getChildNodes(context.getNode().name)
-				: [];
-		const problem = acknowledgementProblem(following);
-		if (problem) throw new NodeOperationError(context.getNode(), problem);
+		// The nodes after this one (all of them, in every branch) and their parameters. Every n8n this
+		// package supports (1.85 on) has both methods; without them the check is left out.
+		if (
+			typeof context.getChildNodes === 'function' &&
+			typeof context.getParentNodes === 'function'
+		) {
+			const following = context.getChildNodes(context.getNode().name, {
+				includeNodeParameters: true,
+			}) as FollowingNode[];
+			const problem = acknowledgementProblem(following, (name) =>
+				context.getParentNodes(name).map((node) => node.type),
+			);
+			if (problem) throw new NodeOperationError(context.getNode(), problem);
+		}
 	}
 	const node = `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}`;
 	if (source === 'parameter' && !warnedAboutPlainSecret.has(node)) {

@@ -62,11 +62,29 @@ class PassThroughStandIn implements INodeType {
 	}
 }
 
+/** Respond to Webhook: its answer's fields, so that n8n fills in their defaults as it does for the real node. */
+class RespondStandIn extends PassThroughStandIn {
+	description = {
+		...describe('respondToWebhook', ['main']),
+		version: [1, 1.1, 1.5],
+		properties: [
+			{
+				displayName: 'Respond With',
+				name: 'respondWith',
+				type: 'string' as const,
+				default: 'firstIncomingItem',
+			},
+			{ displayName: 'Response Body', name: 'responseBody', type: 'string' as const, default: '' },
+		],
+	};
+}
+
 export function builtInStandIns(): Record<string, INodeType> {
 	return {
 		'n8n-nodes-base.manualTrigger': new StartStandIn(describe('manualTrigger', [])),
 		'n8n-nodes-base.scheduleTrigger': new StartStandIn(describe('scheduleTrigger', [])),
 		'n8n-nodes-base.code': new CodeStandIn(),
 		'n8n-nodes-base.wait': new PassThroughStandIn(),
+		'n8n-nodes-base.respondToWebhook': new RespondStandIn(),
 	};
 }

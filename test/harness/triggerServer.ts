@@ -8,6 +8,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INode,
+	type INodeParameters,
 	type INodeExecutionData,
 	type INodeType,
 	type IWebhookData,
@@ -64,8 +65,14 @@ export interface TriggerServerOptions {
 	/** Static data stored before this server starts, and the workflow it belongs to. */
 	storedStaticData?: string;
 	workflowId?: string;
-	/** Nodes after the trigger, connected one after the other (their parameters stay empty). */
-	following?: Array<{ name: string; type: string; typeVersion: number; disabled?: boolean }>;
+	/** Nodes after the trigger, connected one after the other (not run: pass-throughs stand in). */
+	following?: Array<{
+		name: string;
+		type: string;
+		typeVersion: number;
+		disabled?: boolean;
+		parameters?: INodeParameters;
+	}>;
 }
 
 /**
@@ -103,9 +110,12 @@ export async function startTriggerServer(
 		options.credentialSecret !== undefined
 			? { [TRIGGER_CREDENTIAL]: { secret: options.credentialSecret } }
 			: {};
-	// What the nodes after the trigger do is not run here: a pass-through stands in for each.
+	// What the nodes after the trigger do is not run here: stand-ins pass their items on.
 	for (const next of options.following ?? [])
-		nodeTypes.add(next.type, builtInStandIns()['n8n-nodes-base.wait']);
+		nodeTypes.add(
+			next.type,
+			builtInStandIns()[next.type] ?? builtInStandIns()['n8n-nodes-base.wait'],
+		);
 	const following: INode[] = (options.following ?? []).map((next, index) => ({
 		id: `following-${index}`,
 		position: [220 * (index + 1), 0],

@@ -3,6 +3,14 @@ import { SECRET, useTriggers } from './notifications';
 
 const RESPOND = 'n8n-nodes-base.respondToWebhook';
 const store = { name: 'Upsert report', type: 'n8n-nodes-base.postgres', typeVersion: 2.6 };
+const answerOk = { respondWith: 'text', responseBody: '_OK_', options: {} };
+const responder = (typeVersion: number, extra: Record<string, unknown> = {}) => ({
+	name: 'Answer OK',
+	type: RESPOND,
+	typeVersion,
+	parameters: answerOk,
+	...extra,
+});
 
 /**
  * "After the Workflow" needs a Respond to Webhook node that n8n will run after this trigger (version 1);
@@ -17,7 +25,7 @@ describe('SMSCenter Trigger: acknowledging after the workflow', () => {
 		async (typeVersion) => {
 			const trigger = await startTrigger(afterWorkflow, {
 				credentialSecret: SECRET,
-				following: [store, { name: 'Answer OK', type: RESPOND, typeVersion }],
+				following: [store, responder(typeVersion)],
 			});
 			for (const method of ['checkExists', 'create'] as const)
 				await expect(trigger.lifecycle(method)).rejects.toThrow(
@@ -29,21 +37,44 @@ describe('SMSCenter Trigger: acknowledging after the workflow', () => {
 	it('refuses activation without any Respond to Webhook node after the trigger', async () => {
 		const trigger = await startTrigger(afterWorkflow, {
 			credentialSecret: SECRET,
-			following: [store, { name: 'Old answer', type: RESPOND, typeVersion: 1, disabled: true }],
+			following: [store, responder(1, { name: 'Old answer', disabled: true })],
 		});
 		await expect(trigger.lifecycle('create')).rejects.toThrow(
-			'Acknowledge: After the Workflow needs a Respond to Webhook node (version 1)',
+			'Acknowledge: After the Workflow needs a Respond to Webhook node (version 1) after the trigger answering _OK_ ("Old answer" is deactivated)',
 		);
 	});
 
 	it('activates with version 1 after the trigger, and On Receipt needs none', async () => {
 		const trigger = await startTrigger(afterWorkflow, {
 			credentialSecret: SECRET,
-			following: [store, { name: 'Answer _OK_', type: RESPOND, typeVersion: 1 }],
+			following: [store, responder(1)],
 		});
 		expect(await trigger.lifecycle('create')).toBe(true);
+		// A later version works where one of n8n's own webhook nodes (here Wait) comes before it.
+		const afterWait = await startTrigger(afterWorkflow, {
+			credentialSecret: SECRET,
+			following: [
+				store,
+				{ name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1 },
+				responder(1.5),
+			],
+		});
+		expect(await afterWait.lifecycle('create')).toBe(true);
 		const onReceipt = await startTrigger({}, { credentialSecret: SECRET, following: [store] });
 		expect(await onReceipt.lifecycle('create')).toBe(true);
+	});
+
+	it.each([
+		['the first item as JSON (the default)', { options: {} }],
+		['another text', { respondWith: 'text', responseBody: 'OK', options: {} }],
+	])('refuses a Respond to Webhook node answering %s', async (_, parameters) => {
+		const trigger = await startTrigger(afterWorkflow, {
+			credentialSecret: SECRET,
+			following: [store, responder(1, { parameters })],
+		});
+		await expect(trigger.lifecycle('create')).rejects.toThrow(
+			'Acknowledge: Respond to Webhook "Answer OK" must answer with Text holding _OK_',
+		);
 	});
 
 	it('the node to paste is a Respond to Webhook version 1 answering _OK_', () => {

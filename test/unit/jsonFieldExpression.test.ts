@@ -45,17 +45,34 @@ function evaluatedByN8n(expression: string, items: INodeExecutionData[]): unknow
 }
 
 const key = fc.oneof(
+	{
+		weight: 4,
+		arbitrary: fc.constantFrom(
+			'to',
+			'phone',
+			'text',
+			'mobile',
+			'contact',
+			'a',
+			'_x',
+			'$y',
+			'דוא"ל',
+			'with space',
+		),
+	},
+	// Names n8n refuses or its engines answer differently: the direct read must leave them to n8n.
 	fc.constantFrom(
-		'to',
-		'phone',
-		'text',
-		'mobile',
-		'contact',
-		'a',
-		'_x',
-		'$y',
-		'דוא"ל',
-		'with space',
+		'caller',
+		'my-caller',
+		'constructorName',
+		'hasOwnProperty',
+		'toString',
+		'arguments',
+		'process',
+		'a}}b',
+		'a\nb',
+		'a\u2028b',
+		'__proto__',
 	),
 	fc.string({ maxLength: 6 }),
 );
@@ -139,6 +156,13 @@ describe('a parameter that is only a field of the item ({{ $json.phone }})', () 
 			'={{ $("Node").item.json.phone }}',
 			'0541234567',
 			'={{ $json.a.b.c.d.e.f.g.h.i }}',
+			'={{ $json.caller }}',
+			'={{ $json["my caller"] }}',
+			'={{ $json.constructorName }}',
+			'={{ $json.contact.constructorPhone }}',
+			'={{ $json.hasOwnProperty }}',
+			'={{ $json["a}}b"] }}',
+			'={{ $json["a\nb"] }}',
 			42,
 			undefined,
 		])
@@ -162,7 +186,7 @@ describe('a parameter that is only a field of the item ({{ $json.phone }})', () 
 					expect({ value }).toEqual(evaluatedByN8n(raw, [{ json: item }]));
 				},
 			),
-			{ numRuns: 3000 },
+			{ numRuns: 6000 },
 		);
 		// The comparison above ran on many items, not only on declined ones.
 		expect(direct).toBeGreaterThan(100);

@@ -9,22 +9,60 @@
 
 /** `={{ $json` then `.name` or `["name"]` / `['name']` steps, then `}}`; nothing else. */
 const WHOLE =
-	/^=\{\{\s*\$json((?:\s*(?:\.[A-Za-z_$][\w$]*|\[\s*(?:"[^"\\]*"|'[^'\\]*')\s*\]))+)\s*\}\}$/;
-const STEP = /\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\]/g;
-/** Names whose lookup n8n's data proxy or JavaScript itself may answer differently from the item's data. */
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf']);
+	/^=\{\{\s*\$json((?:\s*(?:\.[A-Za-z_$][\w$]*|\[\s*(?:"[^"\\{}\n\r\u2028\u2029]*"|'[^'\\{}\n\r\u2028\u2029]*')\s*\]))+)\s*\}\}$/;
+const STEP = /\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"]*)"|'([^']*)')\s*\]/g;
+/**
+ * Names n8n's expressions refuse or answer differently from the item's data: its list of unsafe
+ * properties (refused wherever they appear as a word, as n8n does) and every property of
+ * Object.prototype (its isolated engine cannot hand those back). Such an expression is left to n8n.
+ */
+const N8N_UNSAFE = [
+	'__proto__',
+	'prototype',
+	'constructor',
+	'getPrototypeOf',
+	'setPrototypeOf',
+	'getOwnPropertyDescriptor',
+	'getOwnPropertyDescriptors',
+	'defineProperty',
+	'defineProperties',
+	'mainModule',
+	'binding',
+	'_linkedBinding',
+	'_load',
+	'prepareStackTrace',
+	'__lookupGetter__',
+	'__lookupSetter__',
+	'__defineGetter__',
+	'__defineSetter__',
+	'caller',
+	'callee',
+	'arguments',
+	'getBuiltinModule',
+	'dlopen',
+	'execve',
+	'loadEnvFile',
+	'process',
+	'require',
+	'globalThis',
+	'eval',
+];
+const UNSAFE_WORD = new RegExp(`\\b(?:${N8N_UNSAFE.join('|')})\\b`);
+const OBJECT_PROPERTIES = new Set(Object.getOwnPropertyNames(Object.prototype));
 /** Deeper paths are rare in a send and are left to n8n. */
 const MAX_STEPS = 8;
 
 /** The path of a parameter written as `{{ $json.<path> }}` alone, or undefined for any other value. */
 export function jsonFieldPath(raw: unknown): string[] | undefined {
 	if (typeof raw !== 'string' || raw.length > 300) return undefined;
+	// n8n refuses any expression with `.constructor` in it, and the unsafe names as words anywhere.
+	if (raw.includes('constructor') || UNSAFE_WORD.test(raw)) return undefined;
 	const whole = WHOLE.exec(raw);
 	if (!whole) return undefined;
 	const path: string[] = [];
 	for (const step of whole[1].matchAll(STEP)) {
 		const name = step[1] ?? step[2] ?? step[3];
-		if (RESERVED.has(name) || (step[1] === undefined && name === '')) return undefined;
+		if (OBJECT_PROPERTIES.has(name) || (step[1] === undefined && name === '')) return undefined;
 		path.push(name);
 	}
 	if (path.length === 0 || path.length > MAX_STEPS) return undefined;
@@ -40,15 +78,27 @@ const isPlain = (value: unknown): value is Plain =>
  * undefined (then n8n evaluates the expression). Only the item's own fields are read.
  */
 export function readJsonField(json: unknown, path: readonly string[]): Plain | Plain[] | undefined {
-	let value: unknown = json;
-	for (const name of path) {
-		if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-		if (!Object.prototype.hasOwnProperty.call(value, name)) return undefined;
-		if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
-			return undefined;
-		value = (value as Record<string, unknown>)[name];
+	try {
+		let value: unknown = json;
+		for (const name of path) {
+			if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+			const prototype = Object.getPrototypeOf(value) as unknown;
+			if (prototype !== Object.prototype && prototype !== null) return undefined;
+			const field = Object.getOwnPropertyDescriptor(value, name);
+			// A getter is code, not data: left to n8n.
+			if (!field || !('value' in field)) return undefined;
+			value = field.value;
+		}
+		if (isPlain(value)) return value;
+		if (!Array.isArray(value) || value.length > 100_000) return undefined;
+		const copy: Plain[] = [];
+		for (let index = 0; index < value.length; index++) {
+			const entry: unknown = value[index];
+			if (!(index in value) || !isPlain(entry)) return undefined;
+			copy.push(entry);
+		}
+		return copy;
+	} catch {
+		return undefined;
 	}
-	if (isPlain(value)) return value;
-	if (Array.isArray(value) && value.length <= 100_000 && value.every(isPlain)) return [...value];
-	return undefined;
 }

@@ -33,9 +33,10 @@ export const FIRST_EVENT_HELP = [
 /** Under Acknowledge, After the Workflow: which Respond to Webhook node answers for this trigger, ready to paste. */
 export const RESPOND_NODE_NOTICE = [
 	'<ul>',
-	'<li>End the workflow with a Respond to Webhook node at version 1 answering the text _OK_. Until it answers, SMSCenter keeps the notification and retries it, so a failed run loses nothing; each retry starts the workflow again.</li>',
-	"<li>n8n's newer Respond to Webhook versions (the one the node list adds) answer only after n8n's own Webhook node and would fail every run here, so the workflow cannot be published with one. Copy this line, paste it on the canvas and connect it last: " +
+	'<li>Copy this line, paste it on the canvas and connect it at the end of every path a report takes: ' +
 		RESPOND_NODE_TO_PASTE +
 		'</li>',
+	"<li>It is a Respond to Webhook node at version 1 answering _OK_. The version that n8n's node list adds answers only after n8n's own Webhook node and would fail every run here, so the workflow cannot be activated with it.</li>",
+	'<li>Until _OK_ comes back, SMSCenter keeps the report and retries it, so a failed run loses nothing; each retry starts the workflow again. A path that ends without answering (an If or Filter, a step with no output) leaves the report to be retried.</li>',
 	'</ul>',
 ].join('');
