@@ -45,7 +45,9 @@ import {
 	sendFields,
 	sendWorkflows,
 	TRIGGER_NODE_NAME,
+	TRIGGER_CREDENTIAL_ID,
 	triggerWorkflow,
+	type TriggerSetUp,
 	WEBHOOK_BASELINE_PATH,
 	webhookBaselineWorkflow,
 	type Form,
@@ -480,7 +482,14 @@ async function deliveryBurst(
 async function burstWorkload(
 	n8n: N8nInstance,
 	database: string,
-	triggers: Array<{ id: string; webhookId: string; level: number; run: number; firstId: number }>,
+	triggers: Array<{
+		id: string;
+		webhookId: string;
+		level: number;
+		run: number;
+		firstId: number;
+		setUp: TriggerSetUp;
+	}>,
 	sink: { keys: string[] },
 	agent: Agent,
 	engine: string,
@@ -530,9 +539,10 @@ async function burstWorkload(
 				staticDataBytes: Buffer.byteLength(stored),
 				rememberedBefore: t.level,
 			};
-			(c.trigger[String(t.level)] ??= []).push(record);
+			if (t.setUp === 'secret') (c.trigger[String(t.level)] ??= []).push(record);
+			else ((c.setUps ??= {})[t.setUp] ??= []).push(record);
 			log(
-				`  ${engine.padEnd(6)} C   trigger, ${String(t.level).padStart(5)} remembered: ${outcome.ms.toFixed(0)} ms, ${(outcome.ms / BURST).toFixed(1)} ms/report, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}, static data ${record.staticDataBytes} B`,
+				`  ${engine.padEnd(6)} C   trigger${t.setUp === 'secret' ? '' : ` (${t.setUp})`}, ${String(t.level).padStart(5)} remembered: ${outcome.ms.toFixed(0)} ms, ${(outcome.ms / BURST).toFixed(1)} ms/report, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}, static data ${record.staticDataBytes} B`,
 			);
 		});
 		steps.push(async () => {
@@ -632,17 +642,35 @@ async function main(): Promise<void> {
 						type: 'smsCenterApi',
 						data: { username: 'demo', password: PASSWORD, baseUrl: sandbox.url },
 					},
+					{
+						id: TRIGGER_CREDENTIAL_ID,
+						name: 'SMSCenter Trigger secret',
+						type: 'smsCenterTriggerApi',
+						data: { secret: SECRET },
+					},
 				]);
 				const concurrencies = [...new Set([A_CONCURRENCY, ...CONCURRENCIES])];
 				const workflows = sendWorkflows(sandbox.url, PASSWORD, concurrencies);
 				const runC = !SKIP.includes('c') && C_ENGINES.includes(engine);
 				const triggers = runC
 					? [
-							{ level: LEVELS[0], run: -1, slot: 0 },
-							...Array.from({ length: RUNS }, (_, run) =>
-								LEVELS.map((level, slot) => ({ level, run, slot })),
-							).flat(),
-						].map(({ level, run, slot }, index) => {
+							{ level: LEVELS[0], run: -1, slot: 0, setUp: 'secret' as TriggerSetUp },
+							...Array.from({ length: RUNS }, (_, run) => [
+								...LEVELS.map((level, slot) => ({
+									level,
+									run,
+									slot,
+									setUp: 'secret' as TriggerSetUp,
+								})),
+								// Where the cost per report goes, at the first level: the slots after the levels'.
+								...(['credential', 'noMemory'] as const).map((setUp, index) => ({
+									level: LEVELS[0],
+									run,
+									slot: LEVELS.length + index,
+									setUp,
+								})),
+							]).flat(),
+						].map(({ level, run, slot, setUp }, index) => {
 							const id = `BenchDlrTrig${String(index).padStart(4, '0')}`;
 							const webhookId = `6a1b2c3d-4e5f-4a6b-8c7d-${String(index).padStart(12, '0')}`;
 							// Bursts use IDs from the run's range; the prefill takes the range above them.
@@ -653,6 +681,7 @@ async function main(): Promise<void> {
 								level,
 								run,
 								firstId,
+								setUp,
 								staticData: prefilledMemory(level, firstId + 50_000),
 							};
 						})
@@ -663,7 +692,7 @@ async function main(): Promise<void> {
 						? [
 								webhookBaselineWorkflow(sink.url),
 								...triggers.map((t) =>
-									triggerWorkflow(t.id, t.webhookId, sink.url, SECRET, t.staticData),
+									triggerWorkflow(t.id, t.webhookId, sink.url, SECRET, t.staticData, t.setUp),
 								),
 							]
 						: []),

@@ -45,6 +45,8 @@ export interface EngineResults {
 		inFlight: number;
 		trigger: Record<string, BurstRecord[]>;
 		webhook: BurstRecord[];
+		/** At the first level: the trigger with its secret in a credential, and without the duplicate memory. */
+		setUps?: Record<string, BurstRecord[]>;
 	};
 }
 
@@ -219,6 +221,13 @@ export function evaluate(results: Results): Target[] {
 				...flat,
 				value: `${flat.value}: ${(atLast / c.burst).toFixed(1)} vs ${(first / c.burst).toFixed(1)} ms/report`,
 			});
+			for (const [setUp, records] of Object.entries(c.setUps ?? {})) {
+				const median = stats(records.map((r) => r.ms)).median;
+				add('C', `acknowledged/s, trigger ${setUp} (${levels[0]} remembered)`, {
+					status: 'reported',
+					value: `${rate(median)}/s (${(webhook / median).toFixed(2)}x the Webhook node's)`,
+				});
+			}
 			const bytes = Math.max(...(c.trigger[String(last)] ?? []).map((r) => r.staticDataBytes ?? 0));
 			add('D', `trigger static data after a burst at ${last} remembered`, {
 				status: 'reported',

@@ -4,6 +4,7 @@ import {
 	postWebhook,
 	reportTo,
 	smsCenterTrigger,
+	smsCenterTriggerWithCredential,
 	workflowJson,
 	type NodeJson,
 } from '../scripts/n8n/workflowJson';
@@ -248,14 +249,32 @@ const reportToSink = (sinkUrl: string, key: string): Node => reportTo(uuid, sink
 const quiet = { saveDataSuccessExecution: 'none', saveManualExecutions: false };
 
 /** An SMSCenter Trigger workflow whose duplicate memory starts with `staticData` (prefilled). */
+/**
+ * How C's trigger is set up: `secret` (version 1, the secret a parameter: the main figures), `credential`
+ * (version 1.1, the secret in an SMSCenter Trigger API credential, as new nodes have it), `noMemory`
+ * (version 1 without the duplicate memory): the last two tell where the trigger's cost per report goes.
+ */
+export type TriggerSetUp = 'secret' | 'credential' | 'noMemory';
+export const TRIGGER_CREDENTIAL_ID = 'BenchTriggerCred';
+
 export function triggerWorkflow(
 	id: string,
 	webhookId: string,
 	sinkUrl: string,
 	secret: string,
 	staticData: object | undefined,
+	setUp: TriggerSetUp = 'secret',
 ) {
-	const trigger = { ...smsCenterTrigger(uuid, webhookId, secret), name: TRIGGER_NODE_NAME };
+	const node =
+		setUp === 'credential'
+			? smsCenterTriggerWithCredential(uuid, webhookId, TRIGGER_CREDENTIAL_ID)
+			: smsCenterTrigger(uuid, webhookId, secret);
+	if (setUp === 'noMemory')
+		node.parameters = {
+			...(node.parameters as Record<string, unknown>),
+			options: { duplicateWindowHours: 0 },
+		};
+	const trigger = { ...node, name: TRIGGER_NODE_NAME };
 	return {
 		...graphWorkflow(
 			id,
