@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { OWNER, PACKAGE_ROOT } from './n8n/instance';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, signInToN8n } from './n8n/browser';
+import { PACKAGE_ROOT } from './n8n/instance';
 import { startDemo } from './demo';
 
 async function main(): Promise<void> {
@@ -15,32 +16,10 @@ async function main(): Promise<void> {
 		n8nPort: 5720,
 		workDir: join(PACKAGE_ROOT, '.n8n-demo-screenshot'),
 	});
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 	try {
 		const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-		await page.goto(`${demo.n8n.url}/signin`);
-		await page
-			.locator('input[name="emailOrLdapLoginId"], input[type="email"]')
-			.first()
-			.fill(OWNER.email);
-		await page
-			.locator('input[name="password"], input[type="password"]')
-			.first()
-			.fill(OWNER.password);
-		await page.keyboard.press('Enter');
-		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60_000 });
+		await signInToN8n(page, demo.n8n.url, 60_000);
 		await page.goto(`${demo.n8n.url}/workflow/${workflowId}`);
 		await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
 		await page.waitForTimeout(2000);

@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { OWNER, PACKAGE_ROOT } from '../../scripts/n8n/instance';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, signInToN8n } from '../../scripts/n8n/browser';
+import { PACKAGE_ROOT } from '../../scripts/n8n/instance';
 import { DEMO_TRIGGER_SECRET, startDemo, type Demo } from '../../scripts/demo';
 import { TOKEN_QUERY } from '../../nodes/SmsCenterTrigger/helpers/notification';
+import { waitFor } from './fixtures';
 
 /**
  * The package in n8n's editor as a user meets it: Debian's Chromium (headless) against a real n8n with
@@ -17,7 +19,6 @@ import { TOKEN_QUERY } from '../../nodes/SmsCenterTrigger/helpers/notification';
 const N8N_PORT = 6600;
 const SANDBOX_PORT = 6604;
 const SMTP_PORT = 6605;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS =
 	process.env.UPDATE_SCREENSHOTS === '1'
 		? join(PACKAGE_ROOT, 'docs')
@@ -59,20 +60,6 @@ const OPERATIONS = [
 	{ resource: 'account', operation: 'getUserBalances', subtitle: 'Get User Balances' },
 ];
 const RESOURCES = ['SMS', 'Voice Call (IVR)', 'Account'];
-
-async function waitFor<T>(
-	what: string,
-	check: () => Promise<T | undefined>,
-	ms = 90_000,
-): Promise<T> {
-	const until = Date.now() + ms;
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return value;
-		if (Date.now() > until) throw new Error(`${what}: not reached in ${ms} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 300));
-	}
-}
 
 /** Where a failing step leaves the page's picture and HTML (never docs/), made at the first failure. */
 let diagnostics = process.env.EDITOR_DIAGNOSTICS;
@@ -230,18 +217,9 @@ describe("the package in n8n's editor (Chromium)", () => {
 
 		profileDir = mkdtempSync(join(tmpdir(), 'smscenter-chromium-'));
 		context = await chromium.launchPersistentContext(profileDir, {
-			executablePath: CHROMIUM,
+			executablePath: CHROMIUM_PATH,
 			viewport: { width: 1400, height: 860 },
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
+			args: CHROMIUM_ARGS,
 		});
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
 			origin: demo.n8n.url,
@@ -251,17 +229,7 @@ describe("the package in n8n's editor (Chromium)", () => {
 		page.on('dialog', (dialog) => void dialog.accept());
 		page.setDefaultTimeout(60_000);
 		page.setDefaultNavigationTimeout(180_000);
-		await page.goto(`${demo.n8n.url}/signin`, { waitUntil: 'domcontentloaded' });
-		await page
-			.locator('input[name="emailOrLdapLoginId"], input[type="email"]')
-			.first()
-			.fill(OWNER.email);
-		await page
-			.locator('input[name="password"], input[type="password"]')
-			.first()
-			.fill(OWNER.password);
-		await page.keyboard.press('Enter');
-		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 120_000 });
+		await signInToN8n(page, demo.n8n.url);
 	}, 600_000);
 
 	afterAll(async () => {
@@ -288,10 +256,14 @@ describe("the package in n8n's editor (Chromium)", () => {
 				expect(await address.count()).toBe(1);
 				await address.click();
 				await page.getByText('URL copied').waitFor();
-				copied = await waitFor('the copied address', async () => {
-					const text = await page.evaluate(() => navigator.clipboard.readText());
-					return text ? text : undefined;
-				});
+				copied = await waitFor(
+					'the copied address',
+					async () => {
+						const text = await page.evaluate(() => navigator.clipboard.readText());
+						return text ? text : undefined;
+					},
+					90_000,
+				);
 				expect(copied).toBe(
 					`${demo.n8n.url}/webhook/${trigger.webhookId}/delivery?${TOKEN_QUERY}&key=`,
 				);
@@ -326,8 +298,10 @@ describe("the package in n8n's editor (Chromium)", () => {
 
 				await openWorkflow('smsc-send-one', 'Send SMS');
 				await page.getByTestId('execute-workflow-button').click();
-				const message = await waitFor('the SMS in the sandbox', async () =>
-					demo.sandbox.messages().at(-1),
+				const message = await waitFor(
+					'the SMS in the sandbox',
+					async () => demo.sandbox.messages().at(-1),
+					90_000,
 				);
 				await openNode('Send SMS');
 				const output = ndv().getByTestId('output-panel');
@@ -341,17 +315,21 @@ describe("the package in n8n's editor (Chromium)", () => {
 				await shot('send-output.png');
 				await closeNode();
 
-				const reports = await waitFor('the delivery report in the trigger workflow', async () => {
-					const items = (await executions(REPORTS_WORKFLOW))
-						.filter((execution) => !before.has(execution.id))
-						.flatMap((execution) =>
-							(execution.data?.resultData.runData['SMSCenter Trigger'] ?? []).flatMap(
-								(run) => run.data?.main[0]?.map((item) => item.json) ?? [],
-							),
-						)
-						.filter((item) => item.messageId === message.id);
-					return items.length > 0 ? items : undefined;
-				});
+				const reports = await waitFor(
+					'the delivery report in the trigger workflow',
+					async () => {
+						const items = (await executions(REPORTS_WORKFLOW))
+							.filter((execution) => !before.has(execution.id))
+							.flatMap((execution) =>
+								(execution.data?.resultData.runData['SMSCenter Trigger'] ?? []).flatMap(
+									(run) => run.data?.main[0]?.map((item) => item.json) ?? [],
+								),
+							)
+							.filter((item) => item.messageId === message.id);
+						return items.length > 0 ? items : undefined;
+					},
+					90_000,
+				);
 				expect(reports[0]).toMatchObject({ valid: true, status: { code: 600, name: 'Delivered' } });
 				const delivered = demo.sandbox
 					.dlrAttempts()
