@@ -28,6 +28,7 @@ import {
 	SETUP_NOTICE,
 } from './helpers/setupText';
 import { readRequestFields } from './helpers/requestFields';
+import { responseModeField } from './helpers/responseMode';
 import {
 	configuredSecret,
 	CREDENTIAL_ONLY_VERSION,
@@ -122,7 +123,7 @@ export class SmsCenterTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'GET',
-				responseMode: '={{$parameter["acknowledge"]}}',
+				...responseModeField(),
 				responseData: ACK,
 				path: DELIVERY_PATH,
 				ndvHideUrl: true,
@@ -130,7 +131,7 @@ export class SmsCenterTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: '={{$parameter["acknowledge"]}}',
+				...responseModeField(),
 				responseData: ACK,
 				path: DELIVERY_PATH,
 				ndvHideUrl: true,

@@ -10,9 +10,16 @@ interface WallClock {
 	second: number;
 }
 
-function offsetMinutes(instant: number, timeZone: string): number {
-	const parts: Record<string, number> = {};
-	const formatter = new Intl.DateTimeFormat('en-US', {
+/** Formatters per time zone: building one costs far more than using it (about 0.3 ms against 5 µs). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Time zones are few; a caller passing ever new names (an expression) must not grow the map without end. */
+const MAX_FORMATTERS = 64;
+
+/** A formatter showing the wall clock of `timeZone`; throws RangeError for a zone Intl does not know. */
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+	let formatter = formatters.get(timeZone);
+	if (formatter) return formatter;
+	formatter = new Intl.DateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',
 		year: 'numeric',
@@ -22,6 +29,15 @@ function offsetMinutes(instant: number, timeZone: string): number {
 		minute: 'numeric',
 		second: 'numeric',
 	});
+	if (formatters.size >= MAX_FORMATTERS)
+		formatters.delete(formatters.keys().next().value as string);
+	formatters.set(timeZone, formatter);
+	return formatter;
+}
+
+function offsetMinutes(instant: number, timeZone: string): number {
+	const parts: Record<string, number> = {};
+	const formatter = wallClockFormatter(timeZone);
 	for (const part of formatter.formatToParts(new Date(instant))) {
 		if (part.type !== 'literal') parts[part.type] = Number(part.value);
 	}
@@ -51,7 +67,7 @@ export function wallClockToDate(clock: WallClock, timeZone: string): Date | unde
 
 export function isValidTimeZone(timeZone: string): boolean {
 	try {
-		new Intl.DateTimeFormat('en-US', { timeZone });
+		wallClockFormatter(timeZone);
 		return true;
 	} catch {
 		return false;
