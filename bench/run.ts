@@ -49,6 +49,10 @@ import {
 	triggerWorkflow,
 	type TriggerSetUp,
 	WEBHOOK_BASELINE_PATH,
+	WEBHOOK_AUTH_BASELINE_PATH,
+	HEADER_AUTH_CREDENTIAL_ID,
+	HEADER_AUTH_NAME,
+	MAIN_SET_UP,
 	webhookBaselineWorkflow,
 	type Form,
 	type SendWorkflow,
@@ -88,7 +92,7 @@ const CONCURRENCIES = listFlag<number>('concurrency', [5, 25, 50], [25]);
 const A_CONCURRENCY = flag('a-concurrency', 25, 25);
 const BURST = flag('burst', 100, 50);
 const LEVELS = listFlag<number>('levels', [0, 2_700, 10_000], [0, 2_700]);
-const C_ENGINES = listFlag<string>('c-engines', ['vm'], ['vm']);
+const C_ENGINES = listFlag<string>('c-engines', ['vm', 'legacy'], ['vm', 'legacy']);
 const SKIP = listFlag<string>('skip', [], []);
 const BURST_IN_FLIGHT = 50;
 const PASSWORD = 'bench-api-key';
@@ -391,6 +395,7 @@ async function deliveryBurst(
 	seed: number,
 	sinkKeys: string[],
 	agent: Agent,
+	headers: Record<string, string> = {},
 ) {
 	const unique = Math.round(BURST * 0.9);
 	const burst = reportBurst(base, SECRET, {
@@ -413,7 +418,7 @@ async function deliveryBurst(
 					const url = urls[next++];
 					let answer: string;
 					try {
-						const response = await request(url, { dispatcher: agent });
+						const response = await request(url, { dispatcher: agent, headers });
 						const body = await response.body.text();
 						answer = body.includes('_OK_') ? '' : `${response.statusCode} ${body.slice(0, 60)}`;
 					} catch (error) {
@@ -500,8 +505,10 @@ async function burstWorkload(
 		inFlight: BURST_IN_FLIGHT,
 		trigger: {},
 		webhook: [],
+		webhookAuth: [],
 	};
 	results.engines[engine].c = c;
+	const authHeaders = { [HEADER_AUTH_NAME]: SECRET };
 	// One warm-up burst for the trigger (the first level's) and one for the Webhook node.
 	const warm = triggers.filter((t) => t.run < 0).slice(0, 1);
 	for (const t of warm)
@@ -519,6 +526,15 @@ async function burstWorkload(
 			1,
 			sink.keys,
 			agent,
+		);
+	if (WARMUP > 0)
+		await deliveryBurst(
+			`${n8n.url}/webhook/${WEBHOOK_AUTH_BASELINE_PATH}`,
+			firstIdOf(0, 6),
+			1,
+			sink.keys,
+			agent,
+			authHeaders,
 		);
 	for (let run = 0; run < RUNS; run++) {
 		const mine = triggers.filter((t) => t.run === run);
@@ -539,10 +555,10 @@ async function burstWorkload(
 				staticDataBytes: Buffer.byteLength(stored),
 				rememberedBefore: t.level,
 			};
-			if (t.setUp === 'secret') (c.trigger[String(t.level)] ??= []).push(record);
+			if (t.setUp === MAIN_SET_UP) (c.trigger[String(t.level)] ??= []).push(record);
 			else ((c.setUps ??= {})[t.setUp] ??= []).push(record);
 			log(
-				`  ${engine.padEnd(6)} C   trigger${t.setUp === 'secret' ? '' : ` (${t.setUp})`}, ${String(t.level).padStart(5)} remembered: ${outcome.ms.toFixed(0)} ms, ${(outcome.ms / BURST).toFixed(1)} ms/report, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}, static data ${record.staticDataBytes} B`,
+				`  ${engine.padEnd(6)} C   trigger${t.setUp === MAIN_SET_UP ? '' : ` (${t.setUp})`}, ${String(t.level).padStart(5)} remembered: ${outcome.ms.toFixed(0)} ms, ${(outcome.ms / BURST).toFixed(1)} ms/report, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}, static data ${record.staticDataBytes} B`,
 			);
 		});
 		steps.push(async () => {
@@ -556,6 +572,20 @@ async function burstWorkload(
 			c.webhook.push(outcome);
 			log(
 				`  ${engine.padEnd(6)} C   Webhook node:          ${outcome.ms.toFixed(0)} ms, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
+			);
+		});
+		steps.push(async () => {
+			const outcome = await deliveryBurst(
+				`${n8n.url}/webhook/${WEBHOOK_AUTH_BASELINE_PATH}`,
+				firstIdOf(run, 7),
+				run,
+				sink.keys,
+				agent,
+				authHeaders,
+			);
+			(c.webhookAuth ??= []).push(outcome);
+			log(
+				`  ${engine.padEnd(6)} C   Webhook node, Header Auth: ${outcome.ms.toFixed(0)} ms, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
 			);
 		});
 		for (const step of run % 2 === 0 ? steps : [...steps].reverse()) await step();
@@ -648,22 +678,28 @@ async function main(): Promise<void> {
 						type: 'smsCenterTriggerApi',
 						data: { secret: SECRET },
 					},
+					{
+						id: HEADER_AUTH_CREDENTIAL_ID,
+						name: 'SMSCenter key header',
+						type: 'httpHeaderAuth',
+						data: { name: HEADER_AUTH_NAME, value: SECRET },
+					},
 				]);
 				const concurrencies = [...new Set([A_CONCURRENCY, ...CONCURRENCIES])];
 				const workflows = sendWorkflows(sandbox.url, PASSWORD, concurrencies);
 				const runC = !SKIP.includes('c') && C_ENGINES.includes(engine);
 				const triggers = runC
 					? [
-							{ level: LEVELS[0], run: -1, slot: 0, setUp: 'secret' as TriggerSetUp },
+							{ level: LEVELS[0], run: -1, slot: 0, setUp: MAIN_SET_UP },
 							...Array.from({ length: RUNS }, (_, run) => [
 								...LEVELS.map((level, slot) => ({
 									level,
 									run,
 									slot,
-									setUp: 'secret' as TriggerSetUp,
+									setUp: MAIN_SET_UP,
 								})),
 								// Where the cost per report goes, at the first level: the slots after the levels'.
-								...(['credential', 'noMemory'] as const).map((setUp, index) => ({
+								...(['secret', 'noMemory'] as const).map((setUp, index) => ({
 									level: LEVELS[0],
 									run,
 									slot: LEVELS.length + index,
@@ -691,6 +727,7 @@ async function main(): Promise<void> {
 					...(runC
 						? [
 								webhookBaselineWorkflow(sink.url),
+								webhookBaselineWorkflow(sink.url, true),
 								...triggers.map((t) =>
 									triggerWorkflow(t.id, t.webhookId, sink.url, SECRET, t.staticData, t.setUp),
 								),
@@ -703,6 +740,7 @@ async function main(): Promise<void> {
 				for (const w of workflows) await n8n.activate(w.id);
 				if (runC) {
 					await n8n.activate('BenchDlrWebhook01');
+					await n8n.activate('BenchDlrWebhookAu');
 					for (const t of triggers) await n8n.activate(t.id);
 				}
 				const pid = child.pid as number;

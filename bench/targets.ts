@@ -45,7 +45,9 @@ export interface EngineResults {
 		inFlight: number;
 		trigger: Record<string, BurstRecord[]>;
 		webhook: BurstRecord[];
-		/** At the first level: the trigger with its secret in a credential, and without the duplicate memory. */
+		/** The Webhook node checking the same secret from a Header Auth credential on each call. */
+		webhookAuth?: BurstRecord[];
+		/** At the first level: the trigger at version 1 (the secret a parameter), and without the duplicate memory. */
 		setUps?: Record<string, BurstRecord[]>;
 	};
 }
@@ -221,6 +223,17 @@ export function evaluate(results: Results): Target[] {
 				...flat,
 				value: `${flat.value}: ${(atLast / c.burst).toFixed(1)} vs ${(first / c.burst).toFixed(1)} ms/report`,
 			});
+			if (c.webhookAuth?.length) {
+				const withAuth = stats(c.webhookAuth.map((r) => r.ms)).median;
+				add(
+					'C',
+					`acknowledged/s against the Webhook node with Header Auth (the same secret checked per call)`,
+					{
+						status: 'reported',
+						value: `${(withAuth / first).toFixed(2)}x: ${rate(first)} vs ${rate(withAuth)}/s`,
+					},
+				);
+			}
 			for (const [setUp, records] of Object.entries(c.setUps ?? {})) {
 				const median = stats(records.map((r) => r.ms)).median;
 				add('C', `acknowledged/s, trigger ${setUp} (${levels[0]} remembered)`, {

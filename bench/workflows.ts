@@ -24,6 +24,7 @@ import {
  */
 export const CREDENTIAL_ID = 'SmsCenterBenchCr1';
 export const WEBHOOK_BASELINE_PATH = 'bench-c-webhook';
+export const WEBHOOK_AUTH_BASELINE_PATH = 'bench-c-webhook-auth';
 export const TRIGGER_NODE_NAME = 'SMSCenter Trigger';
 export const SEND_METHOD = 'SendMessageReturnMessageID';
 export const SENDER = 'MyShop';
@@ -248,15 +249,20 @@ const reportToSink = (sinkUrl: string, key: string): Node => reportTo(uuid, sink
 /** Delivery-report workflows keep no execution data, as a busy production instance would. */
 const quiet = { saveDataSuccessExecution: 'none', saveManualExecutions: false };
 
-/** An SMSCenter Trigger workflow whose duplicate memory starts with `staticData` (prefilled). */
 /**
- * How C's trigger is set up: `secret` (version 1, the secret a parameter: the main figures), `credential`
- * (version 1.1, the secret in an SMSCenter Trigger API credential, as new nodes have it), `noMemory`
- * (version 1 without the duplicate memory): the last two tell where the trigger's cost per report goes.
+ * How C's trigger is set up: `credential` (the current version, 1.1: the secret in an SMSCenter Trigger
+ * API credential; the main figures), `secret` (version 1, the secret a node parameter), `noMemory` (the
+ * current version without the duplicate memory): the last two tell where the cost per report goes.
  */
-export type TriggerSetUp = 'secret' | 'credential' | 'noMemory';
+export type TriggerSetUp = 'credential' | 'secret' | 'noMemory';
+/** The set-up of C's main figures: what a trigger added in n8n's editor today is. */
+export const MAIN_SET_UP: TriggerSetUp = 'credential';
 export const TRIGGER_CREDENTIAL_ID = 'BenchTriggerCred';
+/** The Webhook node's Header Auth credential: the same secret, checked by n8n on each call. */
+export const HEADER_AUTH_CREDENTIAL_ID = 'BenchHeaderAuth1';
+export const HEADER_AUTH_NAME = 'X-SMSCenter-Key';
 
+/** An SMSCenter Trigger workflow whose duplicate memory starts with `staticData` (prefilled). */
 export function triggerWorkflow(
 	id: string,
 	webhookId: string,
@@ -266,9 +272,9 @@ export function triggerWorkflow(
 	setUp: TriggerSetUp = 'secret',
 ) {
 	const node =
-		setUp === 'credential'
-			? smsCenterTriggerWithCredential(uuid, webhookId, TRIGGER_CREDENTIAL_ID)
-			: smsCenterTrigger(uuid, webhookId, secret);
+		setUp === 'secret'
+			? smsCenterTrigger(uuid, webhookId, secret)
+			: smsCenterTriggerWithCredential(uuid, webhookId, TRIGGER_CREDENTIAL_ID);
 	if (setUp === 'noMemory')
 		node.parameters = {
 			...(node.parameters as Record<string, unknown>),
@@ -290,10 +296,14 @@ export function triggerWorkflow(
 	};
 }
 
-export function webhookBaselineWorkflow(sinkUrl: string) {
+/**
+ * n8n's Webhook node answering `_OK_` on receipt, as C's baseline: without authentication, or (`headerAuth`)
+ * checking a secret from a Header Auth credential on each call, the same work as the trigger's secret.
+ */
+export function webhookBaselineWorkflow(sinkUrl: string, headerAuth = false) {
 	return graphWorkflow(
-		'BenchDlrWebhook01',
-		'Bench: Webhook node',
+		headerAuth ? 'BenchDlrWebhookAu' : 'BenchDlrWebhook01',
+		headerAuth ? 'Bench: Webhook node with Header Auth' : 'Bench: Webhook node',
 		[
 			{
 				id: uuid(),
@@ -304,10 +314,18 @@ export function webhookBaselineWorkflow(sinkUrl: string) {
 				webhookId: uuid(),
 				parameters: {
 					httpMethod: 'GET',
-					path: WEBHOOK_BASELINE_PATH,
+					path: headerAuth ? WEBHOOK_AUTH_BASELINE_PATH : WEBHOOK_BASELINE_PATH,
 					responseMode: 'onReceived',
+					...(headerAuth ? { authentication: 'headerAuth' } : {}),
 					options: { responseData: '_OK_' },
 				},
+				...(headerAuth
+					? {
+							credentials: {
+								httpHeaderAuth: { id: HEADER_AUTH_CREDENTIAL_ID, name: 'SMSCenter key header' },
+							},
+						}
+					: {}),
 			},
 			reportToSink(
 				sinkUrl,
