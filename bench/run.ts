@@ -92,7 +92,23 @@ const CONCURRENCIES = listFlag<number>('concurrency', [5, 25, 50], [25]);
 const A_CONCURRENCY = flag('a-concurrency', 25, 25);
 const BURST = flag('burst', 100, 50);
 const LEVELS = listFlag<number>('levels', [0, 2_700, 10_000], [0, 2_700]);
-const C_ENGINES = listFlag<string>('c-engines', ['vm', 'legacy'], ['vm', 'legacy']);
+/**
+ * C also runs under `vm-lazy`: the vm engine with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true, where n8n makes
+ * an isolate only for a step that evaluates an expression (by default it makes one for every webhook call
+ * of a trigger other than its own Webhook node, and for every credential it decrypts).
+ */
+const C_ENGINES = listFlag<string>(
+	'c-engines',
+	['vm', 'legacy', 'vm-lazy'],
+	['vm', 'legacy', 'vm-lazy'],
+);
+/** Each engine n8n is started with, in order: A and B under ENGINES, C under C_ENGINES. */
+const ALL_ENGINES = [...new Set([...ENGINES, ...C_ENGINES])];
+/** The n8n settings of an engine of this benchmark. */
+const engineSettings = (engine: string): Record<string, string> =>
+	engine === 'vm-lazy'
+		? { N8N_EXPRESSION_ENGINE: 'vm', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' }
+		: { N8N_EXPRESSION_ENGINE: engine };
 const SKIP = listFlag<string>('skip', [], []);
 const BURST_IN_FLIGHT = 50;
 const PASSWORD = 'bench-api-key';
@@ -637,12 +653,12 @@ async function main(): Promise<void> {
 	const sink = await startSink(SINK_PORT);
 	const agent = new Agent({ connections: 256 });
 	try {
-		for (const engine of ENGINES) {
+		for (const engine of ALL_ENGINES) {
 			const database = `smscenter_bench_${engine}_${process.pid}`;
 			const workDir = mkdtempSync(join(tmpdir(), 'smscenter-bench-'));
 			createPostgresDatabase(database);
 			const env = {
-				N8N_EXPRESSION_ENGINE: engine,
+				...engineSettings(engine),
 				EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 				EXECUTIONS_DATA_SAVE_ON_PROGRESS: 'false',
 				EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
@@ -650,7 +666,8 @@ async function main(): Promise<void> {
 			};
 			results.n8nSettings = {
 				...env,
-				N8N_EXPRESSION_ENGINE: ENGINES.join(' | '),
+				N8N_EXPRESSION_ENGINE: ALL_ENGINES.join(' | '),
+				N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: "false (n8n's default); true under vm-lazy",
 				database: 'PostgreSQL',
 				mode: 'regular (main process)',
 				N8N_LOG_LEVEL: 'warn',
@@ -745,8 +762,13 @@ async function main(): Promise<void> {
 				}
 				const pid = child.pid as number;
 				results.engines[engine].idleRssBytes = rssOf(pid);
-				log(`n8n with N8N_EXPRESSION_ENGINE=${engine} (load average ${loadavg().join(' ')})`);
-				await sendWorkloads(n8n, pid, sandbox, workflows, agent, engine, results);
+				log(
+					`n8n with ${Object.entries(engineSettings(engine))
+						.map(([name, value]) => `${name}=${value}`)
+						.join(' ')} (load average ${loadavg().join(' ')})`,
+				);
+				if (ENGINES.includes(engine))
+					await sendWorkloads(n8n, pid, sandbox, workflows, agent, engine, results);
 				if (runC) {
 					await burstWorkload(n8n, database, triggers, sink, agent, engine, results);
 					results.engines[engine].cPeakRssBytes = rssOf(pid);
@@ -762,7 +784,7 @@ async function main(): Promise<void> {
 			}
 			// Written after each engine, so that a run stopped later still leaves what it measured.
 			results.loadavg.end = loadavg();
-			results.complete = engine === ENGINES[ENGINES.length - 1];
+			results.complete = engine === ALL_ENGINES[ALL_ENGINES.length - 1];
 			report(results);
 		}
 	} finally {
