@@ -133,9 +133,8 @@ function enginePanels(results: Results, engineName: string): Panel[] {
 /** The chart: one column per expression engine; light bars whole workflow, dark bars the node's own time. */
 export function renderChart(results: Results): Buffer {
 	// A column per engine that ran A and B (the C-only engines have no send workloads to draw).
-	const engines = Object.keys(results.engines).filter(
-		(name) => Object.keys(results.engines[name].workloads).length > 0,
-	);
+	const drawn = results.flags.engines as string[];
+	const engines = Object.keys(results.engines).filter((name) => drawn.includes(name));
 	const parts: string[] = [
 		`<text x="20" y="30" font-size="20" font-weight="bold">n8n-nodes-smscenter benchmark: medians of ${String(results.flags.runs)} runs, seconds</text>`,
 		`<text x="20" y="50" font-size="12" fill="#555">${escape(`light bar: whole workflow; dark bar: the node's own time (n8n's executionTime); sandbox latency ${String(results.flags.latencyMs)} ms; ${results.machine}; load average ${results.loadavg.start.join(' ')}`)}</text>`,

@@ -198,13 +198,21 @@ export function evaluate(results: Results): Target[] {
 				.map(Number)
 				.sort((a, b) => a - b);
 			const all = levels.flatMap((level) => c.trigger[String(level)]);
-			const lost = Math.max(...all.map((r) => r.lost));
-			const duplicated = Math.max(...all.map((r) => r.duplicated));
-			add('C', 'no report lost (each burst, every level)', {
+			// Lost: every burst of the trigger, whatever its set-up; duplicated: those with the duplicate memory.
+			const setUpRecords = Object.entries(c.setUps ?? {});
+			const lost = Math.max(...[...all, ...setUpRecords.flatMap(([, r]) => r)].map((r) => r.lost));
+			const duplicated = Math.max(
+				...[
+					...all,
+					...setUpRecords.filter(([setUp]) => setUp !== 'noMemory').flatMap(([, r]) => r),
+				].map((r) => r.duplicated),
+			);
+			const baselineLost = Math.max(...[...c.webhook, ...(c.webhookAuth ?? [])].map((r) => r.lost));
+			add('C', 'no report lost (each burst, every level and set-up)', {
 				status: lost === 0 ? 'met' : 'missed',
-				value: `at most ${lost} lost`,
+				value: `at most ${lost} lost (Webhook nodes: ${baselineLost})`,
 			});
-			add('C', 'no duplicated execution (each burst, every level)', {
+			add('C', 'no duplicated execution (each burst, every level and set-up with the memory)', {
 				status: duplicated === 0 ? 'met' : 'missed',
 				value: `at most ${duplicated} duplicated (Webhook node: ${Math.max(...c.webhook.map((r) => r.duplicated))})`,
 			});
