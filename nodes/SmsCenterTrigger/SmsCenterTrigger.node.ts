@@ -28,7 +28,7 @@ import {
 	SETUP_NOTICE,
 } from './helpers/setupText';
 import { readRequestFields } from './helpers/requestFields';
-import { responseModeField } from './helpers/responseMode';
+import { acknowledgeOf, responseModeField } from './helpers/responseMode';
 import {
 	configuredSecret,
 	CREDENTIAL_ONLY_VERSION,
@@ -77,7 +77,7 @@ async function checkSetup(context: IHookFunctions): Promise<void> {
 			'Secret: choose an SMSCenter Trigger API credential holding the secret that SMSCenter sends as the "key" field',
 		);
 	}
-	if (context.getNodeParameter('acknowledge', 'onReceived') === 'responseNode') {
+	if (acknowledgeOf(context) === 'responseNode') {
 		// The nodes after this one (all of them, in every branch) and their parameters. Every n8n this
 		// package supports (1.85 on) has both methods; without them the check is left out.
 		if (
@@ -306,7 +306,7 @@ export class SmsCenterTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const acknowledge = this.getNodeParameter('acknowledge', 'onReceived') as string;
+		const acknowledge = acknowledgeOf(this);
 
 		// Fail closed: a list with a malformed entry refuses every caller.
 		const allowlist = parseAllowlist(allowedIpsText(this));

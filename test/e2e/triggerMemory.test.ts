@@ -231,6 +231,7 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 				database,
 				81,
 			);
+			await settle(() => ownEvents(first, 81).length, 81);
 			expect(ownEvents(first, 81)).toHaveLength(81);
 
 			await n8n.stop();
@@ -258,6 +259,7 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 				database,
 				122,
 			);
+			await settle(() => ownEvents(first, 41).length, 41);
 
 			await kill(main);
 			main = await n8n.start();

@@ -177,4 +177,12 @@ describe('SMSCenter Trigger: a report is remembered only once n8n has taken its 
 		expect(trigger.executions).toHaveLength(2);
 		expect(storedKeys(trigger)).toEqual([]);
 	});
+
+	it('an empty Acknowledge (an imported workflow) is On Receipt, as n8n answers it: repeats are suppressed', async () => {
+		const trigger = await startTrigger({ acknowledge: '' }, { credentialSecret: SECRET });
+		expect(await notify(trigger)).toEqual({ status: 200, body: '_OK_' });
+		expect(await notify(trigger)).toEqual({ status: 200, body: '_OK_' });
+		expect(trigger.executions).toHaveLength(1);
+		expect(storedKeys(trigger)).toEqual([keyOf(Number(DELIVERED.MsgID))]);
+	});
 });

@@ -68,6 +68,7 @@ describe("the trigger's response mode", () => {
 		['on receipt', { acknowledge: 'onReceived' }, 'onReceived'],
 		['after the workflow', { acknowledge: 'responseNode' }, 'responseNode'],
 		['left at its default', {}, 'onReceived'],
+		["empty (an imported workflow): the template's fallback", { acknowledge: '' }, 'onReceived'],
 	])('%s: read from the parameters, the same as the engine gives', (_, parameters, mode) => {
 		const { workflow, node } = workflowWith(parameters);
 		const webhook = deliveryWebhooks[0];
@@ -87,11 +88,25 @@ describe("the trigger's response mode", () => {
 		expect(byEngine(workflow, node, webhook)).toBe('responseNode');
 	});
 
-	it('an n8n without the resolver helpers (1.x) gets the template alone', () => {
-		expect(responseModeField({})).toEqual({ responseMode: RESPONSE_MODE_TEMPLATE });
-		const { workflow, node } = workflowWith({ acknowledge: 'responseNode' });
-		const plain = { ...deliveryWebhooks[0], ...responseModeField({}) } as IWebhookDescription;
-		expect(Object.getOwnPropertySymbols(responseModeField({}))).toEqual([]);
-		expect(byEngine(workflow, node, plain)).toBe('responseNode');
+	it('an n8n without the resolver helpers (1.x) gets the template alone, which its engine evaluates', () => {
+		const field = responseModeField({});
+		expect(field).toEqual({ responseMode: RESPONSE_MODE_TEMPLATE });
+		const plain: IWebhookDescription = {
+			name: 'default',
+			httpMethod: 'GET',
+			path: 'delivery',
+			...field,
+		};
+		expect(Object.getOwnPropertySymbols(plain)).toEqual([]);
+		for (const [parameters, mode] of [
+			[{ acknowledge: 'responseNode' }, 'responseNode'],
+			[{ acknowledge: '' }, 'onReceived'],
+		] as const) {
+			const { workflow, node } = workflowWith(parameters);
+			expect(resolveWebhookDescriptionField(node, plain, 'responseMode')).toEqual({
+				resolved: false,
+			});
+			expect(byEngine(workflow, node, plain)).toBe(mode);
+		}
 	});
 });
