@@ -527,32 +527,21 @@ async function burstWorkload(
 	const authHeaders = { [HEADER_AUTH_NAME]: SECRET };
 	// One warm-up burst each for the trigger (its main set-up), the Webhook node and the Webhook node with
 	// Header Auth.
-	const warm = WARMUP > 0 ? triggers.filter((t) => t.run < 0).slice(0, 1) : [];
-	for (const t of warm)
-		await deliveryBurst(
-			`${n8n.url}/webhook/${t.webhookId}/delivery`,
-			t.firstId,
-			1,
-			sink.keys,
-			agent,
-		);
+	const trigger = triggers.find((t) => t.run < 0);
+	const warmUps: Array<{ url: string; firstId: number; headers?: Record<string, string> }> = [
+		...(trigger
+			? [{ url: `${n8n.url}/webhook/${trigger.webhookId}/delivery`, firstId: trigger.firstId }]
+			: []),
+		{ url: `${n8n.url}/webhook/${WEBHOOK_BASELINE_PATH}`, firstId: firstIdOf(0, 9) },
+		{
+			url: `${n8n.url}/webhook/${WEBHOOK_AUTH_BASELINE_PATH}`,
+			firstId: firstIdOf(0, 6),
+			headers: authHeaders,
+		},
+	];
 	if (WARMUP > 0)
-		await deliveryBurst(
-			`${n8n.url}/webhook/${WEBHOOK_BASELINE_PATH}`,
-			firstIdOf(0, 9),
-			1,
-			sink.keys,
-			agent,
-		);
-	if (WARMUP > 0)
-		await deliveryBurst(
-			`${n8n.url}/webhook/${WEBHOOK_AUTH_BASELINE_PATH}`,
-			firstIdOf(0, 6),
-			1,
-			sink.keys,
-			agent,
-			authHeaders,
-		);
+		for (const { url, firstId, headers } of warmUps)
+			await deliveryBurst(url, firstId, 1, sink.keys, agent, headers);
 	for (let run = 0; run < RUNS; run++) {
 		const mine = triggers.filter((t) => t.run === run);
 		const steps: Array<() => Promise<void>> = mine.map((t) => async () => {
@@ -578,33 +567,31 @@ async function burstWorkload(
 				`  ${engine.padEnd(6)} C   trigger${t.setUp === MAIN_SET_UP ? '' : ` (${t.setUp})`}, ${String(t.level).padStart(5)} remembered: ${outcome.ms.toFixed(0)} ms, ${(outcome.ms / BURST).toFixed(1)} ms/report, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}, static data ${record.staticDataBytes} B`,
 			);
 		});
-		steps.push(async () => {
-			const outcome = await deliveryBurst(
-				`${n8n.url}/webhook/${WEBHOOK_BASELINE_PATH}`,
-				firstIdOf(run, 8),
-				run,
-				sink.keys,
-				agent,
-			);
-			c.webhook.push(outcome);
-			log(
-				`  ${engine.padEnd(6)} C   Webhook node:          ${outcome.ms.toFixed(0)} ms, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
-			);
-		});
-		steps.push(async () => {
-			const outcome = await deliveryBurst(
-				`${n8n.url}/webhook/${WEBHOOK_AUTH_BASELINE_PATH}`,
-				firstIdOf(run, 7),
-				run,
-				sink.keys,
-				agent,
-				authHeaders,
-			);
-			(c.webhookAuth ??= []).push(outcome);
-			log(
-				`  ${engine.padEnd(6)} C   Webhook node, Header Auth: ${outcome.ms.toFixed(0)} ms, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
-			);
-		});
+		const baselines = [
+			{ name: 'Webhook node', path: WEBHOOK_BASELINE_PATH, slot: 8, records: c.webhook },
+			{
+				name: 'Webhook node, Header Auth',
+				path: WEBHOOK_AUTH_BASELINE_PATH,
+				slot: 7,
+				records: (c.webhookAuth ??= []),
+				headers: authHeaders,
+			},
+		];
+		for (const baseline of baselines)
+			steps.push(async () => {
+				const outcome = await deliveryBurst(
+					`${n8n.url}/webhook/${baseline.path}`,
+					firstIdOf(run, baseline.slot),
+					run,
+					sink.keys,
+					agent,
+					baseline.headers,
+				);
+				baseline.records.push(outcome);
+				log(
+					`  ${engine.padEnd(6)} C   ${`${baseline.name}:`.padEnd(26)} ${outcome.ms.toFixed(0)} ms, retried ${outcome.retried}, lost ${outcome.lost}, duplicated ${outcome.duplicated}`,
+				);
+			});
 		for (const step of run % 2 === 0 ? steps : [...steps].reverse()) await step();
 	}
 }
