@@ -100,29 +100,31 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 		await sandbox.dlr.idle();
 	}
 
-	/**
-	 * Two writes in flight at once can reach the database out of order, leaving the latest reports out of
-	 * the stored copy until the next call writes it (README, Reliability): one more report, and the stored
-	 * copy holds all of them.
-	 */
-	async function oneMoreReport(
-		url: string,
-		workflowId: string,
-		database: string,
-		expected: number,
-	) {
-		await deliver([url]);
-		await waitFor(
-			`the stored memory of ${workflowId} holding ${expected} reports`,
-			() => (storedMemorySize(database, workflowId) === expected ? true : undefined),
-			30_000,
-		);
-	}
-
 	const ownEvents = (first: number, count: number) =>
 		sink.keys.filter(
 			(id) => Number(id.split('-')[0]) >= first && Number(id.split('-')[0]) < first + count,
 		);
+
+	/**
+	 * Two writes in flight at once can reach the database out of order, leaving the latest reports out of
+	 * the stored copy until the next call writes it (README, Reliability): one more report after the
+	 * `count` of a burst from `first`, and once its run has come, the stored copy of `workflowId` holds
+	 * `stored` reports.
+	 */
+	async function oneMoreReport(
+		base: string,
+		burst: { first: number; count: number },
+		stored: { workflowId: string; database: string; expected: number },
+	) {
+		await deliver([reportUrl(base, burst.first + burst.count)]);
+		await settle(() => ownEvents(burst.first, burst.count + 1).length, burst.count + 1);
+		await waitFor(
+			`the stored memory of ${stored.workflowId} holding ${stored.expected} reports`,
+			() =>
+				storedMemorySize(stored.database, stored.workflowId) === stored.expected ? true : undefined,
+			30_000,
+		);
+	}
 
 	describe('regular mode', () => {
 		let n8n: N8nInstance;
@@ -226,12 +228,10 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 			expect(ownEvents(first, 80)).toHaveLength(80);
 			// Every call started a run; the memory was stored with them.
 			await oneMoreReport(
-				reportUrl(base(WEBHOOKS.reports), first + 80),
-				'TrigMemReports01',
-				database,
-				81,
+				base(WEBHOOKS.reports),
+				{ first, count: 80 },
+				{ workflowId: 'TrigMemReports01', database, expected: 81 },
 			);
-			await settle(() => ownEvents(first, 81).length, 81);
 			expect(ownEvents(first, 81)).toHaveLength(81);
 
 			await n8n.stop();
@@ -254,12 +254,10 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 			expect(ownEvents(first, 40)).toHaveLength(40);
 			// Each _OK_ came after n8n had stored the memory with its call: all 122 reports of this workflow.
 			await oneMoreReport(
-				reportUrl(base(WEBHOOKS.reports), first + 40),
-				'TrigMemReports01',
-				database,
-				122,
+				base(WEBHOOKS.reports),
+				{ first, count: 40 },
+				{ workflowId: 'TrigMemReports01', database, expected: 122 },
 			);
-			await settle(() => ownEvents(first, 41).length, 41);
 
 			await kill(main);
 			main = await n8n.start();
@@ -308,12 +306,10 @@ describe('the SMSCenter Trigger in a real n8n', () => {
 				await settle(() => ownEvents(first, 60).length, 60);
 				expect(ownEvents(first, 60)).toHaveLength(60);
 				await oneMoreReport(
-					reportUrl(`http://127.0.0.1:5815/webhook/${webhookId}/delivery`, first + 60),
-					'TrigMemQueue0001',
-					database,
-					61,
+					`http://127.0.0.1:5815/webhook/${webhookId}/delivery`,
+					{ first, count: 60 },
+					{ workflowId: 'TrigMemQueue0001', database, expected: 61 },
 				);
-				await settle(() => ownEvents(first, 61).length, 61);
 
 				await n8n.stop(webhook);
 				await n8n.stop(worker);
